@@ -1,0 +1,122 @@
+"""Presets: the article's cases as named parameter overrides with the figures it reports.
+
+Loaded from ``data/presets.yaml``; each preset is validated against the parameter registry when
+loaded, so a broken preset is reported by name instead of surfacing later as a wrong number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from explainer.spec import Lang, ScenarioError, _read_yaml, format_clock, parse_clock, registry
+
+#: Metrics measured on clock time (values written as HH:MM in the YAML).
+CLOCK_METRICS = frozenset({"bedtime", "free_at"})
+
+
+class Reported(BaseModel):
+    """One figure the article reports for a case, and how close the model must come."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    metric: str
+    value: Any = None
+    tolerance: float = 0
+    at_least: Any = None
+    at_most: Any = None
+    unit: str = ""
+    text: dict[str, str]
+    source: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Reported:
+        if (self.value is None) == (self.at_least is None and self.at_most is None):
+            raise ValueError(f"{self.metric}: give either value ± tolerance or a bound")
+        return self
+
+    def _number(self, raw: Any) -> float | None:
+        if raw is None:
+            return None
+        return float(parse_clock(raw)) if self.metric in CLOCK_METRICS else float(raw)
+
+    def holds(self, model_value: float) -> bool:
+        """Does the model's figure agree with the article's, within the stated tolerance?"""
+        if self.value is not None:
+            return abs(model_value - self._number(self.value)) <= self.tolerance + 1e-9
+        low, high = self._number(self.at_least), self._number(self.at_most)
+        return (low is None or model_value >= low) and (high is None or model_value <= high)
+
+    def show(self, model_value: float) -> str:
+        """The model's figure in the unit the article uses."""
+        if self.metric in CLOCK_METRICS:
+            return format_clock(model_value)
+        return f"{model_value:.0f} {self.unit}".strip()
+
+
+class Preset(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: dict[str, str]
+    story: dict[str, str]
+    overrides: dict[str, Any]
+    calibrated: list[str] = []
+    reported: list[Reported]
+
+    def scenario(self) -> Any:
+        """The preset's validated scenario (defaults for everything it does not set)."""
+        return registry().build(self.overrides)
+
+    def label(self, lang: Lang) -> str:
+        return self.name[lang]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Article's figure next to the model's, for the page and the preset test."""
+
+    reported: Reported
+    model_value: float
+
+    @property
+    def ok(self) -> bool:
+        return self.reported.holds(self.model_value)
+
+    def text(self, lang: Lang) -> str:
+        article = "article" if lang == "en" else "文章"
+        model = "model" if lang == "en" else "模型"
+        shown = self.reported.show(self.model_value)
+        return f"{article}: {self.reported.text[lang]} · {model}: {shown}"
+
+
+def compare(preset: Preset, result: Any) -> list[Comparison]:
+    """Each reported figure of ``preset`` against the model's ``result`` for it."""
+    return [Comparison(r, float(getattr(result, r.metric))) for r in preset.reported]
+
+
+def _load(document: Mapping[str, Any]) -> dict[str, Preset]:
+    presets: dict[str, Preset] = {}
+    for entry in document["presets"]:
+        preset = Preset.model_validate(entry)
+        if preset.id in presets:
+            raise ValueError(f"preset {preset.id} is declared twice")
+        try:
+            preset.scenario()
+        except ScenarioError as error:
+            raise ValueError(f"preset {preset.id}: {error}") from None
+        unknown = set(preset.calibrated) - set(registry().params)
+        if unknown:
+            raise ValueError(f"preset {preset.id}: calibrated names unknown {sorted(unknown)}")
+        presets[preset.id] = preset
+    return presets
+
+
+@cache
+def presets() -> dict[str, Preset]:
+    """All presets in ``data/presets.yaml``, by id, in file order."""
+    return _load(_read_yaml("presets.yaml"))

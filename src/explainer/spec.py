@@ -1,0 +1,384 @@
+"""Parameters as data: the registry declared in ``data/parameters.yaml`` and the ``Scenario``.
+
+Each tunable is declared once (id, group, type, unit, range, default, labels, source). From
+that declaration this module builds one immutable, validated pydantic model, ``Scenario``, and
+reads and writes scenarios as URL queries and plain dictionaries. Any bad value — wrong type,
+out of range, unknown name — becomes a :class:`Problem` that names the parameter and its allowed
+range; :func:`Registry.build` raises them together as a :class:`ScenarioError`, while
+:func:`Registry.build_lenient` keeps the defaults for the bad values and returns the problems so
+that a page can show them and carry on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl, urlencode
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    model_validator,
+)
+
+ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
+Lang = Literal["zh", "en"]
+
+
+# ----------------------------------------------------------------------------- clock values
+def parse_clock(value: Any) -> int:
+    """``"21:30"`` → 1290 minutes after midnight; integers pass through; ``"24:00"`` is 1440."""
+    if isinstance(value, bool):
+        raise ValueError("expected a time of day such as 21:30")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, str):
+        text = value.strip()
+        hours, sep, minutes = text.partition(":")
+        if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
+            h, m = int(hours), int(minutes)
+            if m < 60:
+                return h * 60 + m
+    raise ValueError("expected a time of day such as 21:30")
+
+
+def format_clock(minutes: float) -> str:
+    """Minutes after midnight (may exceed 24 h) → ``"HH:MM"`` on a 24-hour clock, rounded."""
+    total = int(round(minutes)) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+# ----------------------------------------------------------------------------- declarations
+class _Declared(BaseModel):
+    """Validates the YAML declaration itself, so a broken parameters file fails loudly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    group: str
+    type: ParamType
+    unit: dict[str, str] | None = None
+    min: Any = None
+    max: Any = None
+    step: float | None = None
+    default: Any
+    choices: dict[str, dict[str, str]] | None = None
+    label: dict[str, str]
+    help: dict[str, str]
+    source: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _complete(self) -> _Declared:
+        for lang in ("zh", "en"):
+            if not self.label.get(lang) or not self.help.get(lang):
+                raise ValueError(f"{self.id}: label and help need both zh and en")
+        if self.type in ("int", "float", "clock", "date") and (
+            self.min is None or self.max is None
+        ):
+            raise ValueError(f"{self.id}: a {self.type} parameter needs min and max")
+        if self.type == "choice" and not self.choices:
+            raise ValueError(f"{self.id}: a choice parameter needs choices")
+        if len(self.source) != 1 or next(iter(self.source)) not in ("seed", "ref", "assumption"):
+            raise ValueError(f"{self.id}: source must be one of seed, ref or assumption")
+        return self
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One declared parameter, with its range converted to the type the model uses."""
+
+    id: str
+    group: str
+    type: ParamType
+    default: Any
+    label: Mapping[str, str]
+    help: Mapping[str, str]
+    source: Mapping[str, Any]
+    unit: Mapping[str, str] = field(default_factory=dict)
+    min: Any = None
+    max: Any = None
+    step: float | None = None
+    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def display(self, value: Any) -> str:
+        """A value as a person reads it (and as the URL query writes it)."""
+        if self.type == "clock":
+            return format_clock(value)
+        if self.type == "date":
+            return value.isoformat()
+        if self.type == "bool":
+            return "true" if value else "false"
+        if self.type == "float":
+            return f"{value:g}"
+        return str(value)
+
+    def allowed(self, lang: Lang = "en") -> str:
+        """The allowed values in words, e.g. ``"0 to 15 apps"``."""
+        if self.type == "bool":
+            return "true or false" if lang == "en" else "true 或 false"
+        if self.type == "choice":
+            names = ", ".join(self.choices)
+            return f"one of {names}" if lang == "en" else f"以下之一：{names}"
+        unit = f" {self.unit.get(lang, '')}" if self.unit and self.type != "clock" else ""
+        low, high = self.display(self.min), self.display(self.max)
+        return f"{low} to {high}{unit}" if lang == "en" else f"{low} 至 {high}{unit}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A value that could not be used, and why, naming the parameter and its allowed range."""
+
+    param: str
+    value: Any
+    reason: str
+    allowed: str = ""
+
+    def message(self) -> str:
+        shown = repr(self.value) if not isinstance(self.value, str) else f"'{self.value}'"
+        text = f"{self.param} = {shown}: {self.reason}"
+        return f"{text} (allowed: {self.allowed})" if self.allowed else text
+
+
+class ScenarioError(ValueError):
+    """Raised by :meth:`Registry.build` with every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("; ".join(p.message() for p in self.problems))
+
+
+# ----------------------------------------------------------------------------- registry
+def _no_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    return value
+
+
+def _field_type(spec: ParamSpec) -> Any:
+    if spec.type == "int":
+        return Annotated[int, BeforeValidator(_no_bool), Field(ge=spec.min, le=spec.max)]
+    if spec.type == "float":
+        return Annotated[
+            float, BeforeValidator(_no_bool), Field(ge=spec.min, le=spec.max, allow_inf_nan=False)
+        ]
+    if spec.type == "bool":
+        return bool
+    if spec.type == "choice":
+        return Literal[tuple(spec.choices)]  # type: ignore[misc]
+    if spec.type == "clock":
+        return Annotated[int, BeforeValidator(parse_clock), Field(ge=spec.min, le=spec.max)]
+    return Annotated[dt.date, Field(ge=spec.min, le=spec.max)]
+
+
+def _convert_bound(kind: ParamType, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "clock":
+        return parse_clock(value)
+    if kind == "date":
+        return dt.date.fromisoformat(str(value))
+    return value
+
+
+class _ScenarioBase(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="after")
+    def _window_order(self) -> _ScenarioBase:
+        start, end = getattr(self, "window_start", None), getattr(self, "window_end", None)
+        if start is not None and end is not None and end < start:
+            raise ValueError("window_end must not be before window_start")
+        return self
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All declared parameters, their groups, and the ``Scenario`` model built from them."""
+
+    params: Mapping[str, ParamSpec]
+    groups: Mapping[str, Mapping[str, str]]
+    scenario_type: type[BaseModel]
+
+    # -- building scenarios
+    def default(self) -> BaseModel:
+        return self.scenario_type()
+
+    def build(self, values: Mapping[str, Any] | None = None, **overrides: Any) -> BaseModel:
+        """A validated scenario: defaults, then ``values``, then ``overrides``.
+
+        Raises :class:`ScenarioError` listing every bad value.
+        """
+        raw = {**(values or {}), **overrides}
+        problems = self._unknown(raw)
+        if problems:
+            raise ScenarioError(problems)
+        try:
+            return self.scenario_type(**raw)
+        except ValidationError as error:
+            raise ScenarioError(self._problems(error, raw)) from None
+
+    def build_lenient(self, values: Mapping[str, Any]) -> tuple[BaseModel, list[Problem]]:
+        """Like :meth:`build`, but bad values are dropped (their defaults stand) and returned."""
+        raw = dict(values)
+        problems = self._unknown(raw)
+        for problem in problems:
+            raw.pop(problem.param, None)
+        for _ in range(len(raw) + 1):
+            try:
+                return self.scenario_type(**raw), problems
+            except ValidationError as error:
+                found = self._problems(error, raw)
+                problems.extend(found)
+                dropped = {p.param for p in found} & raw.keys()
+                if not dropped:  # a cross-field problem with no single culprit
+                    return self.default(), problems
+                for name in dropped:
+                    raw.pop(name)
+        return self.default(), problems  # pragma: no cover - the loop always returns
+
+    def replace(self, scenario: BaseModel, **changes: Any) -> BaseModel:
+        """A copy of ``scenario`` with ``changes``, validated (model_copy would not validate)."""
+        return self.build(self.to_values(scenario), **changes)
+
+    # -- plain values, URL queries
+    def to_values(self, scenario: BaseModel) -> dict[str, Any]:
+        return {name: getattr(scenario, name) for name in self.params}
+
+    def to_plain(self, scenario: BaseModel, only_changed: bool = False) -> dict[str, str | Any]:
+        """Values as written in a URL or a scenario file (clock as HH:MM, dates ISO)."""
+        default = self.default()
+        out: dict[str, Any] = {}
+        for name, spec in self.params.items():
+            value = getattr(scenario, name)
+            if only_changed and value == getattr(default, name):
+                continue
+            out[name] = spec.display(value) if spec.type in ("clock", "date") else value
+        return out
+
+    def to_query(self, scenario: BaseModel) -> str:
+        """The URL query that restores ``scenario`` (only values that differ from defaults)."""
+        plain = self.to_plain(scenario, only_changed=True)
+        return urlencode({k: self.params[k].display(getattr(scenario, k)) for k in plain})
+
+    def from_query(self, query: str, ignore: Iterable[str] = ()) -> tuple[BaseModel, list[Problem]]:
+        """Parse a URL query (``"n_apps=3&wake_time=07:00"``) leniently.
+
+        Keys in ``ignore`` (e.g. ``preset``, ``lang``) are left for the caller. A key given
+        twice is a problem rather than a silent choice between the two values.
+        """
+        skip = set(ignore)
+        raw: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+            if key in skip:
+                continue
+            if key in raw:
+                problems.append(Problem(key, value, "given more than once; the first is used"))
+                continue
+            raw[key] = value
+        scenario, more = self.build_lenient(raw)
+        return scenario, problems + more
+
+    # -- problems
+    def _unknown(self, raw: Mapping[str, Any]) -> list[Problem]:
+        return [
+            Problem(name, value, "unknown parameter", "see data/parameters.yaml")
+            for name, value in raw.items()
+            if name not in self.params
+        ]
+
+    def _problems(self, error: ValidationError, raw: Mapping[str, Any]) -> list[Problem]:
+        problems = []
+        for item in error.errors():
+            if not item["loc"]:  # the cross-field check of the study window
+                value = raw.get("window_end", "")
+                problems.append(
+                    Problem("window_end", value, _reason(item), "on or after window_start")
+                )
+                continue
+            name = str(item["loc"][0])
+            spec = self.params.get(name)
+            value = raw.get(name, item.get("input"))
+            problems.append(Problem(name, value, _reason(item), spec.allowed() if spec else ""))
+        return problems
+
+
+def _reason(item: Mapping[str, Any]) -> str:
+    kind = str(item.get("type", ""))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return "out of range"
+    if kind.startswith(("int_", "float_", "bool_", "date_")) or kind == "literal_error":
+        return "not a valid value"
+    message = str(item.get("msg", "invalid"))
+    return message.removeprefix("Value error, ")
+
+
+def _read_yaml(name: str) -> Any:
+    text = resources.files("explainer").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _make_registry(document: Mapping[str, Any]) -> Registry:
+    groups = document["groups"]
+    params: dict[str, ParamSpec] = {}
+    for entry in document["parameters"]:
+        declared = _Declared.model_validate(entry)
+        if declared.id in params:
+            raise ValueError(f"parameter {declared.id} is declared twice")
+        if declared.group not in groups:
+            raise ValueError(f"{declared.id}: unknown group {declared.group}")
+        params[declared.id] = ParamSpec(
+            id=declared.id,
+            group=declared.group,
+            type=declared.type,
+            default=_convert_bound(declared.type, declared.default),
+            label=declared.label,
+            help=declared.help,
+            source=declared.source,
+            unit=declared.unit or {},
+            min=_convert_bound(declared.type, declared.min),
+            max=_convert_bound(declared.type, declared.max),
+            step=declared.step,
+            choices=declared.choices or {},
+        )
+    fields = {name: (_field_type(spec), spec.default) for name, spec in params.items()}
+    scenario_type = create_model("Scenario", __base__=_ScenarioBase, **fields)  # type: ignore[call-overload]
+    scenario_type(**{})  # the declared defaults must themselves be valid
+    return Registry(params=params, groups=groups, scenario_type=scenario_type)
+
+
+@cache
+def registry() -> Registry:
+    """The registry declared in ``data/parameters.yaml`` (loaded once per process)."""
+    return _make_registry(_read_yaml("parameters.yaml"))
+
+
+@cache
+def sources() -> Mapping[str, Any]:
+    """``data/sources.yaml``: the seed article's sections and the outside references."""
+    return _read_yaml("sources.yaml")
+
+
+def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
+    """A parameter's or preset's source as one short line of text."""
+    if "seed" in source:
+        seed = sources()["seed"]
+        section = seed["sections"].get(source["seed"]["section"], source["seed"]["section"])
+        return f"{seed['outlet']} {seed['date']}, {section}: “{source['seed']['phrase']}”"
+    if "ref" in source:
+        return str(sources()[source["ref"]]["title"])
+    label = "assumption" if lang == "en" else "假设"
+    return f"{label}: {source['assumption']}"
