@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from explainer.i18n import minutes_text
 from explainer.spec import Lang, ScenarioError, _read_yaml, format_clock, parse_clock, registry
 
 #: Metrics measured on clock time (values written as HH:MM in the YAML).
@@ -51,11 +52,13 @@ class Reported(BaseModel):
         low, high = self._number(self.at_least), self._number(self.at_most)
         return (low is None or model_value >= low) and (high is None or model_value <= high)
 
-    def show(self, model_value: float) -> str:
+    def show(self, model_value: float, lang: Lang) -> str:
         """The model's figure in the unit the article uses."""
         if self.metric in CLOCK_METRICS:
             return format_clock(model_value)
-        return f"{model_value:.0f} {self.unit}".strip()
+        if self.unit == "min":
+            return minutes_text(model_value, lang)
+        return f"{model_value:g} {self.unit}".strip()
 
 
 class Preset(BaseModel):
@@ -90,7 +93,7 @@ class Comparison:
     def text(self, lang: Lang) -> str:
         article = "article" if lang == "en" else "文章"
         model = "model" if lang == "en" else "模型"
-        shown = self.reported.show(self.model_value)
+        shown = self.reported.show(self.model_value, lang)
         return f"{article}: {self.reported.text[lang]} · {model}: {shown}"
 
 

@@ -147,7 +147,8 @@ class Problem:
     allowed: str = ""
 
     def message(self) -> str:
-        shown = repr(self.value) if not isinstance(self.value, str) else f"'{self.value}'"
+        value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
+        shown = f"'{value}'" if isinstance(value, str) else repr(value)
         text = f"{self.param} = {shown}: {self.reason}"
         return f"{text} (allowed: {self.allowed})" if self.allowed else text
 

@@ -217,8 +217,10 @@ def study_target(
     exact = least_seconds_for_credit(per_day, "exact")
     reachable = True
     if cap_seconds is not None:
-        most = credited_hours(cap_seconds, mode) if unit == "day" else _best_credit(
-            cap_seconds, mode, sessions
+        most = (
+            credited_hours(cap_seconds, mode)
+            if unit == "day"
+            else _best_credit(cap_seconds, mode, sessions)
         )
         reachable = most >= per_day
     return StudyTarget(hours, n_days, per_day, need, exact, cap_seconds or 0, reachable)

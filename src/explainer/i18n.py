@@ -1,0 +1,33 @@
+"""Every user-visible string, from one file per language in ``data/locales/``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from explainer.spec import Lang, _read_yaml
+
+LANGUAGES: tuple[Lang, ...] = ("zh", "en")
+
+
+@cache
+def strings(lang: Lang) -> dict[str, str]:
+    """All strings of one language (``data/locales/<lang>.yaml``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return _read_yaml(f"locales/{lang}.yaml")
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    text = strings(lang)[key]
+    return text.format(**values) if values else text
+
+
+def minutes_text(minutes: float, lang: Lang) -> str:
+    """``95`` → ``"1 h 35 min"`` / ``"1 小时 35 分钟"``; under an hour, ``"35 min"``."""
+    total = int(round(minutes))
+    if total < 60:
+        return t("minutes_value", lang, value=total)
+    if total % 60 == 0:
+        return t("hours_only", lang, h=total // 60)
+    return t("hours_minutes", lang, h=total // 60, m=total % 60)

@@ -1,0 +1,1 @@
+"""ipywidgets wiring: controls from the parameter declarations, dashboards, URL state."""

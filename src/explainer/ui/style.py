@@ -1,0 +1,27 @@
+"""The dashboards' stylesheet: large, readable numbers and a calm layout."""
+
+STYLE = """
+<style>
+.explainer-title { margin: 0.2em 0 0.1em; }
+.explainer-intro { max-width: 60em; color: #444; }
+.explainer-cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
+.explainer-cards .card { border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px;
+  min-width: 11em; background: #fafafa; }
+.explainer-cards .card-label { color: #555; font-size: 0.95em; }
+.explainer-cards .card-value { font-size: 2em; font-weight: 600; line-height: 1.2; }
+.explainer-cards .card-detail { color: #666; font-size: 0.85em; }
+.explainer-cards .card-short .card-value { color: #b3261e; }
+.explainer-story { border-left: 4px solid #f28e2b; padding: 2px 10px; margin: 6px 0;
+  max-width: 60em; }
+.explainer-story li.ok::marker { content: "✓ "; color: #2e7d32; }
+.explainer-story li.off::marker { content: "✗ "; color: #b3261e; }
+.explainer-note-list li.warn { color: #b3261e; }
+.explainer-problems { border: 1px solid #b3261e; background: #fdecea; padding: 6px 12px;
+  border-radius: 6px; }
+.explainer-control { margin: 2px 0 6px; }
+.explainer-control .explainer-label { font-size: 0.95em; }
+.explainer-control .explainer-info { color: #888; cursor: help; }
+.explainer-hide-description > .widget-label { position: absolute !important; width: 1px;
+  height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+</style>
+"""
