@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -58,6 +58,10 @@ class Reported(BaseModel):
             return format_clock(model_value)
         if self.unit == "min":
             return minutes_text(model_value, lang)
+        if self.unit == "share":
+            return f"{model_value:.1%}"
+        if self.unit == "×":
+            return f"{model_value:.0f}×"
         return f"{model_value:g} {self.unit}".strip()
 
 
@@ -65,6 +69,7 @@ class Preset(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    page: Literal["night", "unit"] = "night"
     name: dict[str, str]
     story: dict[str, str]
     overrides: dict[str, Any]
@@ -100,6 +105,11 @@ class Comparison:
 def compare(preset: Preset, result: Any) -> list[Comparison]:
     """Each reported figure of ``preset`` against the model's ``result`` for it."""
     return [Comparison(r, float(getattr(result, r.metric))) for r in preset.reported]
+
+
+def presets_for(page: str) -> dict[str, Preset]:
+    """The presets a dashboard offers."""
+    return {pid: p for pid, p in presets().items() if p.page == page}
 
 
 def _load(document: Mapping[str, Any]) -> dict[str, Preset]:

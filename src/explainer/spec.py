@@ -180,7 +180,14 @@ def _field_type(spec: ParamSpec) -> Any:
     if spec.type == "choice":
         return Literal[tuple(spec.choices)]  # type: ignore[misc]
     if spec.type == "clock":
-        return Annotated[int, BeforeValidator(parse_clock), Field(ge=spec.min, le=spec.max)]
+        low = spec.min
+
+        def late_clock(value: Any) -> int:
+            # A range that runs past midnight (e.g. 22:00-03:00) reads 01:00 as 25:00.
+            minutes = parse_clock(value)
+            return minutes + 24 * 60 if spec.max > 24 * 60 and minutes < low else minutes
+
+        return Annotated[int, BeforeValidator(late_clock), Field(ge=spec.min, le=spec.max)]
     return Annotated[dt.date, Field(ge=spec.min, le=spec.max)]
 
 
@@ -337,6 +344,12 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
     params: dict[str, ParamSpec] = {}
     for entry in document["parameters"]:
         declared = _Declared.model_validate(entry)
+        low = _convert_bound(declared.type, declared.min)
+        high = _convert_bound(declared.type, declared.max)
+        default = _convert_bound(declared.type, declared.default)
+        if declared.type == "clock" and high < low:  # the range runs past midnight
+            high += 24 * 60
+            default += 24 * 60 if default < low else 0
         if declared.id in params:
             raise ValueError(f"parameter {declared.id} is declared twice")
         if declared.group not in groups:
@@ -345,13 +358,13 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
             id=declared.id,
             group=declared.group,
             type=declared.type,
-            default=_convert_bound(declared.type, declared.default),
+            default=default,
             label=declared.label,
             help=declared.help,
             source=declared.source,
             unit=declared.unit or {},
-            min=_convert_bound(declared.type, declared.min),
-            max=_convert_bound(declared.type, declared.max),
+            min=low,
+            max=high,
             step=declared.step,
             choices=declared.choices or {},
         )
