@@ -334,9 +334,30 @@ def _reason(item: Mapping[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice (PyYAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice (line {line})", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML, refusing duplicate keys."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def _read_yaml(name: str) -> Any:
     text = resources.files("explainer").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml_text(text)
 
 
 def _make_registry(document: Mapping[str, Any]) -> Registry:

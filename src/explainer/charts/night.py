@@ -17,6 +17,16 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from explainer.charts.common import (
+    CHART_WIDTH,
+    CLOCK_LABEL,
+    ROW_HEIGHT,
+    SCHEMA,
+    as_chart,
+    records,
+    title,
+    wrap,
+)
 from explainer.i18n import minutes_text, t
 from explainer.model.night import DAY_MINUTES, NightResult
 from explainer.spec import Lang, format_clock
@@ -33,15 +43,6 @@ KIND_COLOURS = {
     "proxy": "#b07aa1",
 }
 APP_PARTS = ("signin", "study", "unwatched", "proxy")
-CHART_WIDTH = 640
-ROW_HEIGHT = 24
-SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier; never fetched
-
-# Hours after midnight as hh:mm on a 24-hour clock (25.25 → "01:15").
-_CLOCK_LABEL = (
-    "format(floor(datum.value + 0.0001) % 24, '02') + ':' + "
-    "format(round(datum.value * 60) % 60, '02')"
-)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -52,32 +53,6 @@ def _row_label(row: str, quota_apps: set[int], lang: Lang) -> str:
     if row.startswith("proxy"):
         return t("row_proxy", lang, n=int(row[5:]))
     return t(f"step_{row}", lang)
-
-
-def wrap(text: str, width: int = 90) -> list[str]:
-    """Wrap a caption into lines (Vega-Lite does not wrap); Chinese wraps by characters."""
-    words = text.split(" ")
-    if len(words) < 4:
-        step = width // 2
-        return [text[i : i + step] for i in range(0, len(text), step)]
-    lines, line = [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
-
-
-def _title(title: str, subtitle: list[str]) -> dict[str, Any]:
-    return {
-        "text": title,
-        "subtitle": subtitle,
-        "anchor": "start",
-        "fontSize": 18,
-        "subtitleFontSize": 12,
-    }
 
 
 def _colour(kinds: list[str], lang: Lang) -> dict[str, Any]:
@@ -91,10 +66,6 @@ def _colour(kinds: list[str], lang: Lang) -> dict[str, Any]:
         },
         "legend": {"title": None, "orient": "bottom", "columns": 4, "labelLimit": 260},
     }
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-    return [dict(zip(columns, row, strict=True)) for row in frame[columns].itertuples(index=False)]
 
 
 # ----------------------------------------------------------------------------- timeline
@@ -136,14 +107,14 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     columns = ["label", "what", "from", "to", "minutes", "start_h", "end_h"]
     bars = {
         "mark": {"type": "bar", "cornerRadius": 2},
-        "data": {"values": _records(frame, columns)},
+        "data": {"values": records(frame, columns)},
         "encoding": {
             "x": {
                 "field": "start_h",
                 "type": "quantitative",
                 "title": t("chart_timeline_x", lang),
                 "scale": {"domain": [start, end], "nice": False},
-                "axis": {"labelExpr": _CLOCK_LABEL, "tickMinStep": 0.5},
+                "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
             },
             "x2": {"field": "end_h"},
             "y": {
@@ -183,7 +154,7 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     ]
     return {
         "$schema": SCHEMA,
-        "title": _title(t("chart_timeline_title", lang), subtitle),
+        "title": title(t("chart_timeline_title", lang), subtitle),
         "description": timeline_alt_text(result, lang),
         "width": CHART_WIDTH,
         "height": max(120, ROW_HEIGHT * len(order)),
@@ -223,11 +194,11 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     order = [_row_label(f"app{a.index}", quota_apps, lang) for a in result.apps]
     return {
         "$schema": SCHEMA,
-        "title": _title(t("chart_apps_title", lang), wrap(t("chart_apps_caption", lang))),
+        "title": title(t("chart_apps_title", lang), wrap(t("chart_apps_caption", lang))),
         "description": per_app_alt_text(result, lang),
         "width": CHART_WIDTH,
         "height": max(80, ROW_HEIGHT * max(1, len(order))),
-        "data": {"values": _records(frame, ["label", "what", "minutes", "order"])},
+        "data": {"values": records(frame, ["label", "what", "minutes", "order"])},
         "mark": {"type": "bar"},
         "encoding": {
             "x": {
@@ -255,15 +226,6 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- Altair wrappers
-def as_chart(spec: dict[str, Any]) -> alt.TopLevelMixin:
-    """A Vega-Lite dictionary as an Altair chart (for notebooks, saving and exports)."""
-    return (
-        alt.Chart.from_dict(spec, validate=False)
-        if "layer" not in spec
-        else (alt.LayerChart.from_dict(spec, validate=False))
-    )
-
-
 def timeline_chart(result: NightResult, lang: Lang) -> alt.TopLevelMixin:
     return as_chart(timeline_spec(result, lang))
 

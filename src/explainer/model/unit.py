@@ -30,7 +30,7 @@ SEED = 2020  # every population run is seeded, so a page shows the same unit eve
 
 
 def night_under_rule(s: Any, rule: Rule) -> NightResult:
-    """One typical night under ``rule``: a ranking turns the quota into "as much as the caps allow"."""
+    """A typical night under ``rule``; a ranking makes the quota "as much as the caps allow"."""
     if rule == "ranking" and s.quota_points > 0 and min(s.n_quota_apps, s.n_apps) > 0:
         rule_ = point_rule(s)
         most = rule_.points_after(rule_.seconds_to_saturate())

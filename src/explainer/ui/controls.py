@@ -110,10 +110,13 @@ class Control:
 class ControlPanel:
     """All controls, grouped in an accordion by the declared groups."""
 
-    def __init__(self, registry: Registry, lang: Lang):
+    def __init__(self, registry: Registry, lang: Lang, groups: Iterable[str] | None = None):
         self.registry = registry
+        self.group_ids = list(groups) if groups is not None else list(registry.groups)
         self.controls: dict[str, Control] = {}
         for name, spec in registry.params.items():
+            if spec.group not in self.group_ids:
+                continue
             widget = _make_widget(spec, lang)
             widget.add_class(f"explainer-param-{name}")
             if spec.type != "bool":
@@ -124,7 +127,6 @@ class ControlPanel:
             control = Control(spec, widget, label, unit, box)
             control.relabel(lang)
             self.controls[name] = control
-        self.group_ids = list(registry.groups)
         boxes = [
             W.VBox([c.box for c in self.controls.values() if c.spec.group == group])
             for group in self.group_ids
@@ -144,5 +146,7 @@ class ControlPanel:
             control.widget.observe(lambda change, n=name: callback(n, change["new"]), "value")
 
     def show(self, values: Iterable[tuple[str, Any]]) -> None:
+        """Set the controls this panel has (other parameters have no control here)."""
         for name, value in values:
-            self.controls[name].set(value)
+            if name in self.controls:
+                self.controls[name].set(value)

@@ -1,0 +1,117 @@
+"""The unit dashboard: rankings against thresholds, the veto, check-ins and the cascade.
+
+Wiring only: the numbers come from :func:`explainer.model.unit.unit`, the charts from
+:mod:`explainer.charts.unit`, everything else from :class:`explainer.ui.dashboard.Dashboard`.
+"""
+
+from __future__ import annotations
+
+from explainer.charts.unit import bedtime_spec, cascade_spec, risk_spec, veto_spec
+from explainer.i18n import t
+from explainer.model.unit import UnitResult
+from explainer.spec import Lang
+from explainer.ui.dashboard import Dashboard, cards_html
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+class UnitDashboard(Dashboard):
+    """A whole unit over a year, for a browser (Voila) or a notebook."""
+
+    page = "unit"
+    title_key = "unit_title"
+    intro_key = "unit_intro"
+    groups = (
+        "unit",
+        "penalties",
+        "village",
+        "escalation",
+        "apps",
+        "points",
+        "study_hours",
+        "shortcuts",
+        "evening",
+    )
+    charts = (
+        ("explainer-chart-bedtimes", bedtime_spec),
+        ("explainer-chart-risk", risk_spec),
+        ("explainer-chart-veto", veto_spec),
+        ("explainer-chart-cascade", cascade_spec),
+    )
+
+    def headline_html(self, result: UnitResult, lang: Lang) -> str:
+        s = result.scenario
+        active = result.active
+        veto = (
+            t(
+                "card_veto_detail",
+                lang,
+                at_least=_pct(result.vetoes["at_least"].p_unit_veto),
+                more_than=_pct(result.vetoes["more_than"].p_unit_veto),
+            )
+            if s.veto_on
+            else t("card_veto_off", lang)
+        )
+        cards = [
+            (
+                t("card_short_sleep", lang),
+                _pct(result.share_short_sleep),
+                t(f"rule_{s.rule}", lang),
+                "short",
+            ),
+            (
+                t("card_unit_hours", lang),
+                f"{result.unit_app_hours_year:,.0f} h",
+                t(
+                    "card_unit_hours_detail",
+                    lang,
+                    checkin=f"{result.checkin_hours_year:,.0f}",
+                    per_person=f"{result.unit_app_hours_year / s.n_staff:,.0f}",
+                ),
+                "hours",
+            ),
+            (
+                t("card_penalty", lang),
+                _pct(active.p_penalty_period),
+                t(
+                    "card_penalty_detail",
+                    lang,
+                    days=s.period_days,
+                    year=_pct(active.p_penalty_year),
+                ),
+                "penalty",
+            ),
+            (t("card_veto", lang), _pct(result.p_unit_veto), veto, "veto"),
+            (
+                t("card_checkin", lang),
+                f"{result.checkin_minutes_per_day:.0f} min",
+                t(
+                    "card_checkin_detail",
+                    lang,
+                    recorded=_pct(result.proxy.recorded),
+                    present=_pct(result.proxy.present),
+                ),
+                "checkin",
+            ),
+            (
+                t("card_photo", lang),
+                _pct(result.photos.p_any_same),
+                t(
+                    "card_photo_detail",
+                    lang,
+                    officials=s.n_photo_officials,
+                    willing=s.n_willing_villagers,
+                    all_same=_pct(result.photos.p_all_same),
+                ),
+                "photo",
+            ),
+            (
+                t("card_cascade", lang),
+                f"×{result.escalation_ratio:.2f}",
+                t("card_cascade_detail", lang),
+                "cascade",
+            ),
+        ]
+        return cards_html(cards)
