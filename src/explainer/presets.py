@@ -7,11 +7,11 @@ loaded, so a broken preset is reported by name instead of surfacing later as a w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from explainer.i18n import minutes_text
 from explainer.spec import Lang, ScenarioError, _read_yaml, format_clock, parse_clock, registry
@@ -112,10 +112,35 @@ def presets_for(page: str) -> dict[str, Preset]:
     return {pid: p for pid, p in presets().items() if p.page == page}
 
 
+def _night_result() -> type:
+    from explainer.model.night import NightResult
+
+    return NightResult
+
+
+def _unit_result() -> type:
+    from explainer.model.unit import UnitResult
+
+    return UnitResult
+
+
+#: The result class of each page, whose attributes are the metrics a preset may report.
+_RESULT_TYPES = {"night": _night_result, "unit": _unit_result}
+
+
 def _load(document: Mapping[str, Any]) -> dict[str, Preset]:
     presets: dict[str, Preset] = {}
-    for entry in document["presets"]:
-        preset = Preset.model_validate(entry)
+    for number, entry in enumerate(document["presets"], start=1):
+        name = entry.get("id", f"#{number}") if isinstance(entry, Mapping) else f"#{number}"
+        try:
+            preset = Preset.model_validate(entry)
+        except ValidationError as error:
+            raise ValueError(f"preset {name}: {error}") from None
+        result_type = _RESULT_TYPES[preset.page]()
+        known = {f.name for f in fields(result_type)} | set(dir(result_type))
+        unknown_metrics = [r.metric for r in preset.reported if r.metric not in known]
+        if unknown_metrics:
+            raise ValueError(f"preset {name}: unknown metrics {unknown_metrics}")
         if preset.id in presets:
             raise ValueError(f"preset {preset.id} is declared twice")
         try:

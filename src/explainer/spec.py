@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -122,7 +122,7 @@ class ParamSpec:
         if self.type == "bool":
             return "true" if value else "false"
         if self.type == "float":
-            return f"{value:g}"
+            return f"{value:.15g}"  # round-trips any float a person can type
         return str(value)
 
     def allowed(self, lang: Lang = "en") -> str:
@@ -249,10 +249,14 @@ class Registry:
                 return self.scenario_type(**raw), problems
             except ValidationError as error:
                 found = self._problems(error, raw)
-                problems.extend(found)
                 dropped = {p.param for p in found} & raw.keys()
-                if not dropped:  # a cross-field problem with no single culprit
-                    return self.default(), problems
+                if not dropped:  # the window check: drop the end of it that was given
+                    given = [k for k in ("window_end", "window_start") if k in raw]
+                    if not given:
+                        return self.default(), problems + found
+                    dropped = {given[0]}
+                    found = [replace(p, param=given[0], value=raw[given[0]]) for p in found]
+                problems.extend(found)
                 for name in dropped:
                     raw.pop(name)
         return self.default(), problems  # pragma: no cover - the loop always returns

@@ -44,7 +44,7 @@ def level_scenario(s: Any, steps_up: int) -> Any:
     return s.model_copy(
         update={
             "quota_points": math.ceil(s.quota_points / factor - 1e-9),
-            "study_hours_target": math.ceil(2 * s.study_hours_target / factor - 1e-9) / 2,
+            "study_hours_target": round(s.study_hours_target / factor, 6),
             "window_end": end,
             "n_apps": max(0, s.n_apps - steps_up * s.apps_added_per_level),
         }

@@ -220,7 +220,7 @@ def night(s: Any) -> NightResult:
     notes: list[str] = []
     n_apps = s.n_apps
     n_quota = min(s.n_quota_apps, n_apps)
-    if s.n_quota_apps > n_apps:
+    if s.n_quota_apps > n_apps > 0:
         notes.append("note_quota_apps_capped")
 
     quota = None
