@@ -133,10 +133,17 @@ def _expected_cut(
     return float(over.sum(dtype=np.float64)) / len(table)
 
 
-def _expected_grid(base: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct typical finishing times (whole minutes) and how many staff share each."""
-    values, counts = np.unique(np.rint(base), return_counts=True)
-    return values[:, None] + table[None, :], counts
+def _expected_bedtimes(
+    base: np.ndarray, start: np.ndarray, table: np.ndarray, stop: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bedtimes on the noise grid for each distinct (finish, start) pair, and staff per pair.
+
+    Bedtime is when the apps are done, or the stop, but never before the apps could start.
+    """
+    pairs, counts = np.unique(np.rint(np.column_stack([base, start])), axis=0, return_counts=True)
+    finish = pairs[:, :1] + table[None, :]
+    begin = pairs[:, 1:] + table[None, :]
+    return np.maximum(begin, np.minimum(finish, stop)), counts
 
 
 def simulate(p: PopulationInputs) -> PopulationResult:
@@ -158,12 +165,16 @@ def simulate(p: PopulationInputs) -> PopulationResult:
     stop = p.hard_stop if p.rule == "threshold" else np.inf
     sleep_limit = p.wake_at - p.sleep_need  # in bed later than this → short sleep
     total = n * d
-    short = (
-        0
-        if stop <= sleep_limit
-        else np.count_nonzero(_nights_above(noise, table, base, sleep_limit))
-    )
-    late = 0 if stop <= 24 * 60 else np.count_nonzero(_nights_above(noise, table, base, 24 * 60))
+    start = base - app_minutes  # when the apps would start (the evening's duties are done)
+
+    def nights_in_bed_after(limit: float) -> int:
+        # Bedtime = max(start, min(finish, stop)): after ``limit`` when the apps finish after
+        # it (and the stop does not cut them before it), or when they cannot even start.
+        times = base if stop > limit else start
+        return int(np.count_nonzero(_nights_above(noise, table, times, limit)))
+
+    short = nights_in_bed_after(sleep_limit)
+    late = nights_in_bed_after(24 * 60)
 
     if p.rule == "threshold":
         missed = _nights_above(noise, table, base, stop)
@@ -179,8 +190,7 @@ def simulate(p: PopulationInputs) -> PopulationResult:
         failed = np.zeros(n, dtype=np.int64)
 
     unit_minutes = (float(app_minutes.sum()) - _expected_cut(base, app_minutes, table, stop)) * d
-    grid, weights = _expected_grid(base, table)
-    bedtimes = np.minimum(grid, stop)
+    bedtimes, weights = _expected_bedtimes(base, start, table, stop)
     edges = np.arange(HIST_START, HIST_END + HIST_STEP, HIST_STEP)
     clipped = np.clip(bedtimes, HIST_START, HIST_END - 1)
     counts = np.histogram(clipped.ravel(), bins=edges, weights=np.repeat(weights, 256) * (d / 256))[

@@ -88,7 +88,7 @@ class UnitResult:
     vetoes: dict[str, VetoOutcome]  # by reading: "at_least", "more_than"
     checkin_minutes_per_day: float
     proxy: checkins.ProxyCheckin
-    photos: checkins.PhotoDuplicates
+    photos: checkins.PhotoDuplicates | None  # None when no photo evidence is required
     cascade: pd.DataFrame
 
     @property
@@ -193,6 +193,10 @@ def unit(s: Any) -> UnitResult:
             s.checkin_travel_min, s.checkin_steps_min, 1
         ),
         proxy=checkins.proxy_checkin(s.busy_share, s.proxy_checkin_share),
-        photos=checkins.photo_duplicate_probabilities(s.n_photo_officials, s.n_willing_villagers),
+        photos=(
+            checkins.photo_duplicate_probabilities(s.n_photo_officials, s.n_willing_villagers)
+            if s.photo_evidence
+            else None
+        ),
         cascade=escalation.cascade(s),
     )

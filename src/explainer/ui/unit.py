@@ -95,18 +95,7 @@ class UnitDashboard(Dashboard):
                 ),
                 "checkin",
             ),
-            (
-                t("card_photo", lang),
-                _pct(result.photos.p_any_same),
-                t(
-                    "card_photo_detail",
-                    lang,
-                    officials=s.n_photo_officials,
-                    willing=s.n_willing_villagers,
-                    all_same=_pct(result.photos.p_all_same),
-                ),
-                "photo",
-            ),
+            _photo_card(result, lang),
             (
                 t("card_cascade", lang),
                 f"×{result.escalation_ratio:.2f}",
@@ -115,3 +104,17 @@ class UnitDashboard(Dashboard):
             ),
         ]
         return cards_html(cards)
+
+
+def _photo_card(result: UnitResult, lang: Lang) -> tuple[str, str, str, str]:
+    s, photos = result.scenario, result.photos
+    if photos is None:
+        return (t("card_photo", lang), "–", t("card_photo_off", lang), "photo")
+    detail = t(
+        "card_photo_detail",
+        lang,
+        officials=s.n_photo_officials,
+        willing=s.n_willing_villagers,
+        all_same=_pct(photos.p_all_same),
+    )
+    return (t("card_photo", lang), _pct(photos.p_any_same), detail, "photo")
