@@ -108,8 +108,8 @@ def compare(preset: Preset, result: Any) -> list[Comparison]:
 
 
 def presets_for(page: str) -> dict[str, Preset]:
-    """The presets a dashboard offers."""
-    return {pid: p for pid, p in presets().items() if p.page == page}
+    """The presets a dashboard offers (the reform page starts from any case)."""
+    return {pid: p for pid, p in presets().items() if page == "reforms" or p.page == page}
 
 
 def _night_result() -> type:

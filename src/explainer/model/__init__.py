@@ -7,6 +7,8 @@
 * :mod:`~explainer.model.escalation` — what each administrative level adds (§5)
 * :mod:`~explainer.model.population` — many staff over many nights, vectorised
 * :mod:`~explainer.model.unit` — all of these combined for one unit
+* :mod:`~explainer.model.fit` — task–tool fit and the multitask effort split (§5)
+* :mod:`~explainer.model.compare` — status quo against a reformed scenario
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 
 def evaluate(page: str, scenario: Any) -> Any:
-    """The result a page shows for ``scenario``: ``"night"`` or ``"unit"``."""
+    """The result a page shows for ``scenario``: ``"night"``, ``"unit"`` or ``"fit"``."""
     if page == "night":
         from explainer.model.night import night
 
@@ -24,4 +26,8 @@ def evaluate(page: str, scenario: Any) -> Any:
         from explainer.model.unit import unit
 
         return unit(scenario)
+    if page == "fit":
+        from explainer.model.fit import fit_result
+
+        return fit_result(scenario)
     raise ValueError(f"unknown page {page!r}")

@@ -182,6 +182,8 @@ class FitResult:
     table: pd.DataFrame
     tool: str
     capability: float
+    tools_capability: dict[str, float]  # every tool's τ, for the quadrant
+    curve_w: float  # the reward on the metric in this scenario (x of the effort curve)
     reward: float  # s ∈ [0, 1]
     split: EffortSplit
     curve: pd.DataFrame
@@ -221,6 +223,8 @@ def fit_result(s: object) -> FitResult:
         table=fit_table(complexities, capability, reward),
         tool=s.tool,
         capability=capability,
+        tools_capability={k: float(getattr(s, f"capability_{k}")) for k in TOOLS},
+        curve_w=float(s.metric_reward),
         reward=reward,
         split=effort_split(s.metric_reward, **common),
         curve=effort_curve(np.linspace(0, 3, 61), **common),

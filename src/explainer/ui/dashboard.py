@@ -24,7 +24,7 @@ from explainer.ui.style import STYLE
 
 CUSTOM = ""  # preset dropdown value for "no preset"
 PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
-PAGES = ("night", "unit")  # the dashboards, linked from each other
+PAGES = ("night", "unit", "fit", "reforms")  # the dashboards, linked from each other
 EMBED_OPTIONS = {
     "renderer": "svg",
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
@@ -40,6 +40,7 @@ class Dashboard:
     intro_key: ClassVar[str]
     groups: ClassVar[tuple[str, ...]]  # control groups shown, in order
     charts: ClassVar[tuple[tuple[str, SpecFunction], ...]] = ()
+    extra_keys: ClassVar[tuple[str, ...]] = ()  # page state in the URL besides parameters
 
     def __init__(self, lang: Lang = "zh"):
         import altair as alt
@@ -71,7 +72,8 @@ class Dashboard:
         self.article = self._html("explainer-article-vs-model")
         self.headline = self._html("explainer-headline")
         self.notes = self._html("explainer-notes")
-        self.result = evaluate(self.page, self.scenario)
+        self._build_extra()
+        self.result = self.compute(self.scenario)
         self.chart_widgets = []
         for css, spec in self.charts:
             chart = alt.JupyterChart(as_chart(spec(self.result, lang)), embed_options=EMBED_OPTIONS)
@@ -80,7 +82,7 @@ class Dashboard:
 
         bar = W.HBox([self.preset_picker, self.language], layout=W.Layout(flex_flow="row wrap"))
         outputs = W.VBox(
-            [self.article, self.headline, self.notes, *self.chart_widgets],
+            [*self.extra_widgets(), self.article, self.headline, self.notes, *self.chart_widgets],
             layout=W.Layout(flex="1 1 700px", min_width="0"),
         )
         self.panel.widget.layout = W.Layout(flex="0 1 480px")
@@ -100,8 +102,9 @@ class Dashboard:
     def apply_query(self, query: str) -> None:
         """Restore the state a URL query describes; bad values are named, defaults stand."""
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
-        page = {k: v for k, v in pairs if k in PAGE_KEYS}
-        problems: list[Problem] = []
+        keys = PAGE_KEYS + self.extra_keys
+        page = {k: v for k, v in pairs if k in keys}
+        problems: list[Problem] = self.read_extra(page)
         lang = page.get("lang", self.lang)
         if lang not in LANGUAGES:
             problems.append(Problem("lang", lang, "unknown language", "zh or en"))
@@ -112,7 +115,7 @@ class Dashboard:
             problems.append(Problem("preset", preset_id, "unknown preset", allowed))
             preset_id = CUSTOM
         base = dict(self.presets[preset_id].overrides) if preset_id else {}
-        rest = [(k, v) for k, v in pairs if k not in PAGE_KEYS]
+        rest = [(k, v) for k, v in pairs if k not in keys]
         overrides, found = self.registry.from_query("&".join(f"{k}={v}" for k, v in rest))
         given = {k for k, _ in rest} - {p.param for p in found}
         changed = {k: v for k, v in self.registry.to_plain(overrides).items() if k in given}
@@ -192,10 +195,11 @@ class Dashboard:
         self.preset_picker.value = value
         self.preset_picker.description = t("preset", lang)
         self.panel.relabel(lang)
+        self.relabel_extra(lang)
 
     def refresh(self) -> None:
         """Recompute the model and redraw every output (charts in place)."""
-        result = evaluate(self.page, self.scenario)
+        result = self.compute(self.scenario)
         lang = self.lang
         self.headline.value = self.headline_html(result, lang)
         self.notes.value = self.notes_html(result, lang)
@@ -204,6 +208,28 @@ class Dashboard:
         for widget, (_, spec) in zip(self.chart_widgets, self.charts, strict=True):
             widget.spec = spec(result, lang)
         self.result = result
+
+    # ------------------------------------------------------------------ page hooks
+    def compute(self, scenario: Any) -> Any:
+        """The page's model result for ``scenario``."""
+        return evaluate(self.page, scenario)
+
+    def preset_result(self, preset: Preset, result: Any) -> Any:
+        """The result a preset's reported figures are checked against."""
+        return result
+
+    def _build_extra(self) -> None:
+        """Create page-specific widgets (before the first result is computed)."""
+
+    def extra_widgets(self) -> list[W.Widget]:
+        return []
+
+    def relabel_extra(self, lang: Lang) -> None:
+        """Relabel page-specific widgets in ``lang``."""
+
+    def read_extra(self, page: dict[str, str]) -> list[Problem]:
+        """Take page-specific state from the URL query; return problems found."""
+        return []
 
     def headline_html(self, result: Any, lang: Lang) -> str:
         raise NotImplementedError
@@ -218,7 +244,7 @@ class Dashboard:
         lang = self.lang
         lines = [
             f"<li class='{'ok' if c.ok else 'off'}'>{html.escape(c.text(lang))}</li>"
-            for c in compare(preset, result)
+            for c in compare(preset, self.preset_result(preset, result))
         ]
         modified = self.scenario != preset.scenario()
         note = f" <em>({html.escape(t('preset_modified', lang))})</em>" if modified else ""

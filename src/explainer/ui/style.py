@@ -23,5 +23,14 @@ STYLE = """
 .explainer-control .explainer-info { color: #888; cursor: help; }
 .explainer-hide-description > .widget-label { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.explainer-nav { font-size: 0.95em; margin-bottom: 4px; }
+.explainer-nav a { color: #1f5fa8; }
+.explainer-compare { border-collapse: collapse; margin: 8px 0; font-size: 1.05em; }
+.explainer-compare th, .explainer-compare td { padding: 4px 12px; border-bottom: 1px solid #ddd;
+  text-align: right; }
+.explainer-compare th:first-child { text-align: left; font-weight: normal; }
+.explainer-compare tr.better td.change { color: #2e7d32; font-weight: 600; }
+.explainer-compare tr.worse td.change { color: #b3261e; font-weight: 600; }
+.explainer-reforms { border: 1px solid #ddd; border-radius: 8px; padding: 6px 12px; }
 </style>
 """

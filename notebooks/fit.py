@@ -1,0 +1,25 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# <!-- The fit dashboard. All logic lives in the `explainer` package. -->
+
+# %%
+from explainer.ui.fit import FitDashboard
+from explainer.ui.query import page_query
+
+dashboard = FitDashboard()
+
+# %%
+dashboard.apply_query(page_query())
+dashboard

@@ -1,0 +1,25 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# <!-- The reforms dashboard. All logic lives in the `explainer` package. -->
+
+# %%
+from explainer.ui.reforms import ReformsDashboard
+from explainer.ui.query import page_query
+
+dashboard = ReformsDashboard()
+
+# %%
+dashboard.apply_query(page_query())
+dashboard

@@ -1,0 +1,146 @@
+"""Charts of status quo against reform: the reform drawn over a faded status quo.
+
+A :class:`explainer.model.compare.ComparisonResult` in, Vega-Lite dictionaries out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.charts.fit import effort_spec, quadrant_spec
+from explainer.i18n import minutes_text, t
+from explainer.model.compare import ComparisonResult
+from explainer.spec import Lang
+
+SIDE_COLOURS = {"status_quo": "#9d9d9d", "reform": "#59a14f"}
+
+
+def _side_colour(lang: Lang) -> dict[str, Any]:
+    return {
+        "field": "side_label",
+        "type": "nominal",
+        "scale": {
+            "domain": [t(f"side_{s}", lang) for s in SIDE_COLOURS],
+            "range": list(SIDE_COLOURS.values()),
+        },
+        "legend": {"title": None, "orient": "bottom"},
+    }
+
+
+def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
+    """Bedtimes across the unit before and after the reforms (each under its own rule)."""
+    frames = []
+    for side, outcome in (("status_quo", result.status_quo), ("reform", result.reformed)):
+        population = outcome.unit.active.population
+        counts = population.bedtime_counts
+        frames.append(
+            pd.DataFrame(
+                {
+                    "side_label": t(f"side_{side}", lang),
+                    "hour": population.bedtime_bins() / 60,
+                    "share": counts / max(counts.sum(), 1) * 100,
+                    "opacity": 0.25 if side == "status_quo" else 0.6,
+                }
+            )
+        )
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame["share"] > 0.001]
+    before = result.status_quo.unit.share_short_sleep
+    after = result.reformed.unit.share_short_sleep
+    line = t("overlay_bedtime_line", lang, before=f"{before:.1%}", after=f"{after:.1%}")
+    return {
+        "$schema": SCHEMA,
+        "title": title(t("chart_bedtime_title", lang), [line, *wrap(t("overlay_caption", lang))]),
+        "description": f"{t('chart_bedtime_title', lang)}: {line}",
+        "width": CHART_WIDTH,
+        "height": 220,
+        "data": {"values": records(frame, ["side_label", "hour", "share", "opacity"])},
+        "mark": {"type": "area", "interpolate": "step-after", "line": True},
+        "encoding": {
+            "x": {
+                "field": "hour",
+                "type": "quantitative",
+                "title": t("chart_bedtime_x", lang),
+                "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
+                "scale": {"nice": False, "zero": False},
+            },
+            "y": {
+                "field": "share",
+                "type": "quantitative",
+                "title": t("chart_bedtime_y", lang),
+                "stack": None,
+            },
+            "color": _side_colour(lang),
+            "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
+        },
+    }
+
+
+def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
+    """A typical night's app minutes, split into parts, before and after the reforms."""
+    rows = []
+    for side, outcome in (("status_quo", result.status_quo), ("reform", result.reformed)):
+        night = outcome.unit.active.night
+        for part, minutes in (
+            ("signin", night.signin_minutes),
+            ("study", night.own_app_minutes - night.signin_minutes),
+            ("proxy", night.proxy_minutes),
+        ):
+            rows.append(
+                {
+                    "side_label": t(f"side_{side}", lang),
+                    "part": t(f"kind_{part}", lang),
+                    "minutes": round(minutes, 2),
+                    "opacity": 0.35 if side == "status_quo" else 1.0,
+                }
+            )
+    frame = pd.DataFrame(rows)
+    before = minutes_text(result.status_quo.unit.night_minutes, lang)
+    after = minutes_text(result.reformed.unit.night_minutes, lang)
+    line = t("overlay_minutes_line", lang, before=before, after=after)
+    return {
+        "$schema": SCHEMA,
+        "title": title(t("chart_minutes_title", lang), [line]),
+        "description": f"{t('chart_minutes_title', lang)}: {line}",
+        "width": CHART_WIDTH - 120,
+        "height": 140,
+        "data": {"values": records(frame, ["side_label", "part", "minutes", "opacity"])},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {
+                "field": "side_label",
+                "type": "nominal",
+                "title": None,
+                "sort": [t(f"side_{s}", lang) for s in SIDE_COLOURS],
+            },
+            "x": {
+                "aggregate": "sum",
+                "field": "minutes",
+                "type": "quantitative",
+                "title": t("chart_apps_x", lang),
+            },
+            "color": {
+                "field": "part",
+                "type": "nominal",
+                "title": None,
+                "legend": {"orient": "bottom"},
+            },
+            "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
+            "tooltip": [
+                {"field": "side_label", "type": "nominal"},
+                {"field": "part", "type": "nominal"},
+                {"field": "minutes", "type": "quantitative", "title": t("tooltip_minutes", lang)},
+            ],
+        },
+    }
+
+
+def effort_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
+    return effort_spec(result.reformed.fit, lang, baseline=result.status_quo.fit)
+
+
+def fit_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
+    return quadrant_spec(result.reformed.fit, lang, baseline=result.status_quo.fit)

@@ -1,0 +1,182 @@
+"""The reform dashboard: pick a case and one or more reforms, see every figure change.
+
+Wiring only: reforms come from :mod:`explainer.reforms`, the comparison from
+:mod:`explainer.model.compare`, the charts from :mod:`explainer.charts.reforms`.
+The chosen reforms are part of the page's URL (``reforms=one_stop_platform,veto_removed``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as W
+
+from explainer.charts.reforms import (
+    bedtime_overlay_spec,
+    effort_overlay_spec,
+    fit_overlay_spec,
+    minutes_overlay_spec,
+)
+from explainer.i18n import minutes_text, t
+from explainer.model import evaluate
+from explainer.model.compare import ComparisonResult, compare
+from explainer.presets import Preset
+from explainer.reforms import apply_reforms, reforms
+from explainer.spec import Lang, Problem, describe_source, format_clock
+from explainer.ui.dashboard import Dashboard
+
+
+def format_value(value: float, kind: str, lang: Lang) -> str:
+    """A headline figure in its unit."""
+    if kind == "minutes":
+        return minutes_text(value, lang)
+    if kind == "clock":
+        return format_clock(value)
+    if kind == "share":
+        return f"{value:.1%}"
+    if kind == "hours":
+        return f"{value:,.0f} h"
+    return f"{value:.2f}"
+
+
+def format_change(value: float, kind: str, lang: Lang) -> str:
+    if abs(value) < 1e-9:
+        return "–"
+    sign = "+" if value > 0 else "−"
+    if kind == "share":
+        return f"{sign}{abs(value) * 100:.1f} pp"
+    if kind in ("minutes", "clock"):
+        return sign + minutes_text(abs(value), lang)
+    return sign + format_value(abs(value), kind, lang)
+
+
+class ReformsDashboard(Dashboard):
+    """Status quo against reform, every headline figure side by side, charts overlaid."""
+
+    page = "reforms"
+    title_key = "reforms_title"
+    intro_key = "reforms_intro"
+    groups = (
+        "apps",
+        "points",
+        "study_hours",
+        "shortcuts",
+        "evening",
+        "unit",
+        "penalties",
+        "village",
+        "escalation",
+        "fit",
+        "incentives",
+    )
+    charts = (
+        ("explainer-chart-minutes", minutes_overlay_spec),
+        ("explainer-chart-bedtimes", bedtime_overlay_spec),
+        ("explainer-chart-effort", effort_overlay_spec),
+        ("explainer-chart-fit", fit_overlay_spec),
+    )
+    extra_keys = ("reforms",)
+
+    # ------------------------------------------------------------------ reform choice
+    def _build_extra(self) -> None:
+        self.reform_boxes: dict[str, W.Checkbox] = {}
+        for rid in reforms():
+            box = W.Checkbox(value=False, indent=False, layout=W.Layout(width="auto"))
+            box.add_class(f"explainer-reform-{rid}")
+            box.observe(self._on_reform, "value")
+            self.reform_boxes[rid] = box
+        self.reform_title = W.HTML()
+        self.reform_panel = W.VBox(
+            [
+                self.reform_title,
+                W.GridBox(
+                    list(self.reform_boxes.values()),
+                    layout=W.Layout(grid_template_columns="repeat(auto-fill, minmax(22em, 1fr))"),
+                ),
+            ]
+        )
+        self.reform_panel.add_class("explainer-reforms")
+
+    def extra_widgets(self) -> list[W.Widget]:
+        return [self.reform_panel]
+
+    def relabel_extra(self, lang: Lang) -> None:
+        self.reform_title.value = f"<b>{html.escape(t('reforms_pick', lang))}</b>"
+        for rid, reform in reforms().items():
+            box = self.reform_boxes[rid]
+            box.description = reform.label(lang)
+            box.tooltip = f"{reform.issuer[lang]}, {reform.date}: {reform.summary[lang]}"
+
+    @property
+    def chosen(self) -> list[str]:
+        return [rid for rid, box in self.reform_boxes.items() if box.value]
+
+    def _on_reform(self, change: dict[str, Any]) -> None:
+        if not self._holding:
+            self.refresh()
+
+    def read_extra(self, page: dict[str, str]) -> list[Problem]:
+        wanted = [r for r in page.get("reforms", "").split(",") if r]
+        known = reforms()
+        problems = [
+            Problem("reforms", r, "unknown reform", ", ".join(known))
+            for r in wanted
+            if r not in known
+        ]
+
+        def tick() -> None:
+            for rid, box in self.reform_boxes.items():
+                box.value = rid in wanted
+
+        self._hold(tick)
+        return problems
+
+    # ------------------------------------------------------------------ results
+    def compute(self, scenario: Any) -> ComparisonResult:
+        chosen = self.chosen if hasattr(self, "reform_boxes") else []
+        applied = apply_reforms(scenario, chosen)
+        return compare(applied.status_quo, applied.reformed)
+
+    def preset_result(self, preset: Preset, result: ComparisonResult) -> Any:
+        """A preset's figures are the article's status quo: check them against it."""
+        return evaluate(preset.page, result.status_quo.scenario)
+
+    def headline_html(self, result: ComparisonResult, lang: Lang) -> str:
+        rows = []
+        for row in result.table().itertuples():
+            css = "" if row.better is None else ("better" if row.better else "worse")
+            rows.append(
+                f"<tr class='{css}'><th>{html.escape(t(f'metric_{row.metric}', lang))}</th>"
+                f"<td>{format_value(row.status_quo, row.kind, lang)}</td>"
+                f"<td>{format_value(row.reform, row.kind, lang)}</td>"
+                f"<td class='change'>{format_change(row.difference, row.kind, lang)}</td></tr>"
+            )
+        head = "".join(
+            f"<th>{html.escape(t(k, lang))}</th>"
+            for k in ("table_figure", "side_status_quo", "side_reform", "table_change")
+        )
+        return (
+            f"<table class='explainer-compare'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def notes_html(self, result: ComparisonResult, lang: Lang) -> str:
+        chosen = [reforms()[rid] for rid in self.chosen]
+        if not chosen:
+            return f"<p>{html.escape(t('reforms_none', lang))}</p>"
+        items = []
+        for reform in chosen:
+            assumption = (
+                f"<br><em>{html.escape(t('reform_assumption', lang))}: "
+                f"{html.escape(reform.assumption[lang])}</em>"
+                if reform.assumption
+                else ""
+            )
+            items.append(
+                f"<li><b>{html.escape(reform.name[lang])}</b> — {html.escape(reform.issuer[lang])},"
+                f" {reform.date}. {html.escape(reform.summary[lang])}"
+                f" <small>({html.escape(describe_source(reform.source, lang))})</small>"
+                f"{assumption}</li>"
+            )
+        return f"<ul class='explainer-reform-notes'>{''.join(items)}</ul>"
