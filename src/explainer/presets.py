@@ -14,7 +14,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from explainer.i18n import minutes_text
-from explainer.spec import Lang, ScenarioError, _read_yaml, format_clock, parse_clock, registry
+from explainer.spec import (
+    Lang,
+    ScenarioError,
+    _read_yaml,
+    check_bilingual,
+    check_source,
+    format_clock,
+    parse_clock,
+    registry,
+)
 
 #: Metrics measured on clock time (values written as HH:MM in the YAML).
 CLOCK_METRICS = frozenset({"bedtime", "free_at"})
@@ -38,6 +47,8 @@ class Reported(BaseModel):
     def _one_kind(self) -> Reported:
         if (self.value is None) == (self.at_least is None and self.at_most is None):
             raise ValueError(f"{self.metric}: give either value ± tolerance or a bound")
+        check_bilingual(self.text, self.metric, "text")
+        check_source(self.source, self.metric)
         return self
 
     def _number(self, raw: Any) -> float | None:
@@ -75,6 +86,12 @@ class Preset(BaseModel):
     overrides: dict[str, Any]
     calibrated: list[str] = []
     reported: list[Reported]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Preset:
+        check_bilingual(self.name, self.id, "name")
+        check_bilingual(self.story, self.id, "story")
+        return self
 
     def scenario(self) -> Any:
         """The preset's validated scenario (defaults for everything it does not set)."""

@@ -10,14 +10,22 @@ validated like any other scenario.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from explainer.spec import Lang, ScenarioError, _read_yaml, registry
+from explainer.spec import (
+    Lang,
+    ScenarioError,
+    _read_yaml,
+    check_bilingual,
+    check_source,
+    registry,
+)
 
 
 class Reform(BaseModel):
@@ -35,6 +43,16 @@ class Reform(BaseModel):
     cap: dict[str, float] = {}
     scale: dict[str, float] = {}
     assumption: dict[str, str] | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Reform:
+        dt.date.fromisoformat(self.date)  # a real date, YYYY-MM-DD
+        for what in ("name", "issuer", "summary"):
+            check_bilingual(getattr(self, what), self.id, what)
+        if self.assumption is not None:
+            check_bilingual(self.assumption, self.id, "assumption")
+        check_source(self.source, self.id)
+        return self
 
     def changes(self, scenario: Any) -> dict[str, Any]:
         """The parameter values this reform gives ``scenario``."""

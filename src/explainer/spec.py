@@ -91,8 +91,7 @@ class _Declared(BaseModel):
             raise ValueError(f"{self.id}: a {self.type} parameter needs min and max")
         if self.type == "choice" and not self.choices:
             raise ValueError(f"{self.id}: a choice parameter needs choices")
-        if len(self.source) != 1 or next(iter(self.source)) not in ("seed", "ref", "assumption"):
-            raise ValueError(f"{self.id}: source must be one of seed, ref or assumption")
+        check_source(self.source, self.id)
         return self
 
 
@@ -145,6 +144,7 @@ class Problem:
     value: Any
     reason: str
     allowed: str = ""
+    kept: bool = False  # True when the value was used all the same (e.g. the first of two)
 
     def message(self) -> str:
         value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
@@ -298,7 +298,9 @@ class Registry:
             if key in skip:
                 continue
             if key in raw:
-                problems.append(Problem(key, value, "given more than once; the first is used"))
+                problems.append(
+                    Problem(key, value, "given more than once; the first is used", kept=True)
+                )
                 continue
             raw[key] = value
         scenario, more = self.build_lenient(raw)
@@ -409,6 +411,33 @@ def registry() -> Registry:
 def sources() -> Mapping[str, Any]:
     """``data/sources.yaml``: the seed article's sections and the outside references."""
     return _read_yaml("sources.yaml")
+
+
+def check_source(source: Mapping[str, Any], owner: str) -> None:
+    """A source must be the seed (known section + phrase), a known reference, or an assumption."""
+    if not isinstance(source, Mapping) or len(source) != 1:
+        raise ValueError(f"{owner}: source must be exactly one of seed, ref or assumption")
+    kind, value = next(iter(source.items()))
+    if kind == "seed":
+        sections = sources()["seed"]["sections"]
+        if not isinstance(value, Mapping) or value.get("section") not in sections:
+            raise ValueError(f"{owner}: seed source needs a section among {sorted(sections)}")
+        if not str(value.get("phrase", "")).strip():
+            raise ValueError(f"{owner}: seed source needs a short phrase of the article")
+    elif kind == "ref":
+        if value not in sources() or value == "seed":
+            raise ValueError(f"{owner}: unknown reference {value!r} (see data/sources.yaml)")
+    elif kind == "assumption":
+        if not str(value).strip():
+            raise ValueError(f"{owner}: an assumption must say why and its plausible range")
+    else:
+        raise ValueError(f"{owner}: source must be one of seed, ref or assumption, not {kind}")
+
+
+def check_bilingual(text: Mapping[str, str] | None, owner: str, what: str) -> None:
+    """Text shown to people must exist, non-empty, in both languages."""
+    if not isinstance(text, Mapping) or any(not str(text.get(k, "")).strip() for k in ("zh", "en")):
+        raise ValueError(f"{owner}: {what} needs non-empty zh and en")
 
 
 def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:

@@ -113,7 +113,7 @@ def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
             "y": {
                 "field": "side_label",
                 "type": "nominal",
-                "title": None,
+                "title": t("chart_minutes_y", lang),
                 "sort": [t(f"side_{s}", lang) for s in SIDE_COLOURS],
             },
             "x": {

@@ -168,7 +168,12 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     frame = risk_data(result, lang)
     frame["label"] = frame["rule_label"] + " · " + frame["horizon"]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
-    y = {"field": "label", "type": "nominal", "title": None, "sort": list(frame["label"])}
+    y = {
+        "field": "label",
+        "type": "nominal",
+        "title": t("chart_risk_y", lang),
+        "sort": list(frame["label"]),
+    }
     x = {
         "field": "percent",
         "type": "quantitative",
@@ -211,7 +216,8 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             {
                 "n_staff": s.n_staff,
                 "percent": v.p_unit_veto * 100,
-                "text": t(f"reading_{reading}", lang) + f": {_pct(v.p_unit_veto)}",
+                "text": t(f"reading_{reading}", lang, n=s.run_threshold)
+                + f": {_pct(v.p_unit_veto)}",
             }
             for reading, v in result.vetoes.items()
         ]

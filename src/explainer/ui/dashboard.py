@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import ipywidgets as W
 
@@ -103,8 +103,17 @@ class Dashboard:
         """Restore the state a URL query describes; bad values are named, defaults stand."""
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
         keys = PAGE_KEYS + self.extra_keys
-        page = {k: v for k, v in pairs if k in keys}
-        problems: list[Problem] = self.read_extra(page)
+        page: dict[str, str] = {}
+        problems: list[Problem] = []
+        for key, value in pairs:
+            if key not in keys:
+                continue
+            if key in page:
+                note = "given more than once; the first is used"
+                problems.append(Problem(key, value, note, kept=True))
+            else:
+                page[key] = value
+        problems += self.read_extra(page)
         lang = page.get("lang", self.lang)
         if lang not in LANGUAGES:
             problems.append(Problem("lang", lang, "unknown language", "zh or en"))
@@ -116,8 +125,8 @@ class Dashboard:
             preset_id = CUSTOM
         base = dict(self.presets[preset_id].overrides) if preset_id else {}
         rest = [(k, v) for k, v in pairs if k not in keys]
-        overrides, found = self.registry.from_query("&".join(f"{k}={v}" for k, v in rest))
-        given = {k for k, _ in rest} - {p.param for p in found}
+        overrides, found = self.registry.from_query(urlencode(rest))
+        given = {k for k, _ in rest} - {p.param for p in found if not p.kept}
         changed = {k: v for k, v in self.registry.to_plain(overrides).items() if k in given}
         scenario, more = self.registry.build_lenient({**base, **changed})
         self.problems = problems + found + more

@@ -48,6 +48,7 @@ class UnitDashboard(Dashboard):
             t(
                 "card_veto_detail",
                 lang,
+                n=s.run_threshold,
                 at_least=_pct(result.vetoes["at_least"].p_unit_veto),
                 more_than=_pct(result.vetoes["more_than"].p_unit_veto),
             )
