@@ -38,8 +38,8 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 #: Chinese strings that need no Chinese character: "APP" is what Chinese officials call the
-#: apps (the article writes 政务APP), and card_fit is only a placeholder.
-ZH_WITHOUT_HAN = {"chart_apps_y", "row_app", "card_fit"}
+#: apps (the article writes 政务APP).
+ZH_WITHOUT_HAN = {"chart_apps_y", "row_app"}
 #: English texts that quote the Chinese term they explain (“以上”, whose reading is the point).
 EN_QUOTING_CHINESE = {
     ("run_reading", "help"),

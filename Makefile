@@ -1,0 +1,76 @@
+# make app    serve the dashboards on http://127.0.0.1:8866 (creates .venv on first run)
+# make test   ruff + every test, end-to-end browser tests included (installs Chromium if root)
+# make bench  time the night page in a real browser (figures, not pass/fail)
+#
+# Voila's settings are in voila.json (Voila reads it from the directory it starts in, here
+# the repo root); its page template is share/jupyter/voila/templates/explainer, found
+# through JUPYTER_PATH, which this Makefile exports.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+# This machine's pip config names local mirror folders that may not exist: pip then warns
+# once per package. Drop those lines (pip's own errors still show, and its exit status counts).
+QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location '.*' is ignored" || true; }
+HOST   := 127.0.0.1
+export EXPLAINER_CHROMIUM ?= /usr/bin/chromium
+PORT   ?= 8866
+
+export JUPYTER_PATH := $(CURDIR)/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+
+.PHONY: app test bench lint chromium help
+.DEFAULT_GOAL := help
+
+help:
+	@sed -n 's/^# \(make .*\)/\1/p' $(firstword $(MAKEFILE_LIST))
+
+$(PY):
+	@echo "==> creating $(VENV) with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes (the install is editable: code edits need none).
+$(VENV)/.installed-app: pyproject.toml | $(PY)
+	@echo "==> pip install -e .  (quiet; a first run downloads packages, a minute or two)"
+	@$(PIP) install -q -e . $(QUIET_PIP)
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	@echo "==> pip install -e '.[test]'  (quiet)"
+	@$(PIP) install -q -e '.[test]' $(QUIET_PIP)
+	@touch $@ $(VENV)/.installed-app
+
+app: $(VENV)/.installed-app
+	@$(PY) -m explainer.offline | sed 's/^/==> /'
+	@echo "==> the night dashboard: http://$(HOST):$(PORT)/voila/render/night.ipynb"
+	@echo "    all dashboards:      http://$(HOST):$(PORT)/    (Ctrl-C stops the server)"
+	@exec $(VENV)/bin/voila notebooks --port=$(PORT)
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work
+# here) and a CJK font so that Chinese text renders. Needs root and apt-get.
+chromium:
+	@if [ ! -x $(EXPLAINER_CHROMIUM) ]; then \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> no $(EXPLAINER_CHROMIUM) and no apt-get: the e2e tests will fail; install Chromium"; \
+	  elif [ "$$(id -u)" != 0 ]; then \
+	    echo "==> no $(EXPLAINER_CHROMIUM): run as root, or: sudo apt-get install chromium fonts-noto-cjk"; \
+	  else \
+	    echo "==> apt-get install chromium fonts-noto-cjk  (once; log in $(VENV)/apt.log)"; \
+	    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; } \
+	      >$(VENV)/apt.log 2>&1 || { tail -n 30 $(VENV)/apt.log; exit 1; }; \
+	  fi; \
+	fi
+
+lint: $(VENV)/.installed-test
+	@echo "==> ruff check src tests benchmarks"
+	@$(VENV)/bin/ruff check src tests benchmarks
+
+test: $(VENV)/.installed-test chromium lint
+	@echo "==> pytest"
+	@$(VENV)/bin/pytest
+
+bench: $(VENV)/.installed-test chromium
+	@$(PY) benchmarks/bench_night_page.py

@@ -1,0 +1,337 @@
+"""Harness shared by the end-to-end tests and benchmarks/bench_night_page.py.
+
+- :class:`VoilaServer` runs ``python -m voila notebooks`` from the repository root, so Voila
+  reads the checked-in ``voila.json`` and (through ``JUPYTER_PATH``) finds the project's
+  template in ``share/jupyter/voila/templates/explainer``; same settings as ``make app``,
+  but on a free loopback port.
+- :func:`launch_chromium` starts Debian's ``/usr/bin/chromium`` through Playwright (never a
+  downloaded browser), with flags that keep Chromium itself off the network.
+- :class:`RequestLog`, :func:`external_requests` and :func:`assert_no_error_text` check
+  what a visitor's browser did and saw.
+
+Only the standard library and Playwright are imported here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "tests" / "e2e" / "artifacts"
+TEMPLATE_ROOT = REPO / "share" / "jupyter"
+
+CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium calls Google's hosts at start-up.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Generous for a 2-core machine: a cold kernel takes about 5 s, a busy machine far longer.
+PAGE_TIMEOUT_MS = 120_000
+ACTION_TIMEOUT_MS = 30_000
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# Schemes that never leave the page.
+INTERNAL_SCHEMES = frozenset({"data", "about", "javascript", "chrome", "chrome-extension"})
+
+
+def free_port() -> int:
+    """A TCP port that was free on 127.0.0.1 a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def voila_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for a Voila process: the project template on JUPYTER_PATH."""
+    env = dict(os.environ)
+    paths = [str(TEMPLATE_ROOT)]
+    if env.get("JUPYTER_PATH"):
+        paths.append(env["JUPYTER_PATH"])
+    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    if extra:
+        env.update(extra)
+    return env
+
+
+@dataclass
+class VoilaServer:
+    """``python -m voila <notebooks>`` in its own process group, logging to a file."""
+
+    log_path: Path
+    notebooks: Path = REPO / "notebooks"
+    port: int = field(default_factory=free_port)
+    extra_args: list[str] = field(default_factory=list)
+    env: dict[str, str] | None = None
+    proc: subprocess.Popen | None = None
+    _log_file: object = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, ready_timeout: float = 90) -> VoilaServer:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log_file = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115
+        cmd = [
+            sys.executable,
+            "-m",
+            "voila",
+            str(self.notebooks),
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
+            *self.extra_args,
+        ]
+        self._log_file.write("$ " + " ".join(cmd) + "\n")
+        self._log_file.flush()
+        # cwd=REPO: Voila reads voila.json from the working directory.
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            env=voila_env(self.env),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._wait_ready(ready_timeout)
+        return self
+
+    def _wait_ready(self, timeout: float) -> None:
+        """Wait until ``/voila/static/voila.js`` answers (the server listens; no kernel yet)."""
+        url = f"{self.base_url}/voila/static/voila.js"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"Voila exited with code {self.proc.returncode} before answering; "
+                    f"log {self.log_path}:\n{self.log_tail()}"
+                )
+            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(
+            f"Voila did not answer {url} within {timeout:.0f} s; log {self.log_path}:\n"
+            f"{self.log_tail()}"
+        )
+
+    def stop(self, grace: float = 20) -> bool:
+        """SIGTERM Voila, which shuts its kernels down; SIGKILL what is left after ``grace`` s.
+
+        Returns True if anything had to be killed: Voila itself, or a kernel that outlived it
+        (jupyter_client starts each kernel in a session of its own, out of Voila's group).
+        """
+        if self.proc is None:
+            return False
+        killed = False
+        kernels = self.kernel_pids()
+        if self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                killed = True
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while (alive := [pid for pid in kernels if _alive(pid)]) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for pid in alive:
+            killed = True
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if self._log_file:
+            self._log_file.close()
+            self._log_file = None
+        return killed
+
+    def log_text(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+    def wait_for_log(self, pattern: str, timeout: float, after: int = 0) -> re.Match:
+        """Wait until ``pattern`` appears in the log past character offset ``after``."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            match = regex.search(self.log_text(), after)
+            if match:
+                return match
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{pattern!r} not in the Voila log after {timeout:.0f} s")
+            time.sleep(0.1)
+
+    def count_log(self, pattern: str) -> int:
+        return len(re.findall(pattern, self.log_text()))
+
+    def kernel_pids(self) -> list[int]:
+        """Kernel processes started by this Voila (children running ipykernel)."""
+        if self.proc is None:
+            return []
+        return [pid for pid in _descendants(self.proc.pid) if _is_kernel(pid)]
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _is_kernel(pid: int) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return any(b"ipykernel" in part for part in cmdline)
+
+
+def chromium_missing_message() -> str:
+    return (
+        f"Chromium not found at {CHROMIUM}. The end-to-end tests drive Debian's Chromium "
+        "(Playwright's own browser download does not work here). Install it with "
+        "`apt-get update && apt-get install -y chromium fonts-noto-cjk` as root "
+        "(`make test` does this), or point EXPLAINER_CHROMIUM at a Chromium binary."
+    )
+
+
+def launch_chromium(playwright):
+    """Headless Chromium from the system, never a downloaded one."""
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(chromium_missing_message())
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def is_local(url: str) -> bool:
+    """True if fetching ``url`` stays on this machine."""
+    parts = urlsplit(url)
+    if parts.scheme in INTERNAL_SCHEMES:
+        return True
+    if parts.scheme == "blob":  # blob:http://127.0.0.1:8866/<uuid>
+        return is_local(url[len("blob:") :])
+    return (parts.hostname or "") in LOCAL_HOSTS
+
+
+class RequestLog:
+    """Every request a browser context makes (pages, workers, beacons)."""
+
+    def __init__(self, context) -> None:
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+
+    def external(self) -> list[str]:
+        return external_requests(self.urls)
+
+
+def external_requests(urls: list[str]) -> list[str]:
+    return sorted({url for url in urls if not is_local(url)})
+
+
+# What a failing cell or widget leaves in a Voila page. Voila without tracebacks says
+# "There was an error when executing cell"; a broken widget says "Error displaying widget".
+ERROR_TEXT = re.compile(
+    r"Traceback|\b[A-Za-z]*Error\b|There was an error|show_tracebacks|"
+    r"Error displaying widget|Timeout waiting for IOPub"
+)
+
+
+def error_text_in(text: str) -> list[str]:
+    """Lines of ``text`` that look like an error shown to a visitor."""
+    return [line.strip() for line in text.splitlines() if ERROR_TEXT.search(line)]
+
+
+def assert_no_error_text(page) -> None:
+    """Fail if the visible page body shows a traceback or an error."""
+    lines = error_text_in(page.inner_text("body"))
+    assert not lines, "the page shows error text:\n" + "\n".join(lines[:20])
+
+
+_VISIBLE_OR_ERROR_JS = """([selector, pattern]) => {
+    const el = document.querySelector(selector);
+    if (el && el.getClientRects().length > 0) return true;
+    return new RegExp(pattern).test(document.body ? document.body.innerText : "");
+}"""
+
+
+def wait_for_visible_or_error(page, selector: str, timeout_ms: float = PAGE_TIMEOUT_MS) -> None:
+    """Wait until ``selector`` is visible; fail at once if the page shows an error instead."""
+    page.wait_for_function(
+        _VISIBLE_OR_ERROR_JS, arg=[selector, ERROR_TEXT.pattern], timeout=timeout_ms
+    )
+    assert_no_error_text(page)
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text)[:120]
+
+
+def save_page_artifacts(page, name: str) -> list[Path]:
+    """Screenshot and HTML of ``page`` under tests/e2e/artifacts/ (for failing tests)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    stem = ARTIFACTS / safe_name(name)
+    saved = []
+    with contextlib.suppress(Exception):
+        page.screenshot(path=str(stem.with_suffix(".png")), full_page=True)
+        saved.append(stem.with_suffix(".png"))
+    with contextlib.suppress(Exception):
+        stem.with_suffix(".html").write_text(page.content(), encoding="utf-8")
+        saved.append(stem.with_suffix(".html"))
+    return saved
+
+
+def http_get(url: str, timeout: float = 60) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status, resp.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8", errors="replace")

@@ -1,0 +1,70 @@
+"""explainer.offline: charts load their JavaScript from a local cache, never from a CDN.
+
+Each check runs in a fresh interpreter (as a new kernel would), with its own cache folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys, time
+    t0 = time.perf_counter()
+    import explainer.offline as off
+    heavy = sorted(m for m in ("altair", "vl_convert", "pandas") if m in sys.modules)
+    import altair as alt
+    t1 = time.perf_counter()
+    off.enable_offline_charts()
+    t2 = time.perf_counter()
+    off.enable_offline_charts()  # idempotent
+    esm = alt.JupyterChart._esm
+    print(json.dumps({
+        "heavy_at_import": heavy,
+        "enable_s": t2 - t1,
+        "offline": alt.JupyterChart._is_offline,
+        "esm_chars": len(esm),
+        "cdn_in_esm": any(h in esm for h in ("esm.sh", "cdn.jsdelivr", "unpkg.com")),
+        "renderer": alt.renderers.active,
+        "renderer_options": alt.renderers.options,
+        "cache": str(off.bundle_path()),
+    }))
+    """
+)
+
+
+def run_probe(cache_dir) -> dict:
+    env = dict(os.environ, EXPLAINER_CACHE_DIR=str(cache_dir))
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_bundle_is_generated_once_then_read_from_cache(tmp_path):
+    cold = run_probe(tmp_path)
+    warm = run_probe(tmp_path)
+    for run in (cold, warm):
+        assert run["offline"] is True
+        assert run["esm_chars"] > 100_000
+        assert not run["cdn_in_esm"]
+        assert run["renderer"] == "jupyter"
+        assert run["renderer_options"] == {"offline": True}
+        assert run["heavy_at_import"] == []
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [os.path.basename(cold["cache"])], files  # no temp files left behind
+    assert warm["enable_s"] < cold["enable_s"]
+    print(f"enable_offline_charts: cold {cold['enable_s']:.3f} s, cached {warm['enable_s']:.3f} s")
+
+
+def test_unwritable_cache_still_works(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    run = run_probe(blocker / "cache")
+    assert run["offline"] is True
+    assert not run["cdn_in_esm"]
