@@ -67,7 +67,7 @@ def text(markup: str) -> str:
 
 
 def assert_controls_show(page: Dashboard, scenario: Any) -> None:
-    for name, control in page.panel.controls.items():
+    for name, control in ((n, page.panel.control(n)) for n in page.panel.names):
         assert control.widget.value == getattr(scenario, name), name
 
 
@@ -132,7 +132,7 @@ def test_bad_query_values_are_named_with_their_range_and_the_rest_kept() -> None
     assert_controls_show(page, s)
     assert t("bad_input_title", "en") in html.unescape(page.message.value)
     # the next good action clears the message
-    page.panel.controls["n_apps"].widget.value = 5
+    page.panel.control("n_apps").widget.value = 5
     assert page.message.value == "" and page.scenario.signin_min_per_app == 6
 
 
@@ -227,7 +227,7 @@ def test_query_values_equal_to_the_defaults_still_override_a_preset() -> None:
     page.apply_query("preset=wang_yiqi&n_apps=8")
     assert page.scenario.n_apps == 8  # the default, but wang_yiqi has 1
     assert page.scenario.signin_min_per_app == 5  # the rest of the preset stands
-    assert page.panel.controls["n_apps"].widget.value == 8
+    assert page.panel.control("n_apps").widget.value == 8
 
 
 def test_a_time_between_slider_steps_is_shown() -> None:
@@ -311,7 +311,7 @@ def test_selecting_each_preset_sets_controls_and_article_text(
 def test_changing_a_control_marks_the_preset_modified() -> None:
     page = dashboard(NightDashboard, "en")
     page.preset_picker.value = "li_yi"
-    page.panel.controls["n_apps"].widget.value = 3
+    page.panel.control("n_apps").widget.value = 3
     assert page.preset_id == "li_yi"
     assert t("preset_modified", "en") in text(page.article.value)
     assert "class='off'" in page.article.value  # 3 apps no longer give Li Yi's hour
@@ -328,7 +328,7 @@ def test_switching_language_relabels_everything(cls: type[Dashboard]) -> None:
     assert chart_titles(page) == [t(k, "en") for k in CHART_TITLES[cls]]
     assert page.preset_picker.description == t("preset", "en")
     assert page.preset_picker.options[0][0] == t("preset_custom", "en")
-    for name, control in page.panel.controls.items():
+    for name, control in ((n, page.panel.control(n)) for n in page.panel.names):
         assert control.widget.description == REG.params[name].label["en"]
     titles = page.panel.widget.titles
     assert list(titles) == [REG.groups[g]["en"] for g in cls.groups]
@@ -343,7 +343,7 @@ def test_switching_language_relabels_everything(cls: type[Dashboard]) -> None:
 def test_moving_a_control_updates_scenario_headline_and_charts_night() -> None:
     page = dashboard(NightDashboard, "en")
     headline, specs = page.headline.value, [w.spec for w in page.chart_widgets]
-    page.panel.controls["n_apps"].widget.value = 3
+    page.panel.control("n_apps").widget.value = 3
     assert page.scenario.n_apps == 3
     assert page.headline.value != headline
     assert "40 min" in text(page.headline.value)  # 3 × 4 min of sign-ins + 28 min of study
@@ -355,7 +355,7 @@ def test_moving_a_control_updates_scenario_headline_and_charts_night() -> None:
 def test_moving_a_control_updates_the_unit_page() -> None:
     page = dashboard(UnitDashboard, "en")
     headline, veto = page.headline.value, page.chart_widgets[2].spec
-    page.panel.controls["n_staff"].widget.value = 100
+    page.panel.control("n_staff").widget.value = 100
     assert page.scenario.n_staff == 100 and page.result.scenario.n_staff == 100
     assert page.headline.value != headline
     assert page.chart_widgets[2].spec != veto
@@ -365,7 +365,7 @@ def test_moving_a_control_updates_the_unit_page() -> None:
 def test_moving_a_control_updates_the_fit_page() -> None:
     page = dashboard(FitDashboard, "en")
     headline = page.headline.value
-    page.panel.controls["tool"].widget.value = "esignature"
+    page.panel.control("tool").widget.value = "esignature"
     assert page.scenario.tool == "esignature"
     assert page.headline.value != headline
     subtitle = page.chart_widgets[0].spec["title"]["subtitle"][0]
@@ -375,14 +375,14 @@ def test_moving_a_control_updates_the_fit_page() -> None:
 def test_veto_card_follows_the_run_threshold() -> None:
     """The unit page's veto card must not speak of "3 or more" when the rule says 5."""
     page = dashboard(UnitDashboard, "en")
-    page.panel.controls["run_threshold"].widget.value = 5
+    page.panel.control("run_threshold").widget.value = 5
     assert page.scenario.run_threshold == 5
     assert "3 or more" not in text(page.headline.value)
 
 
 def test_cross_field_error_shows_a_message_and_restores_the_control() -> None:
     page = dashboard(NightDashboard, "en")
-    start = page.panel.controls["window_start"]
+    start = page.panel.control("window_start")
     start.widget.value = dt.date(2020, 9, 1)  # after the window ends (2020-08-20)
     found = messages(page)
     assert found and "window_start" in found[0] and "window_end" in found[0]

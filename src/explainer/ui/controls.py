@@ -69,12 +69,11 @@ def _make_widget(spec: ParamSpec, lang: Lang) -> W.ValueWidget:
 
 @dataclass
 class Control:
-    """One parameter's widget with a visible label (help and source on hover) and unit."""
+    """One parameter's widget under a visible label (unit in it; help and source on hover)."""
 
     spec: ParamSpec
     widget: W.ValueWidget
     label: W.HTML
-    unit: W.Label
     box: W.VBox
 
     def get(self) -> Any:
@@ -94,59 +93,106 @@ class Control:
     def relabel(self, lang: Lang) -> None:
         spec = self.spec
         tip = f"{spec.help[lang]}\n{t('source', lang)}: {describe_source(spec.source, lang)}"
+        unit = spec.unit.get(lang, "") if spec.type not in ("clock", "bool") else ""
         self.widget.description = spec.label[lang]
         self.widget.tooltip = tip
         self.label.value = (
             f"<span class='explainer-label' title='{html.escape(tip, quote=True)}'>"
-            f"{html.escape(spec.label[lang])} <span class='explainer-info'>ⓘ</span></span>"
+            f"{html.escape(spec.label[lang])}"
+            + (f" <span class='explainer-unit'>({html.escape(unit)})</span>" if unit else "")
+            + " <span class='explainer-info'>ⓘ</span></span>"
         )
-        self.unit.value = spec.unit.get(lang, "") if spec.type not in ("clock", "bool") else ""
         if spec.type == "choice":
             value = self.widget.value
             self.widget.options = [(names[lang], key) for key, names in spec.choices.items()]
             self.widget.value = value
 
 
+def make_control(spec: ParamSpec, value: Any, lang: Lang) -> Control:
+    widget = _make_widget(spec, lang)
+    widget.add_class(f"explainer-param-{spec.id}")
+    if spec.type != "bool":
+        widget.add_class("explainer-hide-description")
+    label = W.HTML()
+    box = W.VBox([label, widget])
+    box.add_class("explainer-control")
+    control = Control(spec, widget, label, box)
+    control.relabel(lang)
+    control.set(value)
+    return control
+
+
 class ControlPanel:
-    """All controls, grouped in an accordion by the declared groups."""
+    """All controls, grouped in an accordion by the declared groups.
+
+    A group's controls are built when its section is first opened (or when code asks for one
+    with :meth:`control`): a page then starts with a few dozen widgets instead of hundreds,
+    which is most of what a browser spends drawing it.
+    """
 
     def __init__(self, registry: Registry, lang: Lang, groups: Iterable[str] | None = None):
         self.registry = registry
+        self.lang = lang
         self.group_ids = list(groups) if groups is not None else list(registry.groups)
-        self.controls: dict[str, Control] = {}
-        for name, spec in registry.params.items():
-            if spec.group not in self.group_ids:
-                continue
-            widget = _make_widget(spec, lang)
-            widget.add_class(f"explainer-param-{name}")
-            if spec.type != "bool":
-                widget.add_class("explainer-hide-description")
-            label, unit = W.HTML(), W.Label(layout=W.Layout(min_width="6em"))
-            box = W.VBox([label, W.HBox([widget, unit])])
-            box.add_class("explainer-control")
-            control = Control(spec, widget, label, unit, box)
-            control.relabel(lang)
-            self.controls[name] = control
-        boxes = [
-            W.VBox([c.box for c in self.controls.values() if c.spec.group == group])
-            for group in self.group_ids
-        ]
-        self.widget = W.Accordion(children=boxes, selected_index=0)
+        self.names = [n for n, s in registry.params.items() if s.group in self.group_ids]
+        self.values: dict[str, Any] = {n: registry.params[n].default for n in self.names}
+        self.controls: dict[str, Control] = {}  # the ones built so far
+        self._callbacks: list[Callable[[str, Any], None]] = []
+        self._boxes = [W.VBox() for _ in self.group_ids]
+        for group, box in zip(self.group_ids, self._boxes, strict=True):
+            box.add_class(f"explainer-group-{group}")
+        self.widget = W.Accordion(children=self._boxes, selected_index=0)
         self.widget.add_class("explainer-controls")
+        self.widget.observe(self._on_open, "selected_index")
+        self._build_group(0)
         self.relabel(lang)
 
+    def _on_open(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self._build_group(change["new"])
+
+    def _build_group(self, index: int) -> None:
+        group = self.group_ids[index]
+        box = self._boxes[index]
+        if box.children:
+            return
+        built = []
+        for name in self.names:
+            if self.registry.params[name].group != group:
+                continue
+            control = make_control(self.registry.params[name], self.values[name], self.lang)
+            for callback in self._callbacks:
+                self._connect(name, control, callback)
+            self.controls[name] = control
+            built.append(control.box)
+        box.children = built
+
+    def control(self, name: str) -> Control:
+        """The control of parameter ``name``, built (with its group) if need be."""
+        if name not in self.controls:
+            self._build_group(self.group_ids.index(self.registry.params[name].group))
+        return self.controls[name]
+
     def relabel(self, lang: Lang) -> None:
+        self.lang = lang
         self.widget.titles = tuple(self.registry.groups[g][lang] for g in self.group_ids)
         for control in self.controls.values():
             control.relabel(lang)
 
+    @staticmethod
+    def _connect(name: str, control: Control, callback: Callable[[str, Any], None]) -> None:
+        control.widget.observe(lambda change: callback(name, change["new"]), "value")
+
     def observe(self, callback: Callable[[str, Any], None]) -> None:
         """Call ``callback(param_id, new_value)`` whenever a person changes a control."""
+        self._callbacks.append(callback)
         for name, control in self.controls.items():
-            control.widget.observe(lambda change, n=name: callback(n, change["new"]), "value")
+            self._connect(name, control, callback)
 
     def show(self, values: Iterable[tuple[str, Any]]) -> None:
-        """Set the controls this panel has (other parameters have no control here)."""
+        """Show these values (controls not built yet take them when they are)."""
         for name, value in values:
-            if name in self.controls:
-                self.controls[name].set(value)
+            if name in self.values:
+                self.values[name] = value
+                if name in self.controls:
+                    self.controls[name].set(value)

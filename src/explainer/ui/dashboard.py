@@ -163,7 +163,7 @@ class Dashboard:
         except ScenarioError as error:
             self.problems = error.problems
             old = getattr(self.scenario, name)
-            self._hold(lambda: self.panel.controls[name].set(old))
+            self._hold(lambda: self.panel.control(name).set(old))
         self.refresh()
 
     def _on_preset(self, change: dict[str, Any]) -> None:
