@@ -45,8 +45,8 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 app: $(VENV)/.installed-app
 	@$(PY) -m explainer.offline | sed 's/^/==> /'
-	@echo "==> the night dashboard: http://$(HOST):$(PORT)/voila/render/night.ipynb"
-	@echo "    all dashboards:      http://$(HOST):$(PORT)/    (Ctrl-C stops the server)"
+	@echo "==> open http://$(HOST):$(PORT)/   (landing page: every dashboard and guide)"
+	@echo "    one official's night: http://$(HOST):$(PORT)/voila/render/night.ipynb   (Ctrl-C stops)"
 	@exec $(VENV)/bin/voila notebooks --port=$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work

@@ -69,6 +69,7 @@ class _Declared(BaseModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     group: str
+    role: Literal["policy", "people"]
     type: ParamType
     unit: dict[str, str] | None = None
     min: Any = None
@@ -101,6 +102,7 @@ class ParamSpec:
 
     id: str
     group: str
+    role: Literal["policy", "people"]
     type: ParamType
     default: Any
     label: Mapping[str, str]
@@ -384,6 +386,7 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
         params[declared.id] = ParamSpec(
             id=declared.id,
             group=declared.group,
+            role=declared.role,
             type=declared.type,
             default=default,
             label=declared.label,

@@ -1,0 +1,18 @@
+"""The landing page template is generated from the strings files and kept up to date."""
+
+import html
+
+from explainer.i18n import t
+from explainer.landing import PAGES, TEMPLATE, render
+
+
+def test_checked_in_landing_page_is_up_to_date() -> None:
+    assert TEMPLATE.read_text(encoding="utf-8") == render(), "run: python -m explainer.landing"
+
+
+def test_landing_page_links_every_dashboard_in_both_languages() -> None:
+    text = render()
+    for lang in ("zh", "en"):
+        assert html.escape(t("landing_title", lang)) in text
+        for page in PAGES:
+            assert f"voila/render/{page}.ipynb?lang={lang}" in text
