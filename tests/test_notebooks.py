@@ -19,6 +19,8 @@ NOTEBOOKS = sorted(
     path for path in NOTEBOOK_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts
 )
 IDS = [str(path.relative_to(NOTEBOOK_DIR)) for path in NOTEBOOKS]
+#: The guides are executed (and timed) by tests/test_guides.py; here only the dashboards run.
+DASHBOARDS = [path for path in NOTEBOOKS if path.parent == NOTEBOOK_DIR]
 
 
 def cells(nb) -> list[tuple[str, str]]:
@@ -29,7 +31,7 @@ def test_there_are_notebooks():
     assert NOTEBOOKS, f"no notebooks under {NOTEBOOK_DIR}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+@pytest.mark.parametrize("path", DASHBOARDS, ids=[p.name for p in DASHBOARDS])
 def test_notebook_runs_top_to_bottom(path: Path):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(

@@ -60,3 +60,44 @@ def as_chart(spec: dict[str, Any]) -> alt.TopLevelMixin:
         if key in spec:
             return kind.from_dict(spec, validate=False)
     return alt.Chart.from_dict(spec, validate=False)
+
+
+_TOP_LEVEL = ("$schema", "title", "description", "width", "height", "config", "resolve")
+
+
+def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A chart's layers, each carrying its own data (single-view charts are one layer)."""
+    if "layer" not in spec:
+        return [{k: v for k, v in spec.items() if k not in _TOP_LEVEL}]
+    shared = {k: spec[k] for k in ("data", "transform") if k in spec}
+    return [{**shared, **layer} for layer in spec["layer"]]
+
+
+def _fade(view: dict[str, Any], opacity: float) -> dict[str, Any]:
+    """A copy of a view drawn faint, behind, without its own axes, legends or scales."""
+    if "layer" in view:
+        shared = {k: view[k] for k in ("data", "transform") if k in view}
+        return {"layer": [_fade({**shared, **layer}, opacity) for layer in view["layer"]]}
+    faded = dict(view)
+    mark = view.get("mark", {})
+    faded["mark"] = {**(mark if isinstance(mark, dict) else {"type": mark}), "opacity": opacity}
+    encoding = {}
+    for channel, enc in view.get("encoding", {}).items():
+        if channel in ("opacity", "tooltip"):
+            continue
+        if isinstance(enc, dict):
+            enc = {k: v for k, v in enc.items() if k not in ("scale", "axis", "sort", "legend")}
+            if channel in ("x", "y", "x2", "y2"):
+                enc.pop("title", None)
+        encoding[channel] = enc
+    faded["encoding"] = encoding
+    return faded
+
+
+def overlay(
+    current: dict[str, Any], pinned: dict[str, Any], opacity: float = 0.25
+) -> dict[str, Any]:
+    """Draw ``current`` over a faint copy of ``pinned`` (scenario A behind scenario B)."""
+    out = {k: current[k] for k in _TOP_LEVEL if k in current}
+    out["layer"] = [_fade(v, opacity) for v in _views(pinned)] + _views(current)
+    return out

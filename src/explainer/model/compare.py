@@ -69,6 +69,7 @@ class ComparisonResult:
                     "reform": after,
                     "difference": change,
                     "better": bool(better) if abs(change) > 1e-9 else None,
+                    "lower_is_better": lower_is_better,
                 }
             )
         return pd.DataFrame(rows)

@@ -46,7 +46,8 @@ def level_scenario(s: Any, steps_up: int) -> Any:
             "quota_points": math.ceil(s.quota_points / factor - 1e-9),
             "study_hours_target": round(s.study_hours_target / factor, 6),
             "window_end": end,
-            "n_apps": max(0, s.n_apps - steps_up * s.apps_added_per_level),
+            # Every level keeps at least the app that carries its quota or study target.
+            "n_apps": max(min(s.n_apps, 1), s.n_apps - steps_up * s.apps_added_per_level),
         }
     )
 

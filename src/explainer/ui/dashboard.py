@@ -15,12 +15,16 @@ from urllib.parse import parse_qsl, urlencode
 
 import ipywidgets as W
 
+from explainer import __version__
+from explainer.charts.common import overlay
+from explainer.figures import Figure, figures_table, format_change, format_value
 from explainer.i18n import LANGUAGES, t
 from explainer.model import evaluate
 from explainer.presets import Preset, compare, presets_for
-from explainer.spec import Lang, Problem, ScenarioError, registry
+from explainer.spec import Lang, Problem, ScenarioError, load_yaml_text, registry
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
+from explainer.ui.toolbar import LinkWidget, data_link, dump_json, dump_yaml, scenario_document
 
 CUSTOM = ""  # preset dropdown value for "no preset"
 PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
@@ -41,6 +45,8 @@ class Dashboard:
     groups: ClassVar[tuple[str, ...]]  # control groups shown, in order
     charts: ClassVar[tuple[tuple[str, SpecFunction], ...]] = ()
     extra_keys: ClassVar[tuple[str, ...]] = ()  # page state in the URL besides parameters
+    can_pin: ClassVar[bool] = True  # "pin as A" (the reform page compares by itself)
+    history_size: ClassVar[int] = 50
 
     def __init__(self, lang: Lang = "zh"):
         import altair as alt
@@ -56,6 +62,8 @@ class Dashboard:
         self.scenario = self.registry.default()
         self.problems: list[Problem] = []
         self._holding = False
+        self.history: list[tuple[Any, str, dict[str, Any]]] = []  # for undo
+        self.pinned: tuple[Any, dict[str, Any]] | None = None  # scenario "A"
 
         self.panel = ControlPanel(self.registry, lang, groups=self.groups)
         self.panel.observe(self._on_control)
@@ -72,6 +80,10 @@ class Dashboard:
         self.article = self._html("explainer-article-vs-model")
         self.headline = self._html("explainer-headline")
         self.notes = self._html("explainer-notes")
+        self.summary = self._html("explainer-summary")
+        self.ab_table = self._html("explainer-ab")
+        self.exports = self._html("explainer-exports")
+        self._build_toolbar()
         self._build_extra()
         self.result = self.compute(self.scenario)
         self.chart_widgets = []
@@ -82,15 +94,184 @@ class Dashboard:
 
         bar = W.HBox([self.preset_picker, self.language], layout=W.Layout(flex_flow="row wrap"))
         outputs = W.VBox(
-            [*self.extra_widgets(), self.article, self.headline, self.notes, *self.chart_widgets],
+            [
+                *self.extra_widgets(),
+                self.article,
+                self.summary,
+                self.headline,
+                self.ab_table,
+                self.notes,
+                *self.chart_widgets,
+            ],
             layout=W.Layout(flex="1 1 700px", min_width="0"),
         )
+        outputs.add_class("explainer-outputs")
         self.panel.widget.layout = W.Layout(flex="0 1 480px")
         body = W.HBox([outputs, self.panel.widget], layout=W.Layout(flex_flow="row wrap"))
-        self.widget = W.VBox([W.HTML(STYLE), self.title, bar, self.message, body])
+        self.widget = W.VBox([W.HTML(STYLE), self.title, bar, self.toolbar, self.message, body])
         self.widget.add_class(f"explainer-{self.page}")
         self._hold(self._relabel)
         self.refresh()
+
+    # ------------------------------------------------------------------ workshop tools
+    def _build_toolbar(self) -> None:
+        def button(css: str, action: Callable[[], None]) -> W.Button:
+            widget = W.Button(layout=W.Layout(width="auto"))
+            widget.add_class(css)
+            widget.on_click(lambda _: action())
+            return widget
+
+        self.reset_policy = button("explainer-reset-policy", lambda: self.reset("policy"))
+        self.reset_people = button("explainer-reset-people", lambda: self.reset("people"))
+        self.undo_button = button("explainer-undo", self.undo)
+        self.pin_button = button("explainer-pin", self.toggle_pin)
+        self.pin_button.layout.display = None if self.can_pin else "none"
+        self.presenter = W.ToggleButton(value=False, layout=W.Layout(width="auto"))
+        self.presenter.add_class("explainer-presenter-toggle")
+        self.presenter.observe(self._on_presenter, "value")
+        self.link = LinkWidget()
+        self.link.add_class("explainer-link-widget")
+        self.upload = W.FileUpload(accept=".yaml,.yml,.json", multiple=False)
+        self.upload.add_class("explainer-import")
+        self.upload.observe(self._on_upload, "value")
+        self.toolbar = W.HBox(
+            [
+                self.reset_policy,
+                self.reset_people,
+                self.undo_button,
+                self.pin_button,
+                self.presenter,
+                self.link,
+                self.exports,
+                self.upload,
+            ],
+            layout=W.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        self.toolbar.add_class("explainer-toolbar")
+
+    def _snapshot(self) -> tuple[Any, str, dict[str, Any]]:
+        return (self.scenario, self.preset_id, self.extra_state())
+
+    def _remember(self) -> None:
+        """Keep the state before a change, for undo."""
+        self.history.append(self._snapshot())
+        del self.history[: -self.history_size]
+
+    def _restore(self, snapshot: tuple[Any, str, dict[str, Any]]) -> None:
+        scenario, preset_id, extra = snapshot
+
+        def apply() -> None:
+            self._set_state(scenario, preset_id, self.lang)
+            self.set_extra_state(extra)
+
+        self._hold(apply)
+
+    def undo(self) -> None:
+        """Back to the state before the last change."""
+        if not self.history:
+            return
+        self._restore(self.history.pop())
+        self.problems = []
+        self.refresh()
+
+    def reset(self, role: str) -> None:
+        """Defaults (or the preset's values) for every parameter of one role."""
+        base = self.presets[self.preset_id].scenario() if self.preset_id else None
+        base = base or self.registry.default()
+        changes = {
+            name: getattr(base, name)
+            for name, spec in self.registry.params.items()
+            if spec.role == role and spec.group in self.groups
+        }
+        self._remember()
+        try:
+            scenario = self.registry.replace(self.scenario, **changes)
+        except ScenarioError:  # e.g. a study window out of order: take the base for all
+            scenario = base
+        self._hold(lambda: self._set_state(scenario, self.preset_id, self.lang))
+        self.problems = []
+        self.refresh()
+
+    def toggle_pin(self) -> None:
+        """Pin the current scenario as A (or clear it); later changes are B."""
+        self.pinned = None if self.pinned else (self.scenario, self.extra_state())
+        self._relabel_toolbar()
+        self.refresh()
+
+    def _on_presenter(self, change: dict[str, Any]) -> None:
+        if change["new"]:
+            self.widget.add_class("explainer-presenter")
+        else:
+            self.widget.remove_class("explainer-presenter")
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if self._holding or not files:
+            return
+        item = files[0]
+        content = bytes(item["content"]) if isinstance(item, dict) else bytes(item.content)
+        self.load_scenario_text(content.decode("utf-8", errors="replace"))
+        self._hold(lambda: setattr(self.upload, "value", ()))
+
+    def load_scenario_text(self, text: str) -> bool:
+        """Restore a scenario file (YAML or JSON). A bad file changes nothing; says why."""
+        try:
+            document = load_yaml_text(text)
+            if not isinstance(document, dict) or not isinstance(document.get("parameters"), dict):
+                raise ValueError(t("import_not_scenario", self.lang))
+            preset_id = document.get("preset") or CUSTOM
+            if preset_id not in self.presets and preset_id != CUSTOM:
+                raise ValueError(f"preset: {preset_id}")
+            scenario = self.registry.build(document["parameters"])
+            extra_problems = self.check_extra_state(document)
+        except (ValueError, ScenarioError) as error:  # yaml errors are ValueErrors
+            self.problems = [Problem("file", "", f"{t('import_bad', self.lang)} {error}")]
+            self.refresh()
+            return False
+        if extra_problems:
+            self.problems = extra_problems
+            self.refresh()
+            return False
+        self._remember()
+        self._restore((scenario, preset_id, document))
+        lang = document.get("language")
+        if lang in LANGUAGES and lang != self.lang:
+            self.language.value = lang  # relabels and refreshes
+        self.problems = []
+        self.refresh()
+        return True
+
+    # ------------------------------------------------------------------ state as text
+    def state_query(self) -> str:
+        """The URL query that restores this page exactly (preset, changes, language, extras)."""
+        base = self.presets[self.preset_id].scenario() if self.preset_id else None
+        base = base or self.registry.default()
+        pairs: list[tuple[str, str]] = []
+        if self.preset_id:
+            pairs.append(("preset", self.preset_id))
+        for name, spec in self.registry.params.items():
+            value = getattr(self.scenario, name)
+            if value != getattr(base, name):
+                pairs.append((name, spec.display(value)))
+        pairs += self.extra_query()
+        pairs.append(("lang", self.lang))
+        return urlencode(pairs)
+
+    def scenario_file(self) -> dict[str, Any]:
+        return scenario_document(
+            self.page,
+            self.preset_id,
+            self.lang,
+            self.extra_state(),
+            self.registry.to_plain(self.scenario),
+            self.state_query(),
+        )
+
+    def figures_csv(self, result: Any) -> str:
+        """The page's headline numbers as CSV, with provenance as leading # lines."""
+        document = self.scenario_file()["provenance"]
+        head = "".join(f"# {key}: {value}\n" for key, value in document.items())
+        return head + figures_table(self.figures(result), self.lang).to_csv(index=False)
 
     @staticmethod
     def _html(css: str) -> W.HTML:
@@ -130,6 +311,7 @@ class Dashboard:
         changed = {k: v for k, v in self.registry.to_plain(overrides).items() if k in given}
         scenario, more = self.registry.build_lenient({**base, **changed})
         self.problems = problems + found + more
+        self._remember()
         self._hold(lambda: self._set_state(scenario, preset_id, lang))
         self.refresh()
 
@@ -158,7 +340,9 @@ class Dashboard:
         if self._holding:
             return
         try:
-            self.scenario = self.registry.replace(self.scenario, **{name: value})
+            scenario = self.registry.replace(self.scenario, **{name: value})
+            self._remember()
+            self.scenario = scenario
             self.problems = []
         except ScenarioError as error:
             self.problems = error.problems
@@ -172,6 +356,7 @@ class Dashboard:
         preset_id = change["new"] or CUSTOM
         scenario = self.presets[preset_id].scenario() if preset_id else self.registry.default()
         self.problems = []
+        self._remember()
         self._hold(lambda: self._set_state(scenario, preset_id, self.lang))
         self.refresh()
 
@@ -204,7 +389,22 @@ class Dashboard:
         self.preset_picker.value = value
         self.preset_picker.description = t("preset", lang)
         self.panel.relabel(lang)
+        self._relabel_toolbar()
         self.relabel_extra(lang)
+
+    def _relabel_toolbar(self) -> None:
+        lang = self.lang
+        self.reset_policy.description = t("reset_policy", lang)
+        self.reset_policy.tooltip = t("reset_policy_help", lang)
+        self.reset_people.description = t("reset_people", lang)
+        self.reset_people.tooltip = t("reset_people_help", lang)
+        self.undo_button.description = t("undo", lang)
+        self.pin_button.description = t("unpin_a" if self.pinned else "pin_a", lang)
+        self.pin_button.tooltip = t("pin_help", lang)
+        self.presenter.description = t("presenter", lang)
+        self.link.label = t("copy_link", lang)
+        self.link.copied_label = t("copied", lang)
+        self.upload.description = t("import_label", lang)
 
     def refresh(self) -> None:
         """Recompute the model and redraw every output (charts in place)."""
@@ -214,9 +414,75 @@ class Dashboard:
         self.notes.value = self.notes_html(result, lang)
         self.article.value = self._article_html(result)
         self.message.value = problems_html(self.problems, lang)
-        for widget, (_, spec) in zip(self.chart_widgets, self.charts, strict=True):
-            widget.spec = spec(result, lang)
+        self.summary.value = f"<p>{html.escape(self.summary_text(result, lang))}</p>"
+        query = self.state_query()
+        stamp = t("stamp", lang, version=__version__, state=query or "-")
+        pinned = self.compute(self.pinned[0]) if self.pinned and self.can_pin else None
+        for widget, (_, spec_of) in zip(self.chart_widgets, self.charts, strict=True):
+            spec = spec_of(result, lang)
+            if pinned is not None:
+                spec = overlay(spec, spec_of(pinned, lang))
+            spec["title"]["subtitle"] = [*spec["title"]["subtitle"], stamp]
+            widget.spec = spec
+        self.ab_table.value = self._ab_html(pinned, result) if pinned is not None else ""
+        self.link.query = query
+        self.undo_button.disabled = not self.history
+        self.exports.value = self._exports_html(result)
         self.result = result
+
+    def _ab_html(self, pinned: Any, result: Any) -> str:
+        lang = self.lang
+        rows = []
+        for a, b in zip(self.figures(pinned), self.figures(result), strict=True):
+            change = b.value - a.value
+            better = None if abs(change) < 1e-9 else (change < 0) == a.lower_is_better
+            css = "" if better is None else ("better" if better else "worse")
+            rows.append(
+                f"<tr class='{css}'><th>{html.escape(t(f'metric_{a.key}', lang))}</th>"
+                f"<td>{format_value(a.value, a.kind, lang)}</td>"
+                f"<td>{format_value(b.value, b.kind, lang)}</td>"
+                f"<td class='change'>{format_change(change, a.kind, lang)}</td></tr>"
+            )
+        head = "".join(
+            f"<th>{html.escape(t(k, lang))}</th>"
+            for k in ("table_figure", "side_a", "side_b", "table_change")
+        )
+        return (
+            f"<table class='explainer-compare explainer-ab-table'><caption>"
+            f"{html.escape(t('ab_title', lang))}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def _exports_html(self, result: Any) -> str:
+        lang, name = self.lang, f"explainer-{self.page}"
+        document = self.scenario_file()
+        return (
+            f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} "
+            + data_link(
+                self.figures_csv(result),
+                f"{name}.csv",
+                "text/csv",
+                t("export_csv", lang),
+                "explainer-export-csv",
+            )
+            + " · "
+            + data_link(
+                dump_yaml(document),
+                f"{name}.yaml",
+                "application/x-yaml",
+                t("export_yaml", lang),
+                "explainer-export-yaml",
+            )
+            + " · "
+            + data_link(
+                dump_json(document),
+                f"{name}.json",
+                "application/json",
+                t("export_json", lang),
+                "explainer-export-json",
+            )
+            + f" · <small>{html.escape(t('export_charts_hint', lang))}</small></span>"
+        )
 
     # ------------------------------------------------------------------ page hooks
     def compute(self, scenario: Any) -> Any:
@@ -239,6 +505,27 @@ class Dashboard:
     def read_extra(self, page: dict[str, str]) -> list[Problem]:
         """Take page-specific state from the URL query; return problems found."""
         return []
+
+    def extra_state(self) -> dict[str, Any]:
+        """Page-specific state (kept in scenario files and the undo history)."""
+        return {}
+
+    def extra_query(self) -> list[tuple[str, str]]:
+        return []
+
+    def set_extra_state(self, state: dict[str, Any]) -> None:
+        """Restore page-specific state from a snapshot or a scenario file."""
+
+    def check_extra_state(self, document: dict[str, Any]) -> list[Problem]:
+        return []
+
+    def figures(self, result: Any) -> list[Figure]:
+        """The page's headline numbers (for A/B, the CSV export and tests)."""
+        raise NotImplementedError
+
+    def summary_text(self, result: Any, lang: Lang) -> str:
+        """One plain-language paragraph a journalist could quote."""
+        raise NotImplementedError
 
     def headline_html(self, result: Any, lang: Lang) -> str:
         raise NotImplementedError

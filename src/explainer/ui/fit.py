@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from explainer.charts.fit import effort_spec, quadrant_spec
+from explainer.figures import Figure
 from explainer.i18n import t
 from explainer.model.fit import FitResult
 from explainer.spec import Lang
@@ -56,6 +57,39 @@ class FitDashboard(Dashboard):
             )
         )
         return cards_html(cards)
+
+    def figures(self, result: FitResult) -> list[Figure]:
+        fits = [
+            Figure(f"fit_{row.department}", "number", row.fit, lower_is_better=False)
+            for row in result.table.itertuples()
+        ]
+        return [
+            *fits,
+            Figure("mean_fit", "number", result.mean_fit, lower_is_better=False),
+            Figure("real_output", "number", result.real_output, lower_is_better=False),
+            Figure("measured_score", "number", result.measured_score, lower_is_better=False),
+            Figure("output_lost", "number", result.output_lost),
+        ]
+
+    def summary_text(self, result: FitResult, lang: Lang) -> str:
+        fits = dict(zip(result.table["department"], result.table["fit"], strict=True))
+        best = max(fits, key=fits.get)
+        worst = min(fits, key=fits.get)
+        return t(
+            "summary_fit",
+            lang,
+            tool=t(f"tool_{result.tool}", lang),
+            capability=f"{result.capability:.2f}",
+            reward=f"{result.curve_w:.2f}",
+            metric=f"{result.split.metric:.2f}",
+            real=f"{result.split.real:.2f}",
+            output=f"{result.real_output:.2f}",
+            lost=f"{result.output_lost:.2f}",
+            best=t(f"dept_{best}", lang),
+            best_fit=f"{fits[best]:.2f}",
+            worst=t(f"dept_{worst}", lang),
+            worst_fit=f"{fits[worst]:.2f}",
+        )
 
     def notes_html(self, result: FitResult, lang: Lang) -> str:
         """Mei's recommended direction for each kind of department, in words."""

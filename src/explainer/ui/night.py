@@ -10,6 +10,7 @@ import html
 from typing import Any
 
 from explainer.charts.night import per_app_spec, timeline_spec
+from explainer.figures import Figure
 from explainer.i18n import minutes_text, t
 from explainer.model.night import NightResult
 from explainer.spec import Lang, format_clock
@@ -34,6 +35,45 @@ class NightDashboard(Dashboard):
 
     def headline_html(self, result: NightResult, lang: Lang) -> str:
         return headline_html(result, lang)
+
+    def figures(self, result: NightResult) -> list[Figure]:
+        return [
+            Figure("night_minutes", "minutes", result.night_minutes),
+            Figure("signin_minutes", "minutes", result.signin_minutes),
+            Figure("study_minutes", "minutes", result.study_minutes),
+            Figure("proxy_minutes", "minutes", result.proxy_minutes),
+            Figure("bedtime", "clock", result.bedtime),
+            Figure("sleep_minutes", "minutes", result.sleep_minutes, lower_is_better=False),
+            Figure("sleep_short_minutes", "minutes", result.sleep_short_minutes),
+        ]
+
+    def summary_text(self, result: NightResult, lang: Lang) -> str:
+        s = self.scenario
+        summary_key = "summary_night_short" if result.short_sleep else "summary_night_enough"
+        text = t(
+            summary_key,
+            lang,
+            apps=s.n_apps,
+            quota=s.quota_points,
+            free=format_clock(result.free_at),
+            minutes=minutes_text(result.night_minutes, lang),
+            signin=minutes_text(result.signin_minutes, lang),
+            bedtime=format_clock(result.bedtime),
+            sleep=minutes_text(result.sleep_minutes, lang),
+            wake=format_clock(result.wake_at),
+            short=minutes_text(result.sleep_short_minutes, lang),
+            need=minutes_text(result.sleep_need_min, lang),
+        )
+        if result.n_proxy:
+            text += " " + t(
+                "summary_night_proxy",
+                lang,
+                n=result.n_proxy,
+                minutes=minutes_text(result.proxy_minutes, lang),
+            )
+        if not result.quota_reachable:
+            text += " " + t("summary_night_unreachable", lang)
+        return text
 
     def notes_html(self, result: NightResult, lang: Lang) -> str:
         return notes_html(result, self.scenario, lang)

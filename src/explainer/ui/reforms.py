@@ -18,37 +18,14 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.i18n import minutes_text, t
+from explainer.figures import Figure, format_change, format_value
+from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
 from explainer.presets import Preset
 from explainer.reforms import apply_reforms, reforms
-from explainer.spec import Lang, Problem, describe_source, format_clock
+from explainer.spec import Lang, Problem, describe_source
 from explainer.ui.dashboard import Dashboard
-
-
-def format_value(value: float, kind: str, lang: Lang) -> str:
-    """A headline figure in its unit."""
-    if kind == "minutes":
-        return minutes_text(value, lang)
-    if kind == "clock":
-        return format_clock(value)
-    if kind == "share":
-        return f"{value:.1%}"
-    if kind == "hours":
-        return f"{value:,.0f} h"
-    return f"{value:.2f}"
-
-
-def format_change(value: float, kind: str, lang: Lang) -> str:
-    if abs(value) < 1e-9:
-        return "–"
-    sign = "+" if value > 0 else "−"
-    if kind == "share":
-        return f"{sign}{abs(value) * 100:.1f} pp"
-    if kind in ("minutes", "clock"):
-        return sign + minutes_text(abs(value), lang)
-    return sign + format_value(abs(value), kind, lang)
 
 
 class ReformsDashboard(Dashboard):
@@ -77,6 +54,7 @@ class ReformsDashboard(Dashboard):
         ("explainer-chart-fit", fit_overlay_spec),
     )
     extra_keys = ("reforms",)
+    can_pin = False  # the page already sets the status quo against the reform
 
     # ------------------------------------------------------------------ reform choice
     def _build_extra(self) -> None:
@@ -114,7 +92,32 @@ class ReformsDashboard(Dashboard):
 
     def _on_reform(self, change: dict[str, Any]) -> None:
         if not self._holding:
+            snapshot = self._snapshot()
+            rid = next(r for r, box in self.reform_boxes.items() if box is change["owner"])
+            chosen = set(snapshot[2]["reforms"]) ^ {rid}  # the state before this tick
+            self.history.append((snapshot[0], snapshot[1], {"reforms": sorted(chosen)}))
             self.refresh()
+
+    def extra_state(self) -> dict[str, Any]:
+        return {"reforms": self.chosen}
+
+    def extra_query(self) -> list[tuple[str, str]]:
+        return [("reforms", ",".join(self.chosen))] if self.chosen else []
+
+    def set_extra_state(self, state: dict[str, Any]) -> None:
+        wanted = set(state.get("reforms") or [])
+        for rid, box in self.reform_boxes.items():
+            box.value = rid in wanted
+
+    def check_extra_state(self, document: dict[str, Any]) -> list[Problem]:
+        wanted = document.get("reforms") or []
+        if not isinstance(wanted, list):
+            return [Problem("reforms", wanted, "not a list of reform ids", ", ".join(reforms()))]
+        return [
+            Problem("reforms", r, "unknown reform", ", ".join(reforms()))
+            for r in wanted
+            if r not in reforms()
+        ]
 
     def read_extra(self, page: dict[str, str]) -> list[Problem]:
         wanted = [r for r in page.get("reforms", "").split(",") if r]
@@ -141,6 +144,31 @@ class ReformsDashboard(Dashboard):
     def preset_result(self, preset: Preset, result: ComparisonResult) -> Any:
         """A preset's figures are the article's status quo: check them against it."""
         return evaluate(preset.page, result.status_quo.scenario)
+
+    def figures(self, result: ComparisonResult) -> list[Figure]:
+        return [
+            Figure(row.metric, row.kind, row.reform, row.lower_is_better)
+            for row in result.table().itertuples()
+        ]
+
+    def summary_text(self, result: ComparisonResult, lang: Lang) -> str:
+        names = [reforms()[rid].name[lang] for rid in self.chosen]
+        if not names:
+            return t("reforms_none", lang)
+        a, b = result.status_quo, result.reformed
+        return t(
+            "summary_reforms",
+            lang,
+            reforms=("、" if lang == "zh" else "; ").join(names),
+            before=format_value(a.unit.night_minutes, "minutes", lang),
+            after=format_value(b.unit.night_minutes, "minutes", lang),
+            short_before=format_value(a.unit.share_short_sleep, "share", lang),
+            short_after=format_value(b.unit.share_short_sleep, "share", lang),
+            veto_before=format_value(a.unit.p_unit_veto, "share", lang),
+            veto_after=format_value(b.unit.p_unit_veto, "share", lang),
+            output_before=format_value(a.fit.real_output, "number", lang),
+            output_after=format_value(b.fit.real_output, "number", lang),
+        )
 
     def headline_html(self, result: ComparisonResult, lang: Lang) -> str:
         rows = []

@@ -32,5 +32,21 @@ STYLE = """
 .explainer-compare tr.better td.change { color: #2e7d32; font-weight: 600; }
 .explainer-compare tr.worse td.change { color: #b3261e; font-weight: 600; }
 .explainer-reforms { border: 1px solid #ddd; border-radius: 8px; padding: 6px 12px; }
+.explainer-toolbar { gap: 6px; margin: 4px 0 8px; }
+.explainer-link { display: inline-flex; gap: 4px; align-items: center; }
+.explainer-link-text { width: 22em; font-size: 0.85em; padding: 3px; }
+.explainer-summary p { font-size: 1.08em; max-width: 60em; background: #f5f8fc;
+  border-left: 4px solid #4e79a7; padding: 6px 12px; }
+.explainer-downloads a { color: #1f5fa8; }
+.explainer-ab-table caption { text-align: left; font-weight: 600; padding: 4px 0; }
+/* Presenter mode: big type and charts for the back of the room; controls folded away. */
+.explainer-presenter { font-size: 20px; }
+.explainer-presenter .explainer-controls { display: none !important; }
+.explainer-presenter .explainer-outputs { flex: 1 1 100% !important; }
+.explainer-presenter .card-value { font-size: 2.6em; }
+.explainer-presenter .vega-embed, .explainer-presenter .vega-embed svg { width: 100% !important;
+  height: auto !important; }
+.explainer-presenter .explainer-intro, .explainer-presenter .explainer-downloads,
+.explainer-presenter .explainer-link { display: none; }
 </style>
 """

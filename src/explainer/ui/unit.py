@@ -7,6 +7,7 @@ Wiring only: the numbers come from :func:`explainer.model.unit.unit`, the charts
 from __future__ import annotations
 
 from explainer.charts.unit import bedtime_spec, cascade_spec, risk_spec, veto_spec
+from explainer.figures import Figure
 from explainer.i18n import t
 from explainer.model.unit import UnitResult
 from explainer.spec import Lang
@@ -40,6 +41,41 @@ class UnitDashboard(Dashboard):
         ("explainer-chart-veto", veto_spec),
         ("explainer-chart-cascade", cascade_spec),
     )
+
+    def figures(self, result: UnitResult) -> list[Figure]:
+        return [
+            Figure("night_minutes", "minutes", result.night_minutes),
+            Figure("share_short_sleep", "share", result.share_short_sleep),
+            Figure("share_after_midnight", "share", result.share_after_midnight),
+            Figure("unit_app_hours_year", "hours", result.unit_app_hours_year),
+            Figure("p_penalty_period", "share", result.p_penalty_period),
+            Figure("p_penalty_year", "share", result.p_penalty_year),
+            Figure("p_unit_veto", "share", result.p_unit_veto),
+            Figure("checkin_minutes_per_day", "minutes", result.checkin_minutes_per_day),
+            Figure("escalation_ratio", "number", result.escalation_ratio),
+        ]
+
+    def summary_text(self, result: UnitResult, lang: Lang) -> str:
+        s = result.scenario
+        text = t(
+            "summary_unit",
+            lang,
+            n=s.n_staff,
+            rule=t(f"rule_{s.rule}", lang),
+            short=_pct(result.share_short_sleep),
+            hours=f"{result.unit_app_hours_year:,.0f}",
+            penalty=_pct(result.p_penalty_period),
+            days=s.period_days,
+        )
+        if s.veto_on:
+            text += " " + t(
+                "summary_unit_veto",
+                lang,
+                veto=_pct(result.vetoes["at_least"].p_unit_veto),
+                alt=_pct(result.vetoes["more_than"].p_unit_veto),
+                run=s.run_threshold,
+            )
+        return text
 
     def headline_html(self, result: UnitResult, lang: Lang) -> str:
         s = result.scenario

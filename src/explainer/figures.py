@@ -1,0 +1,65 @@
+"""Headline figures: a named number with its kind of unit, formatted the same way everywhere.
+
+Pages list their figures (:meth:`explainer.ui.dashboard.Dashboard.figures`); the same list
+feeds the A/B table, the CSV export and the tests, so a number never has two spellings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from explainer.i18n import minutes_text, t
+from explainer.spec import Lang, format_clock
+
+Kind = Literal["minutes", "clock", "share", "hours", "number"]
+
+UNITS = {"minutes": "min", "clock": "hh:mm", "share": "share (0-1)", "hours": "h", "number": ""}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # label: metric_<key> in data/locales
+    kind: Kind
+    value: float
+    lower_is_better: bool = True
+
+
+def format_value(value: float, kind: str, lang: Lang) -> str:
+    """A figure in its unit, as a person reads it."""
+    if kind == "minutes":
+        return minutes_text(value, lang)
+    if kind == "clock":
+        return format_clock(value)
+    if kind == "share":
+        return f"{value:.1%}"
+    if kind == "hours":
+        return f"{value:,.0f} h"
+    return f"{value:.2f}"
+
+
+def format_change(value: float, kind: str, lang: Lang) -> str:
+    """A difference between two figures, signed, in the figure's unit."""
+    if abs(value) < 1e-9:
+        return "–"
+    sign = "+" if value > 0 else "−"
+    if kind == "share":
+        return f"{sign}{abs(value) * 100:.1f} pp"
+    if kind in ("minutes", "clock"):
+        return sign + minutes_text(abs(value), lang)
+    return sign + format_value(abs(value), kind, lang)
+
+
+def figures_table(figures: list[Figure], lang: Lang) -> pd.DataFrame:
+    """Figures as a table: key, label, value (raw), unit, and the value as shown."""
+    return pd.DataFrame(
+        {
+            "figure": [f.key for f in figures],
+            "label": [t(f"metric_{f.key}", lang) for f in figures],
+            "value": [f.value for f in figures],
+            "unit": [UNITS[f.kind] for f in figures],
+            "shown": [format_value(f.value, f.kind, lang) for f in figures],
+        }
+    )

@@ -1,0 +1,113 @@
+"""Workshop tools shared by every dashboard: link, reset, undo, pin, export, import, presenter.
+
+The link widget is a tiny anywidget (its JavaScript is inline, nothing is fetched): it shows
+the page's URL for the current state, keeps the address bar in step with
+``history.replaceState`` and copies the link on a click. Exports are data: links, so a
+download needs no round trip to the server.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import anywidget
+import traitlets
+import yaml
+
+from explainer import __version__
+from explainer.spec import describe_source
+
+_LINK_ESM = """
+function render({ model, el }) {
+  const box = document.createElement("div");
+  box.className = "explainer-link";
+  const input = document.createElement("input");
+  input.readOnly = true;
+  input.className = "explainer-link-text";
+  input.setAttribute("aria-label", model.get("label"));
+  const button = document.createElement("button");
+  button.className = "explainer-copy-link jupyter-button";
+  button.type = "button";
+  const show = () => {
+    const query = model.get("query");
+    const url = location.origin + location.pathname + (query ? "?" + query : "");
+    input.value = url;
+    button.textContent = model.get("label");
+    input.setAttribute("aria-label", model.get("label"));
+    if (model.get("sync_address_bar")) {
+      try { history.replaceState(history.state, "", url); } catch (e) { /* file:// etc. */ }
+    }
+  };
+  button.addEventListener("click", async () => {
+    input.select();
+    let ok = true;
+    try { await navigator.clipboard.writeText(input.value); }
+    catch (e) { ok = document.execCommand && document.execCommand("copy"); }
+    button.textContent = ok ? model.get("copied_label") : model.get("label");
+    setTimeout(show, 1500);
+  });
+  model.on("change:query", show);
+  model.on("change:label", show);
+  show();
+  box.append(input, button);
+  el.append(box);
+}
+export default { render };
+"""
+
+
+class LinkWidget(anywidget.AnyWidget):
+    """The URL of the current state, kept in the address bar, with a copy button."""
+
+    _esm = _LINK_ESM
+    query = traitlets.Unicode("").tag(sync=True)
+    label = traitlets.Unicode("Copy link").tag(sync=True)
+    copied_label = traitlets.Unicode("Copied").tag(sync=True)
+    sync_address_bar = traitlets.Bool(True).tag(sync=True)
+
+
+def data_link(text: str, filename: str, mime: str, label: str, css: str) -> str:
+    """An <a download> whose href carries the file itself (base64 data: URI)."""
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (
+        f"<a class='{css}' download='{filename}' "
+        f"href='data:{mime};charset=utf-8;base64,{payload}'>{label}</a>"
+    )
+
+
+def provenance(query: str, lang: str) -> dict[str, Any]:
+    """What every export carries: model version, the state, and the sources."""
+    return {
+        "explainer_version": __version__,
+        "state": query,
+        "source": describe_source({"seed": {"section": "s1", "phrase": "…"}}, "en").rsplit(",", 1)[
+            0
+        ],
+        "sources_file": "data/sources.yaml",
+        "language": lang,
+    }
+
+
+def scenario_document(
+    page: str, preset: str, lang: str, extra: dict[str, Any], values: dict[str, Any], query: str
+) -> dict[str, Any]:
+    """The scenario file: enough to restore the page exactly, plus provenance."""
+    return {
+        "explainer_scenario": 1,
+        "page": page,
+        "preset": preset or None,
+        "language": lang,
+        **extra,
+        "parameters": values,
+        "provenance": provenance(query, lang),
+    }
+
+
+def dump_yaml(document: dict[str, Any]) -> str:
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def dump_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)
