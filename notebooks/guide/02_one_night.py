@@ -1,0 +1,244 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · 一个晚上 · One night
+#
+# 第1篇讲的是规则本身；这一篇把规则放进一个具体的晚上：从下班到上床，APP占去多少时间，还剩多少觉可睡。
+#
+# Guide 01 looked at the rules by themselves. This one puts them into an actual evening: from the end of work to bed, how much time the apps take and how much sleep is left.
+#
+# 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
+#
+# Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
+
+# %%
+LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
+
+import pandas as pd
+
+from explainer.charts.night import per_app_spec, timeline_spec
+from explainer.guide import assumption_table, line_spec, show, sweep
+from explainer.model.night import night
+from explainer.offline import enable_offline_charts
+from explainer.spec import format_clock, registry
+
+
+def tr(zh: str, en: str) -> str:
+    """按 LANG 选一种语言 · pick the text for LANG."""
+    return zh if LANG == "zh" else en
+
+
+enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
+reg = registry()
+s = reg.default()
+
+# %% [markdown]
+# ## 1. 机制 · The mechanism
+#
+# 文中某区一位公务员讲了他的作息：单位正常上班到傍晚六点半（seed §3，“8:00-18:30”），加班到晚上九、十点是常事（seed §3，“九十点钟很正常”），到家大约十点半，还要处理工作群里的事，忙完一般就到十一点了（seed §3，“23:00左右”）——这还没算洗漱（seed §3，“不考虑洗漱”）。
+#
+# 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说，七八个APP光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
+#
+# 文章没有给李毅自己的作息，模型借用了那位区里公务员的；这一点要记住。
+#
+# An official in a district describes his day: official hours end at half past six (seed §3, “8:00-18:30”), overtime until nine or ten is normal (seed §3, “九十点钟很正常”), he gets home around half past ten and then deals with the work chat until about eleven (seed §3, “23:00左右”) — washing not included (seed §3, “不考虑洗漱”).
+#
+# Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says that signing in, browsing and commenting on seven or eight apps in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
+#
+# The article gives no schedule for Li Yi himself; the model borrows the district official's. Keep that in mind.
+
+# %% [markdown]
+# ## 2. 公式 · The equations
+#
+# 设必装APP有 $n$ 个，每个的固定签到流程要 $o$ 分钟；有指标的APP要读/看 $S$ 分钟（第1篇），其中比例 $\varphi$ 的视频可以放着不看、不占人；替 $n_{\text{proxy}}$ 位同事刷。那么每晚花在APP上的分钟数是
+#
+# With $n$ mandatory apps, a fixed sign-in routine of $o$ minutes each, $S$ minutes of reading or viewing for the quota app (guide 01) of which a share $\varphi$ can play unwatched without the person, and $n_{\text{proxy}}$ colleagues' accounts, the nightly app minutes are
+#
+# $$M = (1 + n_{\text{proxy}})\,\big(n\,o + (1-\varphi)\,S\big).$$
+#
+# 晚上的事务在 $t_{\text{free}}$ 结束（加班结束 + 路上 + 工作群），再加洗漱 $h$，就寝时间和睡眠是
+#
+# The evening's duties end at $t_{\text{free}}$ (end of overtime + commute + work chat); with washing $h$, bedtime and sleep are
+#
+# $$B = t_{\text{free}} + h + M, \qquad Z = (t_{\text{wake}} + 24\,\text{h}) - B ,$$
+#
+# 当 $Z < 7$ 小时就算睡眠不足（Watson et al. 2015）。 · and sleep is short when $Z < 7$ hours (Watson et al. 2015).
+
+# %% [markdown]
+# ## 3. 用模型来算 · Computing with the model
+#
+# `night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。
+#
+# `night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order.
+
+# %%
+r = night(s)
+print(
+    tr(
+        f"APP共 {r.night_minutes:g} 分钟（签到 {r.signin_minutes:g}，刷指标 {r.study_minutes:g}）；"
+        f"{format_clock(r.free_at)} 忙完，{format_clock(r.bedtime)} 上床，睡 {r.sleep_minutes / 60:.2f} 小时。",
+        f"Apps: {r.night_minutes:g} min (sign-ins {r.signin_minutes:g}, quota {r.study_minutes:g}); "
+        f"free at {format_clock(r.free_at)}, in bed at {format_clock(r.bedtime)}, "
+        f"{r.sleep_minutes / 60:.2f} h of sleep.",
+    )
+)
+r.timeline().head(6)
+
+# %%
+r.per_app()
+
+# %% [markdown]
+# ## 4. 图 · The charts
+
+# %%
+show(timeline_spec(r, LANG))
+
+# %%
+show(per_app_spec(r, LANG))
+
+# %% [markdown]
+# ## 5. 图说明了什么，没说明什么 · What the charts show, and what they do not
+#
+# **说明了：** 真正压人的不是某一个APP，而是“八个都要点一遍”：签到这部分和刷指标的时间差不多长，而且都排在一天里最没有弹性的那一段——所有工作做完以后、睡觉以前。同样的一小时，如果排在下午，就不会把就寝推过零点。
+#
+# **没说明：**
+# - 这是一个“典型的人”在“典型的一晚”，没有快慢、没有早晚的差别；第3篇才把一个单位的几十个人、一年的几百个晚上放在一起。
+# - 每晚约一小时是**校准**出来的（每日指标14分就是为此而设），所以这里与文章对得上并不是检验；真正由模型推出来的是“零点以后才睡”，而这又依赖借来的作息。
+# - 周末、白天的定位打卡（第3篇）、替同事打卡，都不在这张图里。
+# - 睡眠不足对健康和工作的影响不在模型里，只在下面的文献里。
+#
+# **Shown:** what weighs is not any one app but having to go through all eight: the sign-ins take about as long as the quota itself, and both fall in the least flexible part of the day — after all the work, before sleep. The same hour in the afternoon would not push bedtime past midnight.
+#
+# **Not shown:**
+# - This is one typical person on one typical night, with no one faster or slower and no night earlier or later; guide 03 takes a unit of dozens of people over hundreds of nights.
+# - The hour a night is **calibrated** (the quota of 14 points was chosen for it), so matching the article here is no test. What the model does derive is “in bed after midnight”, and that rests on a borrowed schedule.
+# - Weekends, the daytime GPS check-in (guide 03) and checking in for colleagues are not in the chart.
+# - What short sleep does to health and work is not in the model, only in the literature below.
+#
+# **睡眠研究 · Sleep research.** 成年人应经常睡够7小时或以上，长期不足与肥胖、糖尿病、高血压、抑郁和失误、事故有关（Watson et al. 2015）。连续两周每晚只睡6小时，注意力测试上的表现下降到接近熬一两个通宵（Van Dongen et al. 2003）。清醒17–19小时后，一些测试上的表现相当于血液酒精浓度0.05%（Williamson & Feyer 2000）。早上6:30起床、零点以后才睡，就已经清醒了17个多小时。
+#
+# Adults should regularly sleep seven hours or more; less is linked with obesity, diabetes, hypertension, depression, errors and accidents (Watson et al. 2015). Six hours a night for two weeks degrades attention almost as much as one or two nights without sleep (Van Dongen et al. 2003). After 17–19 hours awake, performance on some tests matches a blood alcohol level of 0.05% (Williamson & Feyer 2000). Up at 06:30 and in bed after midnight is already more than 17 hours awake.
+
+# %% [markdown]
+# ## 6. 文章不支持的假设 · Assumptions the article does not support
+
+# %%
+assumption_table(
+    [
+        "washing_min",
+        "wake_time",
+        "quota_points",
+        "n_quota_apps",
+        "unwatched_share",
+        "overtime_end",
+        "commute_min",
+        "work_chat_min",
+        "sleep_need_h",
+    ],
+    LANG,
+)
+
+# %% [markdown]
+# - **起床时间（假设，06:30；05:30–07:30）。** 文章只说八点上班。这是对“睡眠不足”结论影响最大的一个数：下面的图里，起床每晚一小时，就多睡一小时；07:30起床时，默认的一晚就够7小时了。
+# - **洗漱（假设，15分钟；5–30分钟）。** 文章明说没算洗漱。它只是平移就寝时间，影响远小于起床时间。
+# - **每日指标与有指标的APP数（假设）。** 见第1篇：这两项一起决定了那一小时，是校准出来的。
+# - **放着不看的比例（默认0）。** 文中食堂里“有一半”在放视频的观察（seed §3，“有一半都在放”）来自另一位公务员，不一定适用于李毅；模型默认0，下面的表给出取一半时的结果。注意：文中也说有的APP看完一段要手动点下一段（seed §3，“需手动”），所以视频放着不看，人也未必走得开。
+# - **下班后的时刻表**（加班、路上、工作群）来自文章，但属于那位区里的公务员，不是李毅。
+#
+# - **Wake-up time (assumption, 06:30; 05:30–07:30).** The article says only that work starts at eight. No number matters more for the verdict of short sleep: in the chart below, each hour later means an hour more sleep, and at 07:30 the default night reaches seven hours.
+# - **Washing (assumption, 15 min; 5–30).** The article explicitly leaves it out. It only shifts bedtime, far less than the wake-up time does.
+# - **The quota and the number of quota apps (assumptions).** See guide 01: together they set the hour, which is calibrated.
+# - **Share played unwatched (default 0).** The canteen scene where half the phones play videos (seed §3, “有一半都在放”) comes from another official and may not apply to Li Yi; the model defaults to 0, and the table below shows a half. Note that some apps need a tap for each next video (seed §3, “需手动”), so unwatched play may not free the person either.
+# - **The evening timetable** (overtime, commute, work chat) is from the article, but it belongs to the district official, not to Li Yi.
+
+# %%
+rows = []
+for washing in (5, 15, 30):
+    for wake in ("05:30", "06:00", "06:30", "07:00", "07:30"):
+        x = reg.replace(s, washing_min=washing, wake_time=wake)
+        rows.append(
+            {
+                "wake_h": x.wake_time / 60,
+                "sleep_h": night(x).sleep_minutes / 60,
+                "washing": tr(f"洗漱 {washing} 分钟", f"washing {washing} min"),
+            }
+        )
+wake_by_washing = pd.DataFrame(rows)
+show(
+    line_spec(
+        wake_by_washing,
+        "wake_h",
+        "sleep_h",
+        color="washing",
+        x_clock=True,
+        y_rule=7,
+        y_rule_label=tr("7小时", "7 hours"),
+        chart_title=tr("睡眠取决于两个假设：几点起、洗漱多久", "Sleep rests on two assumptions: wake-up time and washing"),
+        x_title=tr("起床时间", "wake-up time"),
+        y_title=tr("睡眠（小时）", "sleep (hours)"),
+        caption=tr(
+            "其余一切取默认值。7小时是成年人的建议下限。",
+            "All else at defaults. Seven hours is the recommended minimum for adults.",
+        ),
+    )
+)
+
+# %%
+sweep(
+    s,
+    "unwatched_share",
+    [0.0, 0.25, 0.5],
+    {
+        "night_minutes": lambda x: night(x).night_minutes,
+        "bedtime": lambda x: format_clock(night(x).bedtime),
+    },
+)
+
+# %% [markdown]
+# ## 7. 练习 · Exercises
+#
+# **练习 1 · Exercise 1（`02_bedtime_nine_apps`）。** 其余都按默认值，如果再多装一个APP（共9个），他几点上床？用 `"HH:MM"` 的格式作答，容差 ±2 分钟。
+#
+# With everything else at defaults, if one more app were mandatory (9 in all), when would he go to bed? Answer as `"HH:MM"`; tolerance ±2 minutes.
+
+# %%
+from explainer.exercises import check
+
+answer_1 = None  # 例如 / e.g. "23:45"
+check("02_bedtime_nine_apps", answer_1)
+
+# %% [markdown]
+# **练习 2 · Exercise 2（`02_sleep_proxy`）。** 回到8个APP。如果他每晚还要替一位老同事把全部APP刷一遍，能睡几个小时？容差 ±0.05 小时。再想一想：这一晚多出来的时间，有哪一分钟产生了“学习”？
+#
+# Back to 8 apps. If every night he also goes through all the apps for one older colleague, how many hours of sleep are left? Tolerance ±0.05 hours. Then ask: which of the extra minutes produced any learning?
+
+# %%
+answer_2 = None  # 小时 · hours
+check("02_sleep_proxy", answer_2)
+
+# %% [markdown]
+# ## 8. 延伸阅读 · Further reading
+#
+# - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
+# - Hirshkowitz, M., et al. (2015). National Sleep Foundation's sleep time duration recommendations. *Sleep Health*, 1(1), 40–43.
+# - Van Dongen, H. P. A., et al. (2003). The cumulative cost of additional wakefulness. *Sleep*, 26(2), 117–126.
+# - Williamson, A. M., & Feyer, A.-M. (2000). Moderate sleep deprivation produces impairments in cognitive and motor performance equivalent to legally prescribed levels of alcohol intoxication. *Occupational and Environmental Medicine*, 57, 649–655.
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——替人刷分的时间，正是“奖励A、指望B”的代价。 · Farming for others is the cost of rewarding A while hoping for B.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’. *European Review*, 5(3), 305–321 (Goodhart's law).
+# - Holmström & Milgrom (1991)、Goodhue & Thompson (1995)、Merton (1940)：见第5篇 · see guide 05.
+# - 2019年中办《关于解决形式主义突出问题为基层减负的通知》把那一年定为“基层减负年”。 · The 2019 notice that made it the year of reducing the grassroots burden.
+# - 2024年《整治形式主义为基层减负若干规定》要求不得强制下载、原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号禁止强制定期登录和把学习时长作为考核依据（第6篇）。 · The 2024 rules (no forced downloads; in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (no forced periodic logins; study time not an assessment criterion) — guide 06.
+#
+# 上一篇 · Previous: [01](01_rules_in_the_article.ipynb) · 下一篇 · Next: [03 · 排名、缺勤与一票否决 · Rankings, misses and the veto](03_rankings_misses_veto.ipynb)

@@ -1,0 +1,228 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 06 · 改革 · Reforms
+#
+# 最后一篇把前五篇的模型倒过来用：文章里学者的建议，以及2019年以来陆续出台的减负文件，各自改动了哪些规则？改了以后，晚上、单位和精力分配会有什么不同——又有什么是这些改革碰不到的？
+#
+# The last guide runs the model of the first five the other way round: which rules do the scholars' proposals in the article, and the burden-reduction documents issued since 2019, change? What then changes for the night, the unit and the split of effort — and what do the reforms not reach?
+#
+# 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
+#
+# Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
+
+# %%
+LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
+
+import pandas as pd
+
+from explainer.charts.reforms import bedtime_overlay_spec, effort_overlay_spec, minutes_overlay_spec
+from explainer.guide import show
+from explainer.model.compare import compare
+from explainer.model.unit import unit
+from explainer.offline import enable_offline_charts
+from explainer.reforms import apply_reforms, reforms
+from explainer.spec import registry
+
+
+def tr(zh: str, en: str) -> str:
+    """按 LANG 选一种语言 · pick the text for LANG."""
+    return zh if LANG == "zh" else en
+
+
+enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
+reg = registry()
+s = reg.default()
+
+# %% [markdown]
+# ## 1. 机制 · The mechanism
+#
+# **文中的建议。** 南开大学的尚虎平提了三条（seed §5，“三点建议”）：用电子签章考勤——签章即表示办结，事后核查结果，看的是“能”和“效”，不只是“勤”（seed §5，“电子签章”）；把各类政务APP整合成“一站式平台”，他认为技术上毫无难度（seed §5，“一站式平台”）；把公共服务类APP和内部管理类APP分开，前者按法定期限办结即可（seed §5，“加以区分”）。梅赐琪主张让任务复杂度与工具能力相匹配（第5篇）。宁夏一位公务员的话则点出了最直接的一条：只要单位不比积分，他其实喜欢这类APP（seed §3，“不比积分”）。
+#
+# **之后的文件。** 2019年中办的通知把那一年定为“基层减负年”，要求力戒过度留痕、严格控制“一票否决”；浙江、湖北等地规定不得要求即时打卡、不得强制安装。2024年中办、国办的《整治形式主义为基层减负若干规定》提出每个部委面向基层的APP原则上不超过一个、不得强制下载，拍照留痕不作为评判工作的依据；中央网信委关于防治“指尖上的形式主义”的意见要求原则上不设打卡、积分排名、在线时长等功能。2026年国办函〔2026〕12号提出五个“不得”，其中包括强制打卡和积分排名、强制下载和定期登录、把学习时长等作为考核依据。这些文件我们依据的多是官方解读和转载，引用前请核对原文。
+#
+# 在模型里，每一项改革都是对情景的一次**变换**：它说明自己依据哪份文件或建议，并把某些参数设为新值、封顶或按比例缩放。
+#
+# **Proposals in the article.** Shang Huping of Nankai University makes three (seed §5, “三点建议”): e-signature attendance — a signature means the task is done, and the result is checked later, which tests ability and effect, not mere presence (seed §5, “电子签章”); merging the government apps into a one-stop platform, technically no difficulty at all in his view (seed §5, “一站式平台”); and separating public-service apps from internal-management apps, the former needing only to handle cases within their legal deadlines (seed §5, “加以区分”). Mei Ciqi asks for task complexity and tool capability to be matched (guide 05). A Ningxia official names the most direct change: as long as the unit does not compare points, he actually likes such apps (seed §3, “不比积分”).
+#
+# **Documents since.** The CPC General Office's 2019 notice declared a year of reducing the grassroots burden, asking to curb excessive record-keeping and strictly limit one-vote vetoes; Zhejiang, Hubei and others barred instant check-ins and forced installs. The 2024 rules of the CPC and State Council General Offices set in principle at most one grassroots-facing app per central ministry, barred forced downloads, and said photo traces are no basis for judging work; the Cyberspace Affairs Commission's opinions on fingertip formalism ask, in principle, for no check-in, points-ranking or online-time features. Guobanhan [2026] No. 12 lists five prohibitions, among them compulsory check-ins and points rankings, forced downloads and periodic logins, and study time as an assessment criterion. Our sources for these documents are mostly official summaries and reprints: check the primary texts before quoting.
+#
+# In the model each reform is a **transformation** of the scenario: it names the document or proposal it stands for and sets, caps or scales some parameters.
+
+# %% [markdown]
+# ## 2. 公式 · The equations
+#
+# 三种改动 · Three kinds of change:
+#
+# $$\text{set: } x' = c, \qquad \text{cap: } x' = \min(x,\ c), \qquad \text{scale: } x' = a\,x .$$
+#
+# 几项改革按声明的顺序依次作用，改革的效果是同一组模型在两个情景上的差：
+#
+# Several reforms apply one after another, in their declared order; a reform's effect is the difference the same models give on the two scenarios:
+#
+# $$s' = R_K \circ \cdots \circ R_1(s), \qquad \Delta g = g(s') - g(s),$$
+#
+# 其中 $g$ 可以是每晚的分钟数、睡眠不足的比例、一票否决的概率、真产出等。 · where $g$ is nightly minutes, the share of short nights, the chance of a veto, real output and so on.
+
+# %% [markdown]
+# ## 3. 用模型来算 · Computing with the model
+#
+# 所有改革及其改动：`assumption` 一栏写的是模型里**我们**加上的解读，不是文件本身的内容。
+#
+# Every reform and what it changes; the `assumption` column is **our** reading in the model, not the document's content.
+
+# %%
+pd.DataFrame(
+    [
+        {
+            "id": rid,
+            "name": r.name[LANG],
+            "date": r.date,
+            "set": r.set or "",
+            "cap": r.cap or "",
+            "scale": r.scale or "",
+            "assumption": r.assumption[LANG] if r.assumption else "",
+        }
+        for rid, r in reforms().items()
+    ]
+)
+
+# %% [markdown]
+# 下面取2019–2024年文件里的四项（严格控制一票否决、不搞积分排名、照片不作依据、限制APP数量）组成一个“改革包”，和现状比。
+#
+# Below, four items from the 2019–2024 documents (veto strictly limited, no points ranking, no photo evidence, a cap on apps) form one package, set against the status quo.
+
+# %%
+package = ["veto_limited", "no_points_ranking", "no_photo_evidence", "app_cap"]
+comparison = apply_reforms(s, package)
+result = compare(comparison.status_quo, comparison.reformed)
+print(reg.to_plain(comparison.reformed, only_changed=True))
+result.table()
+
+# %% [markdown]
+# ## 4. 图 · The charts
+
+# %%
+show(minutes_overlay_spec(result, LANG))
+
+# %%
+show(bedtime_overlay_spec(result, LANG))
+
+# %%
+show(effort_overlay_spec(result, LANG))
+
+# %% [markdown]
+# ## 5. 图说明了什么，没说明什么 · What the charts show, and what they do not
+#
+# **说明了：**
+# - 限制APP数量直接砍掉了签到时间，一票否决只留一项让单位的风险减半；这两项都是“规则一改、数字就变”的。
+# - 取消排名以后，人人刷到上限的压力没有了；但在我们假设的达标线和截止时刻下，个人每期受罚的概率反而**上升**了（第3篇）。一项改革在一个指标上变好、在另一个上变差，这正是要把所有指标并排看的原因。
+# - 就寝时间图里01:00处的尖峰，是达标线下“熬到截止时刻就放弃”的人：他们睡得早了些，但这一晚算没完成。
+# - 这个改革包没有碰对过程指标的激励，所以精力分配的图几乎不动：要让真工作回来，得改的是考核押在哪里（练习和第5篇）。
+#
+# **没说明：**
+# - 模型假设改革被**完全执行**。现实中，被禁止的APP打卡可能换成微信群里发照片——文中就写到考核主要靠小程序和往微信群上传照片（seed §4，“上传照片至微信群”）。形式主义会换个地方出现，这仍是坎贝尔定律。
+# - “照片不作依据”在这些指标上看不出效果：模型里照片只影响“几位干部拍到同一位大娘”的概率（seed §4，“都是一个大娘”），不影响时间。
+# - 即使所有改革一起上，加班到九十点、十一点才忙完的作息也不会变，睡眠不足的比例也就降不到零（练习2）。这些改革针对的是APP，不是工作时间。
+# - 每项改革的具体效果里都有我们的假设（上表的 `assumption` 一栏）；文件的原文我们没有逐字核对。
+#
+# **Shown:**
+# - Capping the apps cuts sign-in time directly, and keeping one veto item halves the unit's risk: change the rule and the number moves.
+# - With the ranking gone, the pressure to farm to the cap goes too; but under our assumed threshold and hard stop, a person's chance of a penalty per period **rises** (guide 03). A reform that improves one figure and worsens another is exactly why all figures must be read side by side.
+# - The spike at 01:00 in the bedtime chart is the people who, under the threshold, give up at the hard stop: they sleep a little earlier, but the night counts as missed.
+# - The package leaves the reward on process metrics alone, so the effort chart hardly moves: bringing real work back means changing what assessment rewards (the exercises and guide 05).
+#
+# **Not shown:**
+# - The model assumes reforms are **fully implemented**. In practice a banned app check-in may turn into photos posted to a WeChat group — the article itself says assessment relied mainly on mini-programs and photos uploaded to WeChat groups (seed §4, “上传照片至微信群”). Formalism moves elsewhere: Campbell's law again.
+# - “No photo evidence” shows no effect on these figures: in the model photos only change the chance that several cadres photograph the same old lady (seed §4, “都是一个大娘”), not anyone's time.
+# - Even with every reform at once, overtime until nine or ten and a work chat until eleven stay as they are, so the share of short nights does not fall to zero (exercise 2). These reforms target apps, not working hours.
+# - Each reform's modelled effect carries our assumptions (the `assumption` column above); we have not checked the documents' primary texts word for word.
+
+# %% [markdown]
+# ## 6. 文章不支持的假设 · Assumptions the article does not support
+#
+# 除了每项改革自己的 `assumption`，结论还依赖前几篇的假设。这里检查两处。
+#
+# Besides each reform's own `assumption`, the conclusions rest on the earlier guides' assumptions. Two checks here.
+#
+# - **起床时间（假设，06:30；05:30–07:30）。** 睡眠不足的比例几乎完全由它决定（第2篇）。下表在06:30和07:30两种起床时间下，比较现状和改革包：改革包带来的改善幅度在两种假设下相近，但“还剩多少人睡不够”差别很大。所以引用这个比例时，必须同时说明起床时间的假设。
+# - **单项改革的效果。** 下表列出每一项改革单独实施时，对一票否决概率、真产出和平均匹配度的影响（晚上的时间和睡眠留给练习1）。可以看到，只有碰了激励或工具本身的改革（学时不作考核、电子签章）才改变了真产出。
+#
+# - **Wake-up time (assumption, 06:30; 05:30–07:30).** It all but sets the share of short nights (guide 02). The table compares the status quo and the package at 06:30 and at 07:30: the package's improvement is similar under both, but how many are still short of sleep differs greatly. Quote that share only together with the wake-up assumption.
+# - **Each reform alone.** The second table gives each reform's effect, applied alone, on the chance of a veto, real output and mean fit (nights and sleep are left for exercise 1). Only reforms that touch the incentive or the tool itself (no study-time KPI, e-signatures) change real output.
+
+# %%
+pd.DataFrame(
+    [
+        {
+            "wake_time": wake,
+            "status_quo": unit(reg.replace(s, wake_time=wake)).share_short_sleep,
+            "package": unit(apply_reforms(reg.replace(s, wake_time=wake), package).reformed).share_short_sleep,
+        }
+        for wake in ("06:30", "07:30")
+    ]
+).round(3)
+
+# %%
+rows = []
+for rid in reforms():
+    table = compare(s, apply_reforms(s, [rid]).reformed).table().set_index("metric")["reform"]
+    rows.append(
+        {
+            "reform": rid,
+            "p_unit_veto": table["p_unit_veto"],
+            "real_output": table["real_output"],
+            "mean_fit": table["mean_fit"],
+        }
+    )
+pd.DataFrame(rows).round(3)
+
+# %% [markdown]
+# ## 7. 练习 · Exercises
+#
+# **练习 1 · Exercise 1（`06_best_single`）。** 在默认情景下，如果只能实施**一项**改革，哪一项最能降低睡眠不足的人晚比例（`unit(...).share_short_sleep`）？用改革的 id 作答（例如 `"veto_removed"`）。如果有几项并列，答其中任何一项都算对——并想一想它们为什么并列。
+#
+# In the default scenario, if only **one** reform could be made, which lowers the share of short nights (`unit(...).share_short_sleep`) the most? Answer with the reform's id (e.g. `"veto_removed"`). If several tie, any of them counts — and ask why they tie.
+
+# %%
+from explainer.exercises import check
+
+answer_1 = None  # 改革 id · a reform id
+check("06_best_single", answer_1)
+
+# %% [markdown]
+# **练习 2 · Exercise 2（`06_all_reforms_short`）。** 把 `reforms()` 里的**全部**改革一次用上，还有多大比例的人晚睡不够7小时？用0到1之间的比例作答，容差 ±0.01。剩下的部分来自哪里？哪一份文件能管到它？
+#
+# Apply **every** reform in `reforms()` at once: what share of person-nights is still below seven hours of sleep? Answer as a share between 0 and 1; tolerance ±0.01. Where does the remainder come from, and which document could reach it?
+
+# %%
+answer_2 = None  # 0 到 1 之间 · between 0 and 1
+check("06_all_reforms_short", answer_2)
+
+# %% [markdown]
+# ## 8. 延伸阅读 · Further reading
+#
+# - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月；新华社2019年3月11日）。 · CPC General Office, notice on solving prominent problems of formalism to reduce the burden on the grassroots (March 2019).
+# - 中共中央办公厅、国务院办公厅《整治形式主义为基层减负若干规定》（2024年8月6日）。 · CPC and State Council General Offices, rules on rectifying formalism to reduce the grassroots burden (6 August 2024).
+# - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（问答转载于2024年6月13日，日期待核）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (Q&A reprint 13 June 2024; date to verify).
+# - 国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月25日）。 · State Council General Office, measures on the standardised management of government mobile apps, Guobanhan [2026] No. 12 (25 January 2026).
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975); Strathern, M. (1997). *European Review*, 5(3), 305–321. ——改掉一个指标，新的指标也会被“刷”。 · Replace one indicator and the new one gets farmed too.
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.
+# - Holmström, B., & Milgrom, P. (1991). *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52. ——难以测量的工作，激励宜弱。 · Where work is hard to measure, incentives should be weak.
+# - Goodhue, D. L., & Thompson, R. L. (1995). *MIS Quarterly*, 19(2), 213–236. ——电子签章、一站式平台可以看作提高工具能力 $\tau$。 · E-signatures and a one-stop platform can be read as raising tool capability $\tau$.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568.
+# - Pearson, M. M., & Mei, C. (2014). *The China Journal*, 72, 75–97; Mei, C. (2020). *Policy and Society*, 39(3), 309–325.
+#
+# 上一篇 · Previous: [05](05_fit_and_displacement.ipynb) · 目录 · Index: [README](README.md)

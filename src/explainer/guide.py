@@ -1,0 +1,197 @@
+"""Small helpers for the teaching notebooks in ``notebooks/guide/``.
+
+The guides call the model directly; this module only holds what they would otherwise have to
+repeat or hide in a cell:
+
+* :func:`show` — display a Vega-Lite chart: the interactive, offline Altair chart in Jupyter,
+  or a static SVG when the guides are built into HTML (``python -m explainer.build_guides``
+  sets ``EXPLAINER_GUIDE_CHARTS=svg``; the SVG comes from vl-convert, so the HTML needs no
+  JavaScript and nothing from the network).
+* :func:`assumption_table` — the parameters a guide relies on, with their defaults, allowed
+  ranges and sources, so every assumption the article does not support is visible.
+* :func:`sweep` — a one-parameter sensitivity run: change one value, keep the rest.
+* :func:`line_spec` — a plain line (or step) chart of such a table, as a Vega-Lite dictionary.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.spec import Lang, describe_source, registry
+
+#: Environment variable that switches :func:`show` to static SVG (``svg``).
+CHARTS_ENV = "EXPLAINER_GUIDE_CHARTS"
+
+_KIND = {
+    "seed": {"zh": "文章", "en": "article"},
+    "ref": {"zh": "文献", "en": "reference"},
+    "assumption": {"zh": "假设", "en": "assumption"},
+}
+_COLUMNS = {
+    "zh": ["参数", "名称", "默认值", "允许范围", "来源类型", "来源"],
+    "en": ["parameter", "name", "default", "allowed range", "source kind", "source"],
+}
+
+
+def static_charts() -> bool:
+    """True when charts should be drawn as static SVG (the HTML build)."""
+    return os.environ.get(CHARTS_ENV, "").strip().lower() == "svg"
+
+
+def show(spec: dict[str, Any]) -> None:
+    """Display a Vega-Lite chart: interactive in Jupyter, SVG in the static HTML build.
+
+    Interactive charts need :func:`explainer.offline.enable_offline_charts` to have been
+    called, so that their JavaScript comes from the installed packages and not a CDN.
+    """
+    from IPython.display import HTML, display
+
+    if static_charts():
+        import vl_convert
+
+        svg = vl_convert.vegalite_to_svg(spec)
+        label = html.escape(str(spec.get("description", "")), quote=True)
+        display(HTML(f'<figure class="guide-chart" role="img" aria-label="{label}">{svg}</figure>'))
+        return
+    from explainer.charts.common import as_chart
+
+    display(as_chart(spec))
+
+
+def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
+    """One row per parameter: id, label, default, allowed range, kind of source, the source.
+
+    The kind is ``article`` (the seed states it), ``reference`` (an outside source) or
+    ``assumption`` (ours: the article gives no figure).
+    """
+    reg = registry()
+    default = reg.default()
+    rows = []
+    for pid in ids:
+        spec = reg.params[pid]
+        kind = next(iter(spec.source))
+        unit = spec.unit.get(lang, "") if spec.unit and spec.type != "clock" else ""
+        rows.append(
+            [
+                pid,
+                spec.label[lang],
+                f"{spec.display(getattr(default, pid))} {unit}".strip(),
+                spec.allowed(lang),
+                _KIND[kind][lang],
+                describe_source(spec.source, lang),
+            ]
+        )
+    return pd.DataFrame(rows, columns=_COLUMNS[lang])
+
+
+def sweep(
+    scenario: Any,
+    param: str,
+    values: Sequence[Any],
+    metrics: dict[str, Callable[[Any], float]],
+) -> pd.DataFrame:
+    """Change ``param`` through ``values`` (all else as in ``scenario``) and record ``metrics``.
+
+    ``metrics`` maps a column name to a function of the changed scenario, e.g.
+    ``{"night_minutes": lambda s: night(s).night_minutes}``. Each changed scenario is validated
+    by the registry, so a value out of the declared range raises at once.
+    """
+    reg = registry()
+    rows = []
+    for value in values:
+        changed = reg.replace(scenario, **{param: value})
+        rows.append({param: value, **{name: fn(changed) for name, fn in metrics.items()}})
+    return pd.DataFrame(rows)
+
+
+def line_spec(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    chart_title: str,
+    x_title: str,
+    y_title: str,
+    caption: str = "",
+    color: str | None = None,
+    step: bool = False,
+    points: bool = True,
+    y_format: str | None = None,
+    x_clock: bool = False,
+    y_rule: float | None = None,
+    y_rule_label: str = "",
+    description: str = "",
+) -> dict[str, Any]:
+    """A line chart (or a step chart, ``step=True``) of ``frame[y]`` against ``frame[x]``.
+
+    ``x_clock=True`` labels an x axis in hours after midnight as clock times (25.5 → 01:30);
+    ``y_rule`` draws a dashed reference line at that y (labelled ``y_rule_label``).
+    """
+    columns = [x, y] + ([color] if color else [])
+    encoding: dict[str, Any] = {
+        "x": {"field": x, "type": "quantitative", "title": x_title},
+        "y": {"field": y, "type": "quantitative", "title": y_title},
+        "tooltip": [
+            {"field": c, "type": "nominal" if c == color else "quantitative"} for c in columns
+        ],
+    }
+    if y_format:
+        encoding["y"]["axis"] = {"format": y_format}
+    if x_clock:
+        encoding["x"]["axis"] = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5}
+        encoding["x"]["scale"] = {"zero": False, "nice": False}
+    else:
+        encoding["x"]["axis"] = {"tickCount": 8}
+    if color:
+        encoding["color"] = {
+            "field": color,
+            "type": "nominal",
+            "title": None,
+            "sort": list(dict.fromkeys(frame[color])),
+            "legend": {"orient": "bottom", "labelLimit": 320},
+        }
+    mark: dict[str, Any] = {"type": "line", "strokeWidth": 2.5, "point": points}
+    if step:
+        mark["interpolate"] = "step-after"
+    subtitle = wrap(caption) if caption else []
+    lines: dict[str, Any] = {
+        "data": {"values": records(frame, columns)},
+        "mark": mark,
+        "encoding": encoding,
+    }
+    layers = [lines]
+    if y_rule is not None:
+        reference = {"values": [{"y": float(y_rule), "text": y_rule_label}]}
+        layers.append(
+            {
+                "data": reference,
+                "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
+                "encoding": {"y": {"field": "y", "type": "quantitative"}},
+            }
+        )
+        if y_rule_label:
+            layers.append(
+                {
+                    "data": reference,
+                    "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
+                    "encoding": {
+                        "y": {"field": "y", "type": "quantitative"},
+                        "x": {"value": 0},
+                        "text": {"field": "text", "type": "nominal"},
+                    },
+                }
+            )
+    return {
+        "$schema": SCHEMA,
+        "title": title(chart_title, subtitle),
+        "description": description or chart_title,
+        "width": CHART_WIDTH - 120,
+        "height": 260,
+        "layer": layers,
+    }

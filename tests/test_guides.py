@@ -1,0 +1,300 @@
+"""The teaching guides in notebooks/guide/: they run, they teach what they claim, they build.
+
+* Every guide executes top to bottom in a fresh kernel (through the static HTML build, which
+  runs each guide with nbclient in its own kernel) within a time budget, with no error output.
+* Every guide is stored without outputs, its .ipynb matches its jupytext .py pair, and it has
+  an equation, a citation of the article, an exercise section that calls
+  ``explainer.exercises.check``, and further reading.
+* ``explainer.exercises.check`` accepts the right answer, refuses a wrong one with a hint in both
+  languages, and never lets the answer leak into the hint.
+* The static build writes one page per guide plus an index, and no page loads anything from
+  the network.
+
+The whole file takes about a minute and a half on a 2-core machine: the build executes each
+guide once, and one guide runs once more with interactive (widget) charts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+from explainer import build_guides, exercises
+from explainer.spec import format_clock
+
+REPO = Path(__file__).resolve().parents[1]
+GUIDE_DIR = REPO / "notebooks" / "guide"
+GUIDES = build_guides.guide_paths(GUIDE_DIR)
+IDS = [path.stem for path in GUIDES]
+EXPECTED = [
+    "01_rules_in_the_article",
+    "02_one_night",
+    "03_rankings_misses_veto",
+    "04_escalation",
+    "05_fit_and_displacement",
+    "06_reforms",
+]
+
+TARGET_SECONDS = 30  # what a guide should take in a fresh kernel
+LIMIT_SECONDS = 45  # what the test allows on a noisy 2-core machine
+CELL_TIMEOUT = 60
+
+
+def markdown(nb) -> str:
+    return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+
+
+def code(nb) -> str:
+    return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build every guide once (each in a fresh kernel); results by notebook stem."""
+    out = tmp_path_factory.mktemp("guides")
+    results = build_guides.build(out, GUIDE_DIR, timeout=CELL_TIMEOUT, log=print)
+    return out, {result.source.stem: result for result in results}
+
+
+# ----------------------------------------------------------------------------- the set
+def test_the_six_guides_are_there_in_order():
+    assert IDS == EXPECTED
+    for path in GUIDES:
+        assert path.with_suffix(".py").exists(), f"{path.name} has no .py pair"
+
+
+def test_readme_lists_every_guide_in_both_languages():
+    readme = (GUIDE_DIR / "README.md").read_text(encoding="utf-8")
+    positions = [readme.index(f"{stem}.ipynb") for stem in EXPECTED]
+    assert positions == sorted(positions), "README lists the guides out of order"
+    assert "python -m explainer.build_guides" in readme
+    for stem in EXPECTED:
+        row = next(line for line in readme.splitlines() if f"{stem}.ipynb" in line)
+        assert re.search(r"[\u4e00-\u9fff]", row) and re.search(r"[A-Za-z]{4}", row), row
+
+
+# ----------------------------------------------------------------------------- each guide
+@pytest.mark.parametrize("stem", EXPECTED)
+def test_guide_runs_in_a_fresh_kernel_in_time(built, stem):
+    _, results = built
+    result = results[stem]
+    assert not result.errors, f"{stem} failed: {result.errors}"
+    print(f"{stem}: {result.seconds:.1f} s in a fresh kernel")
+    if result.seconds > TARGET_SECONDS:
+        warnings.warn(
+            f"{stem} took {result.seconds:.1f} s (target {TARGET_SECONDS} s)", stacklevel=1
+        )
+    assert result.seconds < LIMIT_SECONDS, f"{stem} took {result.seconds:.1f} s"
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=IDS)
+def test_guide_is_stored_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    dirty = [
+        index
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)
+    ]
+    assert not dirty, f"cells {dirty} have outputs; clear them before committing"
+    assert "widgets" not in nb.metadata
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=IDS)
+def test_guide_ipynb_matches_its_py_pair(path):
+    paired = jupytext.read(path.with_suffix(".py"))
+    stored = nbformat.read(path, as_version=4)
+    as_cells = [(c.cell_type, c.source.strip()) for c in paired.cells]
+    assert as_cells == [(c.cell_type, c.source.strip()) for c in stored.cells], (
+        f"{path.name} and its .py differ: run `jupytext --to ipynb {path.with_suffix('.py').name}`"
+    )
+    formats = stored.metadata.get("jupytext", {}).get("formats", "")
+    assert "py:percent" in formats
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=IDS)
+def test_guide_has_the_parts_of_a_lesson(path):
+    nb = nbformat.read(path, as_version=4)
+    text, source = markdown(nb), code(nb)
+    assert re.search(r"\$\$.+?\$\$|\$[^$\n]+\$", text, re.DOTALL), "no LaTeX equation"
+    assert "seed §" in text, "no citation of the article (“seed §N, ‘phrase’”)"
+    assert re.search(r"^#+ .*练习.*Exercise", text, re.MULTILINE), "no 练习 · Exercise section"
+    assert re.search(r"^#+ .*延伸阅读.*Further reading", text, re.MULTILINE)
+    assert "from explainer.exercises import check" in source
+    called = re.findall(r'check\("([0-9a-z_]+)"', source)
+    assert called, "the exercises never call check()"
+    assert set(called) <= set(exercises.exercise_ids())
+    assert all(i.startswith(path.stem[:2]) for i in called), called
+    first_code = next(c.source for c in nb.cells if c.cell_type == "code")
+    assert re.search(r'^LANG = "zh"', first_code, re.MULTILINE), "LANG must be set at the top"
+    assert "enable_offline_charts()" in first_code
+    assert "show(" in source, "no chart"
+    headings = re.findall(r"^#+ (.+)$", text, re.MULTILINE)
+    bilingual = [
+        h for h in headings if re.search(r"[\u4e00-\u9fff]", h) and re.search("[A-Za-z]", h)
+    ]
+    assert len(bilingual) >= 8, "headings should be in both languages"
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=IDS)
+def test_further_reading_covers_the_anchors(path):
+    text = markdown(nbformat.read(path, as_version=4))
+    reading = text[text.index("延伸阅读") :]
+    for anchor in ("Goodhue", "Holmström", "Campbell", "Strathern", "Merton", "Kerr"):
+        assert anchor in reading, f"{path.stem}: further reading lacks {anchor}"
+    for year in ("2019", "2024", "2026"):
+        assert year in reading, f"{path.stem}: further reading lacks the {year} document"
+
+
+def test_every_exercise_belongs_to_a_guide():
+    used = set()
+    for path in GUIDES:
+        used |= set(re.findall(r'check\("([0-9a-z_]+)"', code(nbformat.read(path, as_version=4))))
+    assert used == set(exercises.exercise_ids())
+
+
+def test_a_guide_runs_with_interactive_charts():
+    """In Jupyter (no build), charts are offline Altair widgets, not SVG."""
+    nb, seconds = build_guides.execute(
+        GUIDE_DIR / "02_one_night.ipynb", timeout=CELL_TIMEOUT, static_charts=False
+    )
+    print(f"02_one_night with interactive charts: {seconds:.1f} s")
+    assert not build_guides.error_outputs(nb)
+    kinds = {
+        mime
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        for mime in output.get("data", {})
+    }
+    assert "application/vnd.jupyter.widget-view+json" in kinds
+    assert seconds < LIMIT_SECONDS
+
+
+# ----------------------------------------------------------------------------- exercises
+def _right_answers(exercise_id: str) -> list:
+    ex = exercises._get(exercise_id)
+    value = ex.expected()
+    if ex.kind == "choice":
+        return sorted(value)
+    if ex.kind == "clock":
+        return [format_clock(value), value]
+    return [value, str(value)]
+
+
+def _wrong_answers(exercise_id: str) -> list:
+    ex = exercises._get(exercise_id)
+    value = ex.expected()
+    if ex.kind == "choice":
+        from explainer.reforms import reforms
+
+        return [next(r for r in reforms() if r not in value), "no_such_reform"]
+    if ex.kind == "clock":
+        return [format_clock(value + 45), format_clock(value - 45), "not a time"]
+    low = value * 0.5 - 0.3 if value > 0.6 else value * 0.5
+    return [value * 1.5 + 1, low, "twelve", float("nan")]
+
+
+def _leaks(value) -> list[str]:
+    """Ways the right answer could be written, to look for in the hints."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    value = float(value)
+    forms = {f"{value:g}", f"{value:.2f}", f"{value:.1f}", str(round(value))}
+    if 0 < value < 1:
+        forms |= {f"{value * 100:.0f}", f"{value * 100:.1f}"}
+    if value > 24 * 60 / 2:  # a clock time in minutes
+        forms.add(format_clock(value))
+    return sorted(forms)
+
+
+@pytest.mark.parametrize("exercise_id", exercises.exercise_ids())
+def test_check_accepts_the_right_answer(exercise_id):
+    for answer in _right_answers(exercise_id):
+        feedback = exercises.check(exercise_id, answer)
+        assert feedback.ok, (exercise_id, answer, feedback.hint)
+        assert feedback.zh and feedback.en
+
+
+@pytest.mark.parametrize("exercise_id", exercises.exercise_ids())
+def test_check_refuses_wrong_answers_with_a_hint_that_does_not_leak(exercise_id):
+    expected = exercises._get(exercise_id).expected()
+    hints = []
+    for answer in [*_wrong_answers(exercise_id), None, ""]:
+        feedback = exercises.check(exercise_id, answer)
+        assert not feedback.ok, (exercise_id, answer)
+        assert feedback.zh.strip() and feedback.en.strip()
+        assert re.search(r"[\u4e00-\u9fff]", feedback.zh) and re.search("[A-Za-z]", feedback.en)
+        hints.append(feedback.hint)
+    for trap, _, _ in exercises._get(exercise_id).traps:  # common slips get their own hint
+        feedback = exercises.check(exercise_id, trap())
+        assert not feedback.ok
+        hints.append(feedback.hint)
+    for hint in hints:
+        assert not re.search(r"\d", hint), f"a hint contains a digit: {hint}"
+        for form in _leaks(expected):
+            assert form not in hint, f"{exercise_id}: the hint reveals {form!r}"
+
+
+def test_check_names_unknown_exercises():
+    with pytest.raises(KeyError, match="known"):
+        exercises.check("99_nothing", 1)
+
+
+def test_exercise_answers_are_finite_and_tolerances_stated():
+    for exercise_id in exercises.exercise_ids():
+        value = exercises._get(exercise_id).expected()
+        if not isinstance(value, set):
+            assert math.isfinite(float(value)), exercise_id
+        assert exercises.tolerance(exercise_id)
+
+
+# ----------------------------------------------------------------------------- static HTML
+def test_static_build_writes_one_page_per_guide_and_an_index(built):
+    out, results = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for stem in EXPECTED:
+        page = out / f"{stem}.html"
+        assert page.exists(), f"no page for {stem}"
+        assert f'href="{stem}.html"' in index
+        assert results[stem].ok, (results[stem].errors, results[stem].external)
+
+
+@pytest.mark.parametrize("stem", EXPECTED)
+def test_static_page_loads_nothing_from_the_network(built, stem):
+    out, results = built
+    page = (out / f"{stem}.html").read_text(encoding="utf-8")
+    assert build_guides.external_resources(page) == []
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.IGNORECASE), "a script is loaded"
+    assert "<svg" in page, "charts should be inline SVG in the static page"
+    assert "application/vnd.jupyter.widget" not in page
+    assert '.ipynb"' not in page, "links between guides should point at the built pages"
+    if build_guides._mathml_converter() is not None:
+        assert results[stem].formulas > 0 and "<math" in page
+
+
+def test_external_resource_check_catches_cdn_loads():
+    page = (
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        "<style>@import 'https://x/y.css';</style>"
+        '<a href="https://doi.org/10.2307/249689">a link is fine</a>'
+        '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+    )
+    found = build_guides.external_resources(page)
+    assert len(found) == 3
+    assert not any("doi.org" in f for f in found)
+
+
+def test_math_is_converted_to_mathml_and_dollars_in_text_survive():
+    def fake(tex, display):
+        return f'<math display="{display}"><mi>{tex}</mi></math>'
+
+    text, done = build_guides.math_to_mathml("let $x$ be\n$$y = 1$$\ncosts \\$5", fake)
+    assert done == 2
+    assert 'display="inline"' in text and 'display="block"' in text
+    assert 'alttext="x"' in text and "\\$5" in text
