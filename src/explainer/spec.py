@@ -427,6 +427,8 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
             raise ValueError(f"{owner}: seed source needs a section among {sorted(sections)}")
         if not str(value.get("phrase", "")).strip():
             raise ValueError(f"{owner}: seed source needs a short phrase of the article")
+        if set(value) - {"section", "phrase", "value_assumed"}:
+            raise ValueError(f"{owner}: a seed source has section, phrase and value_assumed")
     elif kind == "ref":
         if value not in sources() or value == "seed":
             raise ValueError(f"{owner}: unknown reference {value!r} (see data/sources.yaml)")
@@ -448,7 +450,11 @@ def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
     if "seed" in source:
         seed = sources()["seed"]
         section = seed["sections"].get(source["seed"]["section"], source["seed"]["section"])
-        return f"{seed['outlet']} {seed['date']}, {section}: “{source['seed']['phrase']}”"
+        text = f"{seed['outlet']} {seed['date']}, {section}: “{source['seed']['phrase']}”"
+        if "value_assumed" in source["seed"]:
+            label = "value assumed" if lang == "en" else "数值为假设"
+            text += f"; {label}: {source['seed']['value_assumed']}"
+        return text
     if "ref" in source:
         return str(sources()[source["ref"]]["title"])
     label = "assumption" if lang == "en" else "假设"
