@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import value_on_step
 
 from explainer.model.compare import ComparisonResult, compare
 from explainer.model.night import night
@@ -272,19 +272,7 @@ def test_unknown_reform_raises_key_error() -> None:
 
 
 def _on_step(name: str) -> st.SearchStrategy[Any]:
-    spec = REG.params[name]
-    if spec.type == "bool":
-        return st.booleans()
-    if spec.type == "choice":
-        return st.sampled_from(list(spec.choices))
-    if spec.type == "date":
-        return st.dates(min_value=spec.min, max_value=spec.max)
-    step = Decimal(str(spec.step or 1))
-    low, high = Decimal(str(spec.min)), Decimal(str(spec.max))
-    n_steps = int((high - low) / step)
-    if spec.type == "float":
-        return st.integers(0, n_steps).map(lambda k: float(low + k * step))
-    return st.integers(0, n_steps).map(lambda k: int(low + k * step))
+    return value_on_step(REG.params[name])
 
 
 def _window_in_order(values: dict[str, Any]) -> dict[str, Any]:

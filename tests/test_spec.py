@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from strategies import value_on_step
 
 from explainer.spec import (
     Problem,
@@ -36,19 +37,7 @@ for _name, _spec in PARAMS.items():
 
 # ----------------------------------------------------------------------------- strategies
 def _on_step(spec: Any) -> st.SearchStrategy[Any]:
-    """Values a control for ``spec`` could produce: min + k·step, up to max (exact decimals)."""
-    if spec.type == "bool":
-        return st.booleans()
-    if spec.type == "choice":
-        return st.sampled_from(list(spec.choices))
-    if spec.type == "date":
-        return st.dates(min_value=spec.min, max_value=spec.max)
-    step = Decimal(str(spec.step or 1))
-    low, high = Decimal(str(spec.min)), Decimal(str(spec.max))
-    n_steps = int((high - low) / step)
-    if spec.type == "float":
-        return st.integers(0, n_steps).map(lambda k: float(low + k * step))
-    return st.integers(0, n_steps).map(lambda k: int(low + k * step))
+    return value_on_step(spec)
 
 
 STEPS = {name: _on_step(spec) for name, spec in PARAMS.items()}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from strategies import value_on_step
 
 from explainer.model.night import night
 from explainer.spec import registry
@@ -22,19 +22,7 @@ def scenario(**overrides: Any) -> Any:
 
 
 def _on_step(name: str) -> st.SearchStrategy[Any]:
-    spec = PARAMS[name]
-    if spec.type == "bool":
-        return st.booleans()
-    if spec.type == "choice":
-        return st.sampled_from(list(spec.choices))
-    if spec.type == "date":
-        return st.dates(min_value=spec.min, max_value=spec.max)
-    step = Decimal(str(spec.step or 1))
-    low, high = Decimal(str(spec.min)), Decimal(str(spec.max))
-    n_steps = int((high - low) / step)
-    if spec.type == "float":
-        return st.integers(0, n_steps).map(lambda k: float(low + k * step))
-    return st.integers(0, n_steps).map(lambda k: int(low + k * step))
+    return value_on_step(PARAMS[name])
 
 
 #: The groups of parameters one night depends on (the others stay at their defaults).

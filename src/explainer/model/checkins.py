@@ -19,21 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-
-def _check_share(name: str, value: float) -> float:
-    value = float(value)
-    if not 0.0 <= value <= 1.0:  # also rejects NaN
-        raise ValueError(f"{name} must lie in [0, 1], got {value!r}")
-    return value
-
-
-def _check_count(name: str, value: int, minimum: int) -> int:
-    if isinstance(value, bool) or int(value) != value:
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    value = int(value)
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return value
+from explainer.model._checks import check_count, check_share
 
 
 # ----------------------------------------------------------------------------- GPS check-in
@@ -50,7 +36,7 @@ def checkin_minutes(travel_min_one_way: float, steps_min: float, checkins_per_da
         raise ValueError(f"travel_min_one_way must be non-negative, got {travel_min_one_way!r}")
     if not steps >= 0.0:
         raise ValueError(f"steps_min must be non-negative, got {steps_min!r}")
-    n = _check_count("checkins_per_day", checkins_per_day, 0)
+    n = check_count("checkins_per_day", checkins_per_day, 0)
     return n * (2.0 * travel + steps)
 
 
@@ -72,8 +58,8 @@ def proxy_checkin(busy_share: float, proxy_share: float) -> ProxyCheckin:
     record then shows (1 − busy) + busy·proxy, real presence is 1 − busy, and the gap,
     busy·proxy, is attendance that exists only in the app.
     """
-    busy = _check_share("busy_share", busy_share)
-    proxy = _check_share("proxy_share", proxy_share)
+    busy = check_share("busy_share", busy_share)
+    proxy = check_share("proxy_share", proxy_share)
     present = 1.0 - busy
     gap = busy * proxy
     return ProxyCheckin(recorded=present + gap, present=present, gap=gap)
@@ -108,8 +94,8 @@ def photo_duplicate_probabilities(n_officials: int, n_willing: int) -> PhotoDupl
     willing villagers, one old lady in every photo (seed §4, “都是一个大娘”) — gives 1/4 or 1/9
     for all three matching.
     """
-    m = _check_count("n_officials", n_officials, 1)
-    v = _check_count("n_willing", n_willing, 1)
+    m = check_count("n_officials", n_officials, 1)
+    v = check_count("n_willing", n_willing, 1)
     all_distinct = Fraction(1)
     for i in range(m):
         all_distinct *= Fraction(max(v - i, 0), v)

@@ -23,23 +23,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from explainer.model._checks import check_count, check_share
+
 RunReading = Literal["at_least", "more_than"]
-
-
-def _check_probability(name: str, p: float) -> float:
-    p = float(p)
-    if not 0.0 <= p <= 1.0:  # also rejects NaN
-        raise ValueError(f"{name} must lie in [0, 1], got {p!r}")
-    return p
-
-
-def _check_count(name: str, value: int, minimum: int) -> int:
-    if isinstance(value, bool) or int(value) != value:
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    value = int(value)
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return value
 
 
 # ----------------------------------------------------------------------------- ranking
@@ -50,8 +36,8 @@ def ranking_penalty_probability(n_staff: int, k_bottom: int) -> float:
     order among equals is arbitrary, so each person is in the bottom k with chance k/N on every
     evaluation, whatever effort they put in above the cap (seed §3, “排名中垫底”).
     """
-    n_staff = _check_count("n_staff", n_staff, 1)
-    k_bottom = _check_count("k_bottom", k_bottom, 1)
+    n_staff = check_count("n_staff", n_staff, 1)
+    k_bottom = check_count("k_bottom", k_bottom, 1)
     if k_bottom > n_staff:
         raise ValueError(f"k_bottom ({k_bottom}) cannot exceed n_staff ({n_staff})")
     return k_bottom / n_staff
@@ -59,8 +45,8 @@ def ranking_penalty_probability(n_staff: int, k_bottom: int) -> float:
 
 def penalty_over_periods(p_per_period: float, periods: int) -> float:
     """Chance of at least one penalty in ``periods`` independent evaluations: 1 − (1 − p)^D."""
-    p = _check_probability("p_per_period", p_per_period)
-    periods = _check_count("periods", periods, 0)
+    p = check_share("p_per_period", p_per_period)
+    periods = check_count("periods", periods, 0)
     if periods == 0 or p == 0.0:
         return 0.0
     if p == 1.0:
@@ -75,7 +61,7 @@ def runs_rule_length(threshold: int, reading: RunReading) -> int:
     “以上” is read either inclusively (``"at_least"``: a run of ``threshold``) or strictly
     (``"more_than"``: a run of ``threshold + 1``) — seed §4, “连续3次以上”.
     """
-    threshold = _check_count("threshold", threshold, 1)
+    threshold = check_count("threshold", threshold, 1)
     if reading == "at_least":
         return threshold
     if reading == "more_than":
@@ -91,9 +77,9 @@ def run_probability(n: int, q: float, run: int) -> float:
     reaches ``run`` is absorbed. The absorbed mass is summed directly (a sum of non-negative
     terms), so tiny probabilities keep full relative precision. Cost O(n·run).
     """
-    n = _check_count("n", n, 0)
-    q = _check_probability("q", q)
-    run = _check_count("run", run, 1)
+    n = check_count("n", n, 0)
+    q = check_share("q", q)
+    run = check_count("run", run, 1)
     if n < run or q == 0.0:
         return 0.0
     hit = 1.0 - q
@@ -110,10 +96,10 @@ def simulate_run_probability(
     n: int, q: float, run: int, trials: int, rng: np.random.Generator
 ) -> float:
     """Monte-Carlo estimate of :func:`run_probability`, vectorised over ``trials``."""
-    n = _check_count("n", n, 0)
-    q = _check_probability("q", q)
-    run = _check_count("run", run, 1)
-    trials = _check_count("trials", trials, 1)
+    n = check_count("n", n, 0)
+    q = check_share("q", q)
+    run = check_count("run", run, 1)
+    trials = check_count("trials", trials, 1)
     streak = np.zeros(trials, dtype=np.int64)
     seen = np.zeros(trials, dtype=bool)
     for _ in range(n):
@@ -130,8 +116,8 @@ def veto_probability(n_staff: int, k_items: int, p_fail: float) -> float:
     Any one of ``n_staff`` people failing any one of ``k_items`` vetoed items, each
     independently with probability ``p_fail``, sinks the whole unit (seed §4, “一票否决”).
     """
-    n_staff = _check_count("n_staff", n_staff, 0)
-    k_items = _check_count("k_items", k_items, 0)
+    n_staff = check_count("n_staff", n_staff, 0)
+    k_items = check_count("k_items", k_items, 0)
     return penalty_over_periods(p_fail, n_staff * k_items)
 
 
@@ -161,7 +147,7 @@ def veto_curve(
     Columns: ``n_staff``, ``p_fail``, ``k_items``, ``p_unit_veto``; one row per pair, grouped
     by failure rate and ordered by staff size within each group.
     """
-    k_items = _check_count("k_items", k_items, 0)
+    k_items = check_count("k_items", k_items, 0)
     rows = [
         {
             "n_staff": int(n),

@@ -431,26 +431,13 @@ class Dashboard:
         self.result = result
 
     def _ab_html(self, pinned: Any, result: Any) -> str:
-        lang = self.lang
-        rows = []
-        for a, b in zip(self.figures(pinned), self.figures(result), strict=True):
-            change = b.value - a.value
-            better = None if abs(change) < 1e-9 else (change < 0) == a.lower_is_better
-            css = "" if better is None else ("better" if better else "worse")
-            rows.append(
-                f"<tr class='{css}'><th>{html.escape(t(f'metric_{a.key}', lang))}</th>"
-                f"<td>{format_value(a.value, a.kind, lang)}</td>"
-                f"<td>{format_value(b.value, b.kind, lang)}</td>"
-                f"<td class='change'>{format_change(change, a.kind, lang)}</td></tr>"
-            )
-        head = "".join(
-            f"<th>{html.escape(t(k, lang))}</th>"
-            for k in ("table_figure", "side_a", "side_b", "table_change")
-        )
-        return (
-            f"<table class='explainer-compare explainer-ab-table'><caption>"
-            f"{html.escape(t('ab_title', lang))}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
+        pairs = zip(self.figures(pinned), self.figures(result), strict=True)
+        return comparison_html(
+            [(a, b.value) for a, b in pairs],
+            self.lang,
+            ("side_a", "side_b"),
+            caption=t("ab_title", self.lang),
+            css="explainer-ab-table",
         )
 
     def _exports_html(self, result: Any) -> str:
@@ -563,6 +550,35 @@ def cards_html(cards: list[tuple[str, str, str, str]]) -> str:
         for label, value, detail, key in cards
     )
     return f"<div class='explainer-cards'>{body}</div>"
+
+
+def comparison_html(
+    rows: list[tuple[Figure, float]],
+    lang: Lang,
+    sides: tuple[str, str],
+    caption: str = "",
+    css: str = "",
+) -> str:
+    """Figures before and after, with the change coloured by whether it helps."""
+    body = []
+    for before, after in rows:
+        change = after - before.value
+        better = None if abs(change) < 1e-9 else (change < 0) == before.lower_is_better
+        row_css = "" if better is None else ("better" if better else "worse")
+        body.append(
+            f"<tr class='{row_css}'><th>{html.escape(t(f'metric_{before.key}', lang))}</th>"
+            f"<td>{format_value(before.value, before.kind, lang)}</td>"
+            f"<td>{format_value(after, before.kind, lang)}</td>"
+            f"<td class='change'>{format_change(change, before.kind, lang)}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{html.escape(t(k, lang))}</th>" for k in ("table_figure", *sides, "table_change")
+    )
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (
+        f"<table class='explainer-compare {css}'>{cap}<thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def problems_html(problems: list[Problem], lang: Lang) -> str:

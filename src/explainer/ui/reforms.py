@@ -18,14 +18,14 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.figures import Figure, format_change, format_value
+from explainer.figures import Figure, format_value
 from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
 from explainer.presets import Preset
 from explainer.reforms import apply_reforms, reforms
 from explainer.spec import Lang, Problem, describe_source
-from explainer.ui.dashboard import Dashboard
+from explainer.ui.dashboard import Dashboard, comparison_html
 
 
 class ReformsDashboard(Dashboard):
@@ -171,23 +171,11 @@ class ReformsDashboard(Dashboard):
         )
 
     def headline_html(self, result: ComparisonResult, lang: Lang) -> str:
-        rows = []
-        for row in result.table().itertuples():
-            css = "" if row.better is None else ("better" if row.better else "worse")
-            rows.append(
-                f"<tr class='{css}'><th>{html.escape(t(f'metric_{row.metric}', lang))}</th>"
-                f"<td>{format_value(row.status_quo, row.kind, lang)}</td>"
-                f"<td>{format_value(row.reform, row.kind, lang)}</td>"
-                f"<td class='change'>{format_change(row.difference, row.kind, lang)}</td></tr>"
-            )
-        head = "".join(
-            f"<th>{html.escape(t(k, lang))}</th>"
-            for k in ("table_figure", "side_status_quo", "side_reform", "table_change")
-        )
-        return (
-            f"<table class='explainer-compare'><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
+        rows = [
+            (Figure(row.metric, row.kind, row.status_quo, row.lower_is_better), row.reform)
+            for row in result.table().itertuples()
+        ]
+        return comparison_html(rows, lang, ("side_status_quo", "side_reform"))
 
     def notes_html(self, result: ComparisonResult, lang: Lang) -> str:
         chosen = [reforms()[rid] for rid in self.chosen]
