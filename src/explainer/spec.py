@@ -149,6 +149,8 @@ class Problem:
     kept: bool = False  # True when the value was used all the same (e.g. the first of two)
 
     def message(self) -> str:
+        if not self.param:  # a problem with no single parameter (e.g. a whole file)
+            return self.reason
         value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
         shown = f"'{value}'" if isinstance(value, str) else repr(value)
         text = f"{self.param} = {shown}: {self.reason}"
@@ -359,8 +361,11 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def load_yaml_text(text: str) -> Any:
-    """Parse YAML, refusing duplicate keys."""
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    """Parse YAML (or JSON), refusing duplicate keys; any syntax error is a ValueError."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        raise ValueError(f"not valid YAML or JSON: {error}") from None
 
 
 def _read_yaml(name: str) -> Any:

@@ -225,7 +225,7 @@ class Dashboard:
             scenario = self.registry.build(document["parameters"])
             extra_problems = self.check_extra_state(document)
         except (ValueError, ScenarioError) as error:  # yaml errors are ValueErrors
-            self.problems = [Problem("file", "", f"{t('import_bad', self.lang)} {error}")]
+            self.problems = [Problem("", "", f"{t('import_bad', self.lang)} {error}")]
             self.refresh()
             return False
         if extra_problems:
@@ -402,9 +402,11 @@ class Dashboard:
         self.pin_button.description = t("unpin_a" if self.pinned else "pin_a", lang)
         self.pin_button.tooltip = t("pin_help", lang)
         self.presenter.description = t("presenter", lang)
+        self.presenter.tooltip = t("presenter_help", lang)
         self.link.label = t("copy_link", lang)
         self.link.copied_label = t("copied", lang)
         self.upload.description = t("import_label", lang)
+        self.upload.tooltip = t("import_help", lang)
 
     def refresh(self) -> None:
         """Recompute the model and redraw every output (charts in place)."""
@@ -586,5 +588,6 @@ def problems_html(problems: list[Problem], lang: Lang) -> str:
     if not problems:
         return ""
     items = "".join(f"<li>{html.escape(p.message())}</li>" for p in problems)
-    heading = html.escape(t("bad_input_title", lang))
+    whole_file = all(not p.param for p in problems)
+    heading = html.escape(t("import_failed_title" if whole_file else "bad_input_title", lang))
     return f"<div class='explainer-problems' role='alert'><b>{heading}</b><ul>{items}</ul></div>"
