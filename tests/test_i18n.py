@@ -166,7 +166,14 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("ui/dashboard.py", "self.title_key"): {d.title_key for d in _dashboards()},
     ("ui/dashboard.py", "self.intro_key"): {d.intro_key for d in _dashboards()},
     ("ui/fit.py", "row.advice"): set(RECOMMENDATION.values()),
-    ("ui/dashboard.py", "k"): {"table_figure", "side_a", "side_b", "side_status_quo", "side_reform", "table_change"},
+    ("ui/dashboard.py", "k"): {
+        "table_figure",
+        "side_a",
+        "side_b",
+        "side_status_quo",
+        "side_reform",
+        "table_change",
+    },
     ("ui/night.py", "summary_key"): {"summary_night_short", "summary_night_enough"},
 }
 #: Variable keys whose values differ per branch: placeholders checked by rendering instead
