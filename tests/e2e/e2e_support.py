@@ -8,8 +8,13 @@
   downloaded browser), with flags that keep Chromium itself off the network.
 - :class:`RequestLog`, :func:`external_requests` and :func:`assert_no_error_text` check
   what a visitor's browser did and saw.
+- :func:`wait_until_changed`, :func:`wait_for_text`, :func:`reveal_control` and
+  :func:`switch_language` act and wait as a visitor does, on any of the dashboards.
+- :func:`declared` and :func:`locale_text` read the project's own declarations (``data/``),
+  so that tests name controls, groups and texts as the page does.
 
-Only the standard library and Playwright are imported here.
+Only the standard library and Playwright are imported at module level (the benchmarks run
+without the test dependencies); :func:`declared` imports PyYAML when called.
 """
 
 from __future__ import annotations
@@ -335,3 +340,79 @@ def http_get(url: str, timeout: float = 60) -> tuple[int, str]:
             return resp.status, resp.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode("utf-8", errors="replace")
+
+
+# ---------------------------------------------------------------------- the project's data
+def declared(name: str) -> dict:
+    """``data/<name>.yaml`` (e.g. ``parameters``, ``reforms``, ``locales/en``), parsed."""
+    import yaml  # only the tests need it
+
+    return yaml.safe_load((REPO / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def parameter(pid: str) -> dict:
+    """A parameter's declaration in data/parameters.yaml."""
+    (found,) = [p for p in declared("parameters")["parameters"] if p["id"] == pid]
+    return found
+
+
+def group_label(pid: str, lang: str) -> str:
+    """The accordion title of the group holding parameter ``pid``, in ``lang``."""
+    return declared("parameters")["groups"][parameter(pid)["group"]][lang]
+
+
+def locale_text(key: str, lang: str) -> str:
+    """A user-visible string from data/locales/<lang>.yaml (placeholders left as they are)."""
+    return declared(f"locales/{lang}")[key]
+
+
+# ---------------------------------------------------------------------- acting and waiting
+def wait_until_changed(page, selector: str, before: str, prop: str = "innerText", timeout=None):
+    """Wait until ``element[prop]`` of the first match of ``selector`` differs from ``before``."""
+    page.wait_for_function(
+        """([selector, before, prop]) => {
+            const el = document.querySelector(selector);
+            return el !== null && el[prop] !== before;
+        }""",
+        arg=[selector, before, prop],
+        timeout=timeout or ACTION_TIMEOUT_MS,
+    )
+
+
+def wait_for_text(page, selector: str, text: str, timeout=None, exact: bool = True) -> None:
+    """Wait until the first match of ``selector`` shows ``text`` (whitespace trimmed)."""
+    page.wait_for_function(
+        """([selector, text, exact]) => {
+            const el = document.querySelector(selector);
+            if (el === null) return false;
+            const shown = el.textContent.replace(/\\s+/g, " ").trim();
+            return exact ? shown === text : shown.includes(text);
+        }""",
+        arg=[selector, text, exact],
+        timeout=timeout or ACTION_TIMEOUT_MS,
+    )
+
+
+def reveal_control(page, selector: str, section_title: str, timeout=None):
+    """The control ``selector`` made visible: its accordion section opened if need be.
+
+    A closed section's controls may be hidden, or not built at all until the section is
+    first opened (the kernel builds them then). Clicking an open section's title would
+    close it, so the title is clicked only when the control is not visible.
+    """
+    control = page.locator(selector).first
+    if not (control.count() and control.is_visible()):
+        title = re.compile(rf"^\s*{re.escape(section_title)}\s*$")
+        header = page.locator(".explainer-controls .jupyter-widget-Collapse-header").filter(
+            has_text=title
+        )
+        if not header.count():  # another accordion implementation: go by the text alone
+            header = page.locator(".explainer-controls").get_by_text(section_title, exact=True)
+        header.first.click()
+    control.wait_for(state="visible", timeout=timeout or ACTION_TIMEOUT_MS)
+    return control
+
+
+def switch_language(page, button_text: str) -> None:
+    """Press the language toggle button labelled ``button_text`` (中文 or English)."""
+    page.locator(".explainer-language button", has_text=button_text).click()

@@ -202,7 +202,8 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     """The unit's chance of losing its award against staff size, for a few personal risks."""
     s = result.scenario
     largest = max(200, 2 * s.n_staff)
-    sizes = sorted({*range(5, largest + 1, 5), s.n_staff})
+    step = max(5, largest // 100)  # about a hundred points per line is smooth enough
+    sizes = sorted({*range(5, largest + 1, step), s.n_staff})
     current = result.veto.p_person_fail
     rates = sorted({0.005, 0.01, 0.02, 0.05, round(current, 4)} - {0.0})
     curve = veto_curve(sizes, rates, 1)

@@ -425,7 +425,8 @@ class Dashboard:
             if pinned is not None:
                 spec = overlay(spec, spec_of(pinned, lang))
             spec["title"]["subtitle"] = [*spec["title"]["subtitle"], stamp]
-            widget.spec = spec
+            if spec != widget.spec:  # an unchanged chart is neither re-sent nor redrawn
+                widget.spec = spec
         self.ab_table.value = self._ab_html(pinned, result) if pinned is not None else ""
         self.link.query = query
         self.undo_button.disabled = not self.history
