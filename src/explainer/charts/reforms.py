@@ -9,8 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.charts.common import CHART_WIDTH, SCHEMA, records, title, wrap
 from explainer.charts.fit import effort_spec, quadrant_spec
+from explainer.charts.unit import bedtime_axes
 from explainer.i18n import minutes_text, t
 from explainer.model.compare import ComparisonResult
 from explainer.spec import Lang
@@ -60,19 +61,7 @@ def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
         "data": {"values": records(frame, ["side_label", "hour", "share", "opacity"])},
         "mark": {"type": "area", "interpolate": "step-after", "line": True},
         "encoding": {
-            "x": {
-                "field": "hour",
-                "type": "quantitative",
-                "title": t("chart_bedtime_x", lang),
-                "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
-                "scale": {"nice": False, "zero": False},
-            },
-            "y": {
-                "field": "share",
-                "type": "quantitative",
-                "title": t("chart_bedtime_y", lang),
-                "stack": None,
-            },
+            **bedtime_axes(lang),
             "color": _side_colour(lang),
             "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
         },

@@ -38,6 +38,25 @@ def _pct(value: float) -> str:
 
 
 # ----------------------------------------------------------------------------- bedtimes
+def bedtime_axes(lang: Lang) -> dict[str, Any]:
+    """x: bedtime on a 24-hour clock; y: share of person-nights (unstacked, so curves overlap)."""
+    return {
+        "x": {
+            "field": "hour",
+            "type": "quantitative",
+            "title": t("chart_bedtime_x", lang),
+            "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
+            "scale": {"nice": False, "zero": False},
+        },
+        "y": {
+            "field": "share",
+            "type": "quantitative",
+            "title": t("chart_bedtime_y", lang),
+            "stack": None,
+        },
+    }
+
+
 def bedtime_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
     """Share of person-nights per 5-minute bedtime bin, for each rule."""
     frames = []
@@ -94,19 +113,7 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         "mark": {"type": "area", "opacity": 0.45, "interpolate": "step-after", "line": True},
         "data": {"values": records(frame, ["rule_label", "hour", "clock", "share"])},
         "encoding": {
-            "x": {
-                "field": "hour",
-                "type": "quantitative",
-                "title": t("chart_bedtime_x", lang),
-                "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
-                "scale": {"nice": False, "zero": False},
-            },
-            "y": {
-                "field": "share",
-                "type": "quantitative",
-                "title": t("chart_bedtime_y", lang),
-                "stack": None,
-            },
+            **bedtime_axes(lang),
             "color": _rule_colour(lang),
             "tooltip": [
                 {"field": "rule_label", "type": "nominal", "title": t("rule", lang)},
