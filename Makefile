@@ -1,4 +1,5 @@
 # make app    serve the dashboards on http://127.0.0.1:8866 (creates .venv on first run)
+# make workshop  serve a room of 40 on this machine's network (config/workshop/voila.json)
 # make test   ruff + every test, end-to-end browser tests included (installs Chromium if root)
 # make bench  time the night page in a real browser (figures, not pass/fail)
 #
@@ -22,7 +23,7 @@ PORT   ?= 8866
 
 export JUPYTER_PATH := $(CURDIR)/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: app test bench lint chromium help
+.PHONY: app workshop test bench lint chromium help
 .DEFAULT_GOAL := help
 
 help:
@@ -48,6 +49,18 @@ app: $(VENV)/.installed-app
 	@echo "==> open http://$(HOST):$(PORT)/   (landing page: every dashboard and guide)"
 	@echo "    one official's night: http://$(HOST):$(PORT)/voila/render/night.ipynb   (Ctrl-C stops)"
 	@exec $(VENV)/bin/voila notebooks --port=$(PORT)
+
+# Workshop mode: voila.json, overridden by config/workshop/voila.json (a pool of 40 preheated
+# kernels for night.ipynb, a cap of 64 live kernels, faster culling). It listens on every
+# interface so that the room can connect: WORKSHOP_IP=127.0.0.1 keeps it on this machine.
+WORKSHOP_IP ?= 0.0.0.0
+workshop: $(VENV)/.installed-app
+	@$(PY) -m explainer.offline | sed 's/^/==> /'
+	@echo "==> workshop mode: filling the kernel pools takes 2-3 minutes; wait for"
+	@echo "    'Kernel pool of night.ipynb is filled with 40 kernel(s)' before the room connects"
+	@echo "==> the room opens http://$$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo HOST):$(PORT)/voila/render/night.ipynb"
+	@exec $(VENV)/bin/voila notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
+	  --Voila.config_file_paths=$(CURDIR)/config/workshop --Voila.config_file_paths=$(CURDIR)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work
 # here) and a CJK font so that Chinese text renders. Needs root and apt-get.

@@ -1,0 +1,105 @@
+"""The kernel cap of explainer.serving.WorkshopKernelManager, against a real Voila.
+
+Two tiny probe notebooks (no Altair: their kernels start in about a second) are served with
+the repository's voila.json (preheated pools of one kernel each) and a cap of three kernels.
+Visitors take the pooled kernels first; a refill at the cap waits; a visitor at the cap takes
+the place of another notebook's unused pooled kernel; when no pooled kernel is left, the page
+is the friendly 503; a released kernel lets the waiting refills run.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+
+import nbformat
+import pytest
+from e2e_support import ARTIFACTS, VoilaServer, http_get
+from test_security import post_form
+
+PROBE = [
+    "import os\nfrom voila.utils import get_query_string",
+    "query = (get_query_string() if os.environ.get('VOILA_PREHEAT') == 'True'\n"
+    "         else os.environ.get('QUERY_STRING', ''))\nprint('probe query:', query)",
+]
+
+
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("probe")
+    for name in ("a", "b"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in PROBE])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    server = VoilaServer(
+        log_path=ARTIFACTS / "voila-capped.log",
+        notebooks=folder,
+        extra_args=[
+            "--WorkshopKernelManager.max_kernels=3",
+            "--VoilaKernelManager.fill_delay=0.5",
+        ],
+    )
+    server.start(ready_timeout=120)
+    yield server
+    assert not server.stop(grace=20), "Voila had to be killed"
+
+
+def live_kernels(server: VoilaServer, want: int, timeout: float = 60) -> int:
+    """Wait until ``want`` kernels run and Voila is quiet; the count seen."""
+    deadline = time.monotonic() + timeout
+    while len(server.kernel_pids()) != want and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.5)  # let pre-runs and refills settle
+    return len(server.kernel_pids())
+
+
+def visit(server: VoilaServer, name: str, query: str = "") -> tuple[int, str, str | None]:
+    status, body = http_get(f"{server.base_url}/voila/render/{name}.ipynb{query}", timeout=120)
+    found = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', body)
+    return status, body, found.group(1) if found else None
+
+
+def test_the_cap_admits_evicts_refuses_and_refills(capped) -> None:
+    server = capped
+    deadline = time.monotonic() + 120
+    while server.count_log(r"Kernel pool of \S+ is filled") < 2:
+        assert time.monotonic() < deadline, "the pools did not fill"
+        time.sleep(0.2)
+    assert live_kernels(server, 2) == 2
+
+    # 1: a's pooled kernel; its refill brings the count to the cap.
+    status, body, first = visit(server, "a", "?n=1")
+    assert status == 200 and first and "probe query: n=1" in body
+    assert live_kernels(server, 3) == 3
+    # 2: a's refilled kernel; the next refill waits (the cap).
+    status, body, second = visit(server, "a", "?n=2")
+    assert status == 200 and "probe query: n=2" in body
+    time.sleep(3)
+    assert server.count_log(r"refilling the a\.ipynb pool waits") >= 1
+    assert len(server.kernel_pids()) == 3
+    # 3: no pooled kernel of a: b's pooled kernel makes room.
+    status, body, third = visit(server, "a", "?n=3")
+    assert status == 200 and "probe query: n=3" in body
+    assert server.count_log(r"a pooled kernel of b\.ipynb makes room") == 1
+    assert len(server.kernel_pids()) == 3
+    # 4: three visitors, nothing pooled: the friendly page, in both languages, at once.
+    t0 = time.monotonic()
+    status, body, fourth = visit(server, "b")
+    assert status == 503 and fourth is None and time.monotonic() - t0 < 5
+    assert "座位已满" in body and "All seats are taken" in body
+    assert 'http-equiv="refresh"' in body
+    assert "Traceback" not in body and "https://" not in body  # no trace, no CDN
+
+    # A visitor leaves (the unload beacon): the waiting refills run, up to the cap.
+    token = secrets.token_hex(16)
+    status, _ = post_form(
+        server.base_url,
+        f"/voila/api/shutdown/{first}",
+        {"_xsrf": token},
+        {"Cookie": f"_xsrf={token}", "Origin": server.base_url},
+    )
+    assert status == 204
+    assert live_kernels(server, 3, timeout=60) == 3
+    status, body, _ = visit(server, "b", "?n=5")  # b's refill, or a's pooled kernel's place
+    assert status == 200 and "probe query: n=5" in body
