@@ -344,7 +344,7 @@ def _reason(item: Mapping[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built in
     """A YAML loader that refuses a key given twice (PyYAML would keep the last silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
