@@ -407,6 +407,30 @@ def test_query_bad_values_are_problems_not_errors() -> None:
         assert problem.message().startswith(f"{problem.param} = ")
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "n_apps=99",
+        "n_apps=abc",
+        "n_apps=true",
+        "work_end=25:99",
+        "credit_by_time=maybe",
+        "foo=1",
+        "n_apps=1&n_apps=2",
+        "window_start=2021-01-01&window_end=2020-01-01",
+    ],
+)
+def test_problem_messages_are_in_the_page_language(query: str) -> None:
+    _, problems = REG.from_query(query)
+    assert problems
+    for problem in problems:
+        english, chinese = problem.message("en"), problem.message("zh")
+        assert english == problem.message() and problem.reason in english
+        assert chinese.startswith(f"{problem.param} = ")
+        assert problem.reason not in chinese, chinese  # the reason itself is translated
+        assert "allowed" not in chinese, chinese
+
+
 def test_query_float_nan_and_inf_are_rejected() -> None:
     scenario, problems = REG.from_query("unwatched_share=nan&sleep_need_h=inf")
     assert scenario.unwatched_share == PARAMS["unwatched_share"].default

@@ -144,17 +144,37 @@ class Problem:
 
     param: str
     value: Any
-    reason: str
-    allowed: str = ""
+    reason: str  # in English; message() translates it through data/locales (problem_*)
+    allowed: str | Mapping[str, str] = ""  # in words, or one text per language
     kept: bool = False  # True when the value was used all the same (e.g. the first of two)
 
-    def message(self) -> str:
+    def message(self, lang: Lang = "en") -> str:
+        """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``."""
+        reason = _in_language(self.reason, lang)
         if not self.param:  # a problem with no single parameter (e.g. a whole file)
-            return self.reason
+            return reason
         value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
         shown = f"'{value}'" if isinstance(value, str) else repr(value)
-        text = f"{self.param} = {shown}: {self.reason}"
-        return f"{text} (allowed: {self.allowed})" if self.allowed else text
+        text = f"{self.param} = {shown}: {reason}"
+        if isinstance(self.allowed, Mapping):
+            allowed = self.allowed.get(lang, "")
+        else:
+            allowed = _in_language(self.allowed, lang)
+        if not allowed:
+            return text
+        return f"{text} ({_in_language('allowed: {allowed}', lang).format(allowed=allowed)})"
+
+
+def _in_language(english: str, lang: Lang) -> str:
+    """A problem text in ``lang``: the ``problem_*`` string whose English is ``english``."""
+    if lang == "en":
+        return english
+    from explainer.i18n import strings  # here: explainer.i18n reads its files through us
+
+    for key, text in strings("en").items():
+        if key.startswith("problem_") and text == english:
+            return strings(lang)[key]
+    return english  # free text (e.g. a YAML parser's message) stays as it is
 
 
 class ScenarioError(ValueError):
@@ -330,7 +350,8 @@ class Registry:
             name = str(item["loc"][0])
             spec = self.params.get(name)
             value = raw.get(name, item.get("input"))
-            problems.append(Problem(name, value, _reason(item), spec.allowed() if spec else ""))
+            allowed = {lang: spec.allowed(lang) for lang in ("zh", "en")} if spec else ""
+            problems.append(Problem(name, value, _reason(item), allowed))
         return problems
 
 

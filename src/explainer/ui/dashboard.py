@@ -226,6 +226,8 @@ class Dashboard:
             scenario = self.registry.build(document["parameters"])
             extra_problems = self.check_extra_state(document)
         except (ValueError, ScenarioError) as error:  # yaml errors are ValueErrors
+            if isinstance(error, ScenarioError):
+                error = "; ".join(problem.message(self.lang) for problem in error.problems)
             self.problems = [Problem("", "", f"{t('import_bad', self.lang)} {error}")]
             self.refresh()
             return False
@@ -589,7 +591,7 @@ def problems_html(problems: list[Problem], lang: Lang) -> str:
     """Bad input, named with its allowed range; empty when all is well."""
     if not problems:
         return ""
-    items = "".join(f"<li>{html.escape(p.message())}</li>" for p in problems)
+    items = "".join(f"<li>{html.escape(p.message(lang))}</li>" for p in problems)
     whole_file = all(not p.param for p in problems)
     heading = html.escape(t("import_failed_title" if whole_file else "bad_input_title", lang))
     return f"<div class='explainer-problems' role='alert'><b>{heading}</b><ul>{items}</ul></div>"
