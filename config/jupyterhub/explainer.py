@@ -11,8 +11,8 @@ EXPLAINER = "/srv/explainer"
 
 # Each user's single-user server runs in the project's notebooks/ folder ...
 c.Spawner.notebook_dir = f"{EXPLAINER}/notebooks"  # noqa: F821 - `c` is JupyterHub's config
-# ... and opens the night dashboard in Voila (a Jupyter server extension there) after login.
-c.Spawner.default_url = "/voila/render/night.ipynb"  # noqa: F821
+# ... and opens the landing page in Voila (a Jupyter server extension there) after login.
+c.Spawner.default_url = "/voila/tree"  # noqa: F821
 
 # Voila reads voila.json from the server's working directory and the Jupyter config path,
 # so point the latter at the project's serving settings (template, strip_sources, no

@@ -88,6 +88,7 @@ class VoilaServer:
     port: int = field(default_factory=free_port)
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] | None = None
+    cwd: Path = REPO
     proc: subprocess.Popen | None = None
     _log_file: object = None
 
@@ -98,7 +99,24 @@ class VoilaServer:
     def start(self, ready_timeout: float = 90) -> VoilaServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115
-        cmd = [
+        cmd = self.command()
+        self._log_file.write("$ " + " ".join(cmd) + "\n")
+        self._log_file.flush()
+        # cwd=REPO: Voila reads voila.json from the working directory.
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=self.cwd,
+            env=voila_env(self.env),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._wait_ready(ready_timeout)
+        return self
+
+    def command(self) -> list[str]:
+        return [
             sys.executable,
             "-m",
             "voila",
@@ -108,20 +126,6 @@ class VoilaServer:
             "--Voila.ip=127.0.0.1",
             *self.extra_args,
         ]
-        self._log_file.write("$ " + " ".join(cmd) + "\n")
-        self._log_file.flush()
-        # cwd=REPO: Voila reads voila.json from the working directory.
-        self.proc = subprocess.Popen(
-            cmd,
-            cwd=REPO,
-            env=voila_env(self.env),
-            stdin=subprocess.DEVNULL,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self._wait_ready(ready_timeout)
-        return self
 
     def _wait_ready(self, timeout: float) -> None:
         """Wait until ``/voila/static/voila.js`` answers (the server listens; no kernel yet)."""
@@ -204,6 +208,43 @@ class VoilaServer:
         if self.proc is None:
             return []
         return [pid for pid in _descendants(self.proc.pid) if _is_kernel(pid)]
+
+
+class BinderServer(VoilaServer):
+    """A Jupyter server with Voila as its extension, started through the repository's
+    ``start`` script as Binder starts it (repository root as working directory, no token)."""
+
+    def command(self) -> list[str]:
+        return [str(REPO / "start"), *self.jupyter_server()]
+
+    def jupyter_server(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "server",
+            "--no-browser",
+            "--allow-root",  # CI runs as root
+            f"--port={self.port}",
+            "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            *self.extra_args,
+        ]
+
+
+@dataclass
+class HubUserServer(BinderServer):
+    """A user's server as config/jupyterhub/explainer.py has JupyterHub start it: the
+    notebooks as root folder, JUPYTER_CONFIG_PATH on config/jupyterhub/, working directory
+    elsewhere (so the repository's voila.json is not read). Without the hub in front."""
+
+    def __post_init__(self) -> None:
+        self.cwd = self.log_path.parent
+        self.env = {"JUPYTER_CONFIG_PATH": str(REPO / "config" / "jupyterhub")}
+        self.extra_args = [f"--ServerApp.root_dir={REPO / 'notebooks'}", *self.extra_args]
+
+    def command(self) -> list[str]:
+        return self.jupyter_server()
 
 
 def _descendants(root: int) -> list[int]:
