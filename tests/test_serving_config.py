@@ -1,0 +1,77 @@
+"""The serving configuration as Voila reads it: `make app` and `make workshop`.
+
+`make workshop` runs Voila with ``--Voila.config_file_paths=config/workshop
+--Voila.config_file_paths=.``; traitlets merges config/workshop/voila.json over the root
+voila.json. These tests let Voila's own application parse the files (no server is started),
+so a typo in a class or trait name, or a broken merge, fails here instead of in the room.
+The servers themselves are driven in tests/e2e (test_serving.py, test_security.py,
+test_binder.py) and benchmarks/bench_load.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from voila.app import Voila
+
+from explainer.serving import WorkshopKernelManager
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def voila_config(*extra: str, monkeypatch: pytest.MonkeyPatch) -> Voila:
+    monkeypatch.chdir(REPO)  # Voila reads voila.json from the working directory
+    app = Voila()
+    app.initialize([str(REPO / "notebooks"), "--no-browser", *extra])
+    return app
+
+
+def test_app_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = voila_config(monkeypatch=monkeypatch)
+    conf = app.voila_configuration
+    assert conf.template == "explainer" and conf.preheat_kernel
+    assert conf.strip_sources and not conf.show_tracebacks
+    assert conf.multi_kernel_manager_class is WorkshopKernelManager
+    assert conf.default_pool_size >= 1  # one preheated kernel per dashboard
+    assert app.config.VoilaExecutor.iopub_timeout >= 30  # Voila's 4 s lost widgets in a burst
+    assert app.config.WorkshopKernelManager.max_kernels == 24
+    assert app.config.MappingKernelManager.cull_idle_timeout > 0
+
+
+def test_workshop_mode_overrides_only_what_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = voila_config(
+        "--Voila.config_file_paths=config/workshop",
+        "--Voila.config_file_paths=.",
+        monkeypatch=monkeypatch,
+    )
+    pools = app.config.VoilaKernelManager.kernel_pools_config
+    assert pools["night.ipynb"]["pool_size"] == 40
+    cap = app.config.WorkshopKernelManager
+    other_pages = len(list((REPO / "notebooks").glob("*.ipynb"))) - 1
+    idle = pools["night.ipynb"]["pool_size"] + other_pages * pools["default"]["pool_size"]
+    assert idle <= cap.max_kernels  # the full pools fit under the cap before anyone arrives
+    assert cap.max_concurrent_pool_starts == 1 and cap.refill_quiet_period > 0
+    # Everything else still comes from the root voila.json.
+    conf = app.voila_configuration
+    assert conf.template == "explainer" and conf.strip_sources and not conf.show_tracebacks
+    assert conf.multi_kernel_manager_class is WorkshopKernelManager
+    assert app.config.VoilaExecutor.iopub_timeout >= 30
+
+
+def test_make_workshop_passes_those_config_paths() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\nworkshop:") :]
+    paths = re.findall(r"--Voila\.config_file_paths=(\S+)", recipe)
+    assert paths[:2] == ["$(CURDIR)/config/workshop", "$(CURDIR)"]
+
+
+def test_the_hub_config_serves_like_the_app() -> None:
+    """config/jupyterhub/voila.json repeats the root's page settings (no pools there)."""
+    root = json.loads((REPO / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"]
+    hub_file = REPO / "config" / "jupyterhub" / "voila.json"
+    hub = json.loads(hub_file.read_text(encoding="utf-8"))["VoilaConfiguration"]
+    for key in ("template", "strip_sources", "show_tracebacks", "extension_denylist"):
+        assert hub[key] == root[key], key
