@@ -57,7 +57,7 @@ WORKSHOP_IP ?= 0.0.0.0
 workshop: $(VENV)/.installed-app
 	@$(PY) -m explainer.offline | sed 's/^/==> /'
 	@echo "==> workshop mode: filling the kernel pools takes 2-3 minutes; wait for"
-	@echo "    'Kernel pool of night.ipynb is filled with 40 kernel(s)' before the room connects"
+	@echo "    'Kernel pool of night.ipynb is filled' in the log before the room connects"
 	@echo "==> the room opens http://$$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo HOST):$(PORT)/voila/render/night.ipynb"
 	@exec $(VENV)/bin/voila notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
 	  --Voila.config_file_paths=$(CURDIR)/config/workshop --Voila.config_file_paths=$(CURDIR)

@@ -53,6 +53,9 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "e2e"))
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from bench_night_page import cpu_seconds, memory_mb, summary  # noqa: E402
 from e2e_support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -79,48 +82,6 @@ INTERACTIVE_JS = """([handleSel, marksSel]) => {
 
 
 # ---------------------------------------------------------------------- measurement helpers
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
-
-def summary(values: list[float]) -> dict:
-    if not values:
-        return {"n": 0}
-    return {
-        "n": len(values),
-        "median": statistics.median(values),
-        "p95": percentile(values, 0.95),
-        "max": max(values),
-    }
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def memory_mb(pid: int) -> tuple[float, float]:
-    """(RSS, USS) in MB from /proc/<pid>/smaps_rollup; (0, 0) if the process is gone."""
-    rss = uss = 0
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0.0, 0.0
-    for line in text.splitlines():
-        key, _, rest = line.partition(":")
-        if key == "Rss":
-            rss = int(rest.split()[0])
-        elif key in ("Private_Clean", "Private_Dirty"):
-            uss += int(rest.split()[0])
-    return rss / 1024, uss / 1024
-
-
 def memory_snapshot(server: VoilaServer) -> dict:
     kernels = [memory_mb(pid) for pid in server.kernel_pids()]
     kernels = [k for k in kernels if k[0] > 0]

@@ -13,7 +13,7 @@ Prints, and writes to benchmarks/out/night_page.json:
     event to the first MutationObserver callback that sees new content in the timeline's
     svg.marks, median and p95 over --changes changes. Reference: the headline label, which
     the same key press updates through the same kernel round trip but without a chart.
-(c) memory: RSS and USS of each kernel process (psutil, else /proc), and of Voila itself.
+(c) memory: RSS and USS of each kernel process (/proc), and of Voila itself.
 
 Targets: update p95 <= 100 ms; interactive <= 2 s with a preheated kernel. Figures from
 one machine are noisy: compare runs on the same machine, and read the ratios.
@@ -87,6 +87,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def summary(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0}
     return {
         "n": len(values),
         "median": statistics.median(values),
@@ -112,10 +114,12 @@ def leave(context, page) -> None:
     context.close()
 
 
-def wait_for_pool(server: VoilaServer, fills: int, timeout: float = 180) -> None:
-    """Wait for Voila's ``fills``-th "pool is filled" log line, then for the kernel to idle."""
+def wait_for_pool(
+    server: VoilaServer, fills: int, timeout: float = 180, filled: str = POOL_FILLED
+) -> None:
+    """Wait for Voila's ``fills``-th ``filled`` log line, then for the kernel to idle."""
     deadline = time.monotonic() + timeout
-    while server.count_log(POOL_FILLED) < fills:
+    while server.count_log(filled) < fills:
         if time.monotonic() > deadline:
             raise TimeoutError(f"Voila did not refill its kernel pool within {timeout:.0f} s")
         time.sleep(0.2)
@@ -169,9 +173,13 @@ def page_loads(browser, server: VoilaServer, loads: int, repeat_visit: bool = Fa
     return times
 
 
-def update_latencies(page, changes: int) -> tuple[list[float], list[float]]:
-    page.evaluate(OBSERVER_JS, [MARKS, TIMELINE, HEADLINE])
-    handle = page.locator(HANDLE)
+def update_latencies(
+    page, changes: int, handle: str = HANDLE, chart: str = TIMELINE
+) -> tuple[list[float], list[float]]:
+    """Key presses on ``handle``: (``chart`` latencies, headline latencies) in ms."""
+    page.evaluate(OBSERVER_JS, [f"{chart} svg.marks", chart, HEADLINE])
+    handle = page.locator(handle)
+    handle.wait_for(state="visible", timeout=30_000)
     handle.focus()
     value = float(handle.get_attribute("aria-valuenow"))
     top = float(handle.get_attribute("aria-valuemax"))
@@ -192,22 +200,25 @@ def update_latencies(page, changes: int) -> tuple[list[float], list[float]]:
     return chart, label
 
 
-def memory(pid: int) -> dict:
-    try:
-        import psutil
-
-        info = psutil.Process(pid).memory_full_info()
-        return {"rss_mb": info.rss / 2**20, "uss_mb": info.uss / 2**20}
-    except ImportError:
-        pass
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, USS) in MB from /proc/<pid>/smaps_rollup; (0, 0) if the process is gone."""
     rss = uss = 0
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0.0, 0.0
+    for line in text.splitlines():
         key, _, rest = line.partition(":")
         if key == "Rss":
             rss = int(rest.split()[0])
         elif key in ("Private_Clean", "Private_Dirty"):
             uss += int(rest.split()[0])
-    return {"rss_mb": rss / 1024, "uss_mb": uss / 1024}
+    return rss / 1024, uss / 1024
+
+
+def memory(pid: int) -> dict:
+    rss, uss = memory_mb(pid)
+    return {"rss_mb": rss, "uss_mb": uss}
 
 
 def main() -> None:

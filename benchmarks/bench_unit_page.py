@@ -26,14 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "e2e"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_night_page import OBSERVER_JS, leave, summary, wait_for_idle_kernels  # noqa: E402
+from bench_night_page import leave, summary, update_latencies, wait_for_pool  # noqa: E402
 from e2e_support import VoilaServer, launch_chromium  # noqa: E402
 
 OUT = REPO / "benchmarks" / "out"
@@ -42,7 +41,6 @@ QUERY = "?n_staff=1000"
 STAFF_HANDLE = ".explainer-param-n_staff .noUi-handle"
 BEDTIMES = ".explainer-chart-bedtimes"
 MARKS = f"{BEDTIMES} svg.marks"
-HEADLINE = ".explainer-headline"
 POOL_FILLED = r"Kernel pool of unit\.ipynb is filled"
 POOL_USED = r"Using pre-heated kernel: \S+ for unit\.ipynb"
 
@@ -59,16 +57,6 @@ INTERACTIVE_JS = """([handleSel, marksSel, staff]) => {
 }"""
 
 
-def wait_for_pool(server: VoilaServer, fills: int, timeout: float = 180) -> None:
-    """Wait for the ``fills``-th "pool of unit.ipynb is filled" line, then for idle kernels."""
-    deadline = time.monotonic() + timeout
-    while server.count_log(POOL_FILLED) < fills:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"Voila did not refill its kernel pool within {timeout:.0f} s")
-        time.sleep(0.2)
-    wait_for_idle_kernels(server, deadline)
-
-
 def open_unit(browser, url: str) -> tuple[object, object, float]:
     """Load ``url`` in a new context and page: (context, page, seconds to interactive)."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
@@ -78,31 +66,6 @@ def open_unit(browser, url: str) -> tuple[object, object, float]:
         INTERACTIVE_JS, arg=[STAFF_HANDLE, MARKS, 1000], polling="raf", timeout=180_000
     )
     return context, page, handle.json_value() / 1000
-
-
-def update_latencies(page, slider: str, changes: int) -> tuple[list[float], list[float]]:
-    """Key presses on ``slider``'s handle: (chart latencies, headline latencies) in ms."""
-    page.evaluate(OBSERVER_JS, [MARKS, BEDTIMES, HEADLINE])
-    handle = page.locator(f".explainer-param-{slider} .noUi-handle")
-    handle.wait_for(state="visible", timeout=30_000)
-    handle.focus()
-    value = float(handle.get_attribute("aria-valuenow"))
-    top = float(handle.get_attribute("aria-valuemax"))
-    direction = "ArrowLeft" if value >= top else "ArrowRight"
-    chart, label = [], []
-    for i in range(changes + 2):  # the first two warm the path up and are dropped
-        page.keyboard.press(direction)
-        page.wait_for_function(
-            "() => window.__bench.chart !== null && window.__bench.headline !== null",
-            timeout=30_000,
-        )
-        time.sleep(0.25)  # let trailing renders finish before the next key press
-        got = page.evaluate("window.__bench")
-        if i >= 2:
-            chart.append(got["chart"] - got["keydown"])
-            label.append(got["headline"] - got["keydown"])
-        direction = "ArrowLeft" if direction == "ArrowRight" else "ArrowRight"
-    return chart, label
 
 
 def main() -> None:
@@ -125,16 +88,18 @@ def main() -> None:
         server.start(ready_timeout=180)
         try:
             print(f"(a) slider -> chart updated, {url_path}, {args.changes} changes", flush=True)
-            wait_for_pool(server, fills=server.count_log(POOL_USED) + 1)
+            wait_for_pool(server, server.count_log(POOL_USED) + 1, filled=POOL_FILLED)
             context, page, first = open_unit(browser, server.base_url + url_path)
-            chart_ms, label_ms = update_latencies(page, args.slider, args.changes)
+            chart_ms, label_ms = update_latencies(
+                page, args.changes, f".explainer-param-{args.slider} .noUi-handle", BEDTIMES
+            )
             leave(context, page)
 
             print(f"(b) page -> interactive, {url_path}, preheated kernel", flush=True)
             loads = [first]
             print(f"  load 1: {first:.2f} s (the page measured in (a))", flush=True)
             for i in range(1, args.loads):
-                wait_for_pool(server, fills=server.count_log(POOL_USED) + 1)
+                wait_for_pool(server, server.count_log(POOL_USED) + 1, filled=POOL_FILLED)
                 context, page, seconds = open_unit(browser, server.base_url + url_path)
                 loads.append(seconds)
                 print(f"  load {i + 1}: {seconds:.2f} s", flush=True)

@@ -73,3 +73,5 @@ def test_notebook_matches_its_py_percent_pair(path: Path):
     assert cells(paired) == cells(stored), (
         f"{path.name} and {script.name} differ: run `jupytext --sync {path}`"
     )
+    formats = stored.metadata.get("jupytext", {}).get("formats", "")
+    assert "py:percent" in formats, f"{path.name} is not paired (jupytext formats metadata)"

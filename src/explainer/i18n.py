@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from explainer.spec import Lang, _read_yaml
+from explainer.spec import LANGUAGES, Lang, _read_yaml
 
-LANGUAGES: tuple[Lang, ...] = ("zh", "en")
+__all__ = ["LANGUAGES", "minutes_text", "strings", "t"]
 
 
 @cache

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import parse_qsl, urlencode
 
 import yaml
@@ -32,6 +32,7 @@ from pydantic import (
 
 ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
 Lang = Literal["zh", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown
 
 
 # ----------------------------------------------------------------------------- clock values
@@ -83,7 +84,7 @@ class _Declared(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> _Declared:
-        for lang in ("zh", "en"):
+        for lang in LANGUAGES:
             if not self.label.get(lang) or not self.help.get(lang):
                 raise ValueError(f"{self.id}: label and help need both zh and en")
         if self.type in ("int", "float", "clock", "date") and (
@@ -350,7 +351,7 @@ class Registry:
             name = str(item["loc"][0])
             spec = self.params.get(name)
             value = raw.get(name, item.get("input"))
-            allowed = {lang: spec.allowed(lang) for lang in ("zh", "en")} if spec else ""
+            allowed = {lang: spec.allowed(lang) for lang in LANGUAGES} if spec else ""
             problems.append(Problem(name, value, _reason(item), allowed))
         return problems
 
@@ -467,7 +468,7 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
 
 def check_bilingual(text: Mapping[str, str] | None, owner: str, what: str) -> None:
     """Text shown to people must exist, non-empty, in both languages."""
-    if not isinstance(text, Mapping) or any(not str(text.get(k, "")).strip() for k in ("zh", "en")):
+    if not isinstance(text, Mapping) or any(not str(text.get(k, "")).strip() for k in LANGUAGES):
         raise ValueError(f"{owner}: {what} needs non-empty zh and en")
 
 

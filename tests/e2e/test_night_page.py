@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from e2e_support import (
-    ACTION_TIMEOUT_MS,
     PAGE_TIMEOUT_MS,
-    REPO,
     assert_no_error_text,
+    parameter,
     wait_for_visible_or_error,
+    wait_until_changed,
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -30,30 +29,12 @@ MESSAGE = ".explainer-message"
 ARTICLE_VS_MODEL = ".explainer-article-vs-model"
 
 
-def parameter(pid: str) -> dict:
-    spec = yaml.safe_load((REPO / "data" / "parameters.yaml").read_text(encoding="utf-8"))
-    (found,) = [p for p in spec["parameters"] if p["id"] == pid]
-    return found
-
-
 def open_night(page, base_url: str, query: str = "") -> None:
     """Open the dashboard and wait for what a person waits for: slider and chart."""
     page.goto(f"{base_url}{NIGHT}{query}", wait_until="domcontentloaded")
     wait_for_visible_or_error(page, HANDLE, PAGE_TIMEOUT_MS)
     page.locator(TIMELINE_MARKS).first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     page.locator(HEADLINE).wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
-
-
-def wait_until_changed(page, selector: str, before: str, prop: str = "innerText", timeout=None):
-    """Wait until ``element[prop]`` of the first match differs from ``before``."""
-    page.wait_for_function(
-        """([selector, before, prop]) => {
-            const el = document.querySelector(selector);
-            return el !== null && el[prop] !== before;
-        }""",
-        arg=[selector, before, prop],
-        timeout=timeout or ACTION_TIMEOUT_MS,
-    )
 
 
 def slider_value(page) -> float:
