@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import altair as alt
@@ -42,6 +43,17 @@ def title(text: str, subtitle: list[str]) -> dict[str, Any]:
         "anchor": "start",
         "fontSize": 18,
         "subtitleFontSize": 12,
+    }
+
+
+def category_colour(field: str, colours: Mapping[str, str], **legend: Any) -> dict[str, Any]:
+    """Colour by a category: ``colours`` maps each label, in the order shown, to its fixed
+    colour; the legend sits untitled under the chart."""
+    return {
+        "field": field,
+        "type": "nominal",
+        "scale": {"domain": list(colours), "range": list(colours.values())},
+        "legend": {"title": None, "orient": "bottom", **legend},
     }
 
 

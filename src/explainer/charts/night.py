@@ -23,6 +23,7 @@ from explainer.charts.common import (
     ROW_HEIGHT,
     SCHEMA,
     as_chart,
+    category_colour,
     records,
     title,
     wrap,
@@ -57,15 +58,8 @@ def _row_label(row: str, quota_apps: set[int], lang: Lang) -> str:
 
 def _colour(kinds: list[str], lang: Lang) -> dict[str, Any]:
     """Colour by kind of activity, labelled in ``lang``, with a fixed colour per kind."""
-    return {
-        "field": "what",
-        "type": "nominal",
-        "scale": {
-            "domain": [t(f"kind_{k}", lang) for k in kinds],
-            "range": [KIND_COLOURS[k] for k in kinds],
-        },
-        "legend": {"title": None, "orient": "bottom", "columns": 4, "labelLimit": 260},
-    }
+    labels = {t(f"kind_{k}", lang): KIND_COLOURS[k] for k in kinds}
+    return category_colour("what", labels, columns=4, labelLimit=260)
 
 
 # ----------------------------------------------------------------------------- timeline

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, SCHEMA, records, title, wrap
+from explainer.charts.common import CHART_WIDTH, SCHEMA, category_colour, records, title, wrap
 from explainer.charts.fit import effort_spec, quadrant_spec
 from explainer.charts.unit import bedtime_axes
 from explainer.i18n import minutes_text, t
@@ -20,15 +20,8 @@ SIDE_COLOURS = {"status_quo": "#9d9d9d", "reform": "#59a14f"}
 
 
 def _side_colour(lang: Lang) -> dict[str, Any]:
-    return {
-        "field": "side_label",
-        "type": "nominal",
-        "scale": {
-            "domain": [t(f"side_{s}", lang) for s in SIDE_COLOURS],
-            "range": list(SIDE_COLOURS.values()),
-        },
-        "legend": {"title": None, "orient": "bottom"},
-    }
+    labels = {t(f"side_{side}", lang): colour for side, colour in SIDE_COLOURS.items()}
+    return category_colour("side_label", labels)
 
 
 def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:

@@ -11,7 +11,15 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.charts.common import (
+    CHART_WIDTH,
+    CLOCK_LABEL,
+    SCHEMA,
+    category_colour,
+    records,
+    title,
+    wrap,
+)
 from explainer.i18n import minutes_text, t
 from explainer.model.penalties import veto_curve
 from explainer.model.unit import UnitResult
@@ -22,15 +30,8 @@ RULES = ("ranking", "threshold")
 
 
 def _rule_colour(lang: Lang) -> dict[str, Any]:
-    return {
-        "field": "rule_label",
-        "type": "nominal",
-        "scale": {
-            "domain": [t(f"rule_{r}", lang) for r in RULES],
-            "range": [RULE_COLOURS[r] for r in RULES],
-        },
-        "legend": {"title": None, "orient": "bottom", "labelLimit": 320},
-    }
+    labels = {t(f"rule_{r}", lang): RULE_COLOURS[r] for r in RULES}
+    return category_colour("rule_label", labels, labelLimit=320)
 
 
 def _pct(value: float) -> str:
