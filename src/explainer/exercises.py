@@ -117,27 +117,27 @@ def _split_sessions(unit: str = "session") -> int:
 
 
 def _bedtime_nine_apps() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_replace(_defaults(), n_apps=9)).bedtime
+    return typical_night(_replace(_defaults(), n_apps=9)).bedtime
 
 
 def _bedtime_default() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_defaults()).bedtime
+    return typical_night(_defaults()).bedtime
 
 
 def _sleep_proxy_hours() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_replace(_defaults(), n_proxy_accounts=1)).sleep_minutes / 60
+    return typical_night(_replace(_defaults(), n_proxy_accounts=1)).sleep_minutes / 60
 
 
 def _sleep_default_hours() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_defaults()).sleep_minutes / 60
+    return typical_night(_defaults()).sleep_minutes / 60
 
 
 def _veto_fifty() -> float:
@@ -282,9 +282,9 @@ _EXERCISES = (
         absolute=2,
         unit=("时刻 HH:MM", "clock time HH:MM"),
         how=(
-            "用 registry().replace 把 APP 数改掉，再看 night(s).bedtime，"
+            "用 registry().replace 把 APP 数改掉，再看 typical_night(s).bedtime，"
             "用 format_clock 换成钟点。",
-            "Change the number of apps with registry().replace, then read night(s).bedtime "
+            "Change the number of apps with registry().replace, then read typical_night(s).bedtime "
             "and turn it into a clock time with format_clock.",
         ),
         traps=(
@@ -303,9 +303,10 @@ _EXERCISES = (
         absolute=0.05,
         unit=("小时", "hours"),
         how=(
-            "替一位同事刷分：n_proxy_accounts 设为一，再看 night(s).sleep_minutes，换算成小时。",
+            "替一位同事刷分：n_proxy_accounts 设为一，"
+            "再看 typical_night(s).sleep_minutes，换算成小时。",
             "Farming for one colleague: set n_proxy_accounts to one, read "
-            "night(s).sleep_minutes and convert it to hours.",
+            "typical_night(s).sleep_minutes and convert it to hours.",
         ),
         traps=(
             (

@@ -19,9 +19,9 @@ from typing import Any
 def evaluate(page: str, scenario: Any) -> Any:
     """The result a page shows for ``scenario``: ``"night"``, ``"unit"`` or ``"fit"``."""
     if page == "night":
-        from explainer.model.night import night
+        from explainer.model.night import typical_night
 
-        return night(scenario)
+        return typical_night(scenario)
     if page == "unit":
         from explainer.model.unit import unit
 

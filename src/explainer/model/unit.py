@@ -21,21 +21,12 @@ from typing import Any
 import pandas as pd
 
 from explainer.model import checkins, escalation, penalties
-from explainer.model.night import NightResult, night, point_rule
+from explainer.model.night import NightResult, night_under_rule
 from explainer.model.population import PopulationInputs, PopulationResult, Rule, simulate
 
 WEEKS_PER_YEAR = 52
 WORKING_DAYS_PER_YEAR = 250  # check-ins are made on working days (assumption)
 SEED = 2020  # every population run is seeded, so a page shows the same unit every time
-
-
-def night_under_rule(s: Any, rule: Rule) -> NightResult:
-    """A typical night under ``rule``; a ranking makes the quota "as much as the caps allow"."""
-    if rule == "ranking" and s.quota_points > 0 and min(s.n_quota_apps, s.n_apps) > 0:
-        rule_ = point_rule(s)
-        most = rule_.points_after(rule_.seconds_to_saturate())
-        s = s.model_copy(update={"quota_points": most})
-    return night(s)
 
 
 def population_inputs(s: Any, typical: NightResult, rule: Rule) -> PopulationInputs:
