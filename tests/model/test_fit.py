@@ -436,7 +436,7 @@ def test_capability_curve_rows_and_limits() -> None:
     inc = Incentives(delta=0.5, budget=2.0)
     curve = capability_curve({"regulatory": 0.3, "grassroots": 0.9}, 1.5, inc)
     assert set(curve["department"]) == {"regulatory", "grassroots"}
-    assert len(curve) == 2 * 41
+    assert len(curve) == 2 * 21
     at_fit = curve[(curve["department"] == "regulatory") & np.isclose(curve["capability"], 0.3)]
     assert float(at_fit["displaced"].iloc[0]) == pytest.approx(0.0)
     grass = curve[curve["department"] == "grassroots"].set_index("capability")
@@ -473,7 +473,7 @@ def test_fit_result_on_the_default_scenario() -> None:
     assert result.mean_fit == pytest.approx(result.table["fit"].mean())
     assert len(result.curve) == 61
     assert result.curve["w"].iloc[0] == 0.0 and result.curve["w"].iloc[-1] == 3.0
-    assert len(result.capabilities) == 3 * 41
+    assert len(result.capabilities) == 3 * 21
 
 
 @pytest.mark.parametrize("tool", TOOLS)

@@ -297,11 +297,10 @@ def _capability_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFram
         value_vars=list(CAPABILITY_MEASURES),
         var_name="measure",
     )
-    curve["label"] = [t(f"dept_{d}", lang) for d in curve["department"]]
-    curve["measure_label"] = [
-        t("fitmodel_output", lang) if m == "output" else t("fitmodel_displaced", lang)
-        for m in curve["measure"]
-    ]
+    labels = {d: t(f"dept_{d}", lang) for d in DEPT_COLOURS}
+    curve["label"] = curve["department"].map(labels)
+    measures = {"output": t("fitmodel_output", lang), "displaced": t("fitmodel_displaced", lang)}
+    curve["measure_label"] = curve["measure"].map(measures)
     curve["line"] = curve["department"] + "/" + curve["measure"]
     curve["faded"] = faded
     return curve

@@ -46,7 +46,9 @@ X = m + g, where g is score that plug-ins and proxy accounts add without any wor
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -141,7 +143,7 @@ def effort_split(
     candidates.append((m_star, r_star, "interior"))
     candidates.append((min(w / c, t), 0.0, "no_real"))  # r = 0 edge
     candidates.append((0.0, min(v / c, t), "no_metric"))  # m = 0 edge
-    if np.isfinite(t):  # m + r = T edge
+    if math.isfinite(t):  # m + r = T edge
         r_edge = ((v - w) + c * t * (1 - delta)) / (2 * c * (1 - delta))
         r_edge = min(max(r_edge, 0.0), t)
         candidates.append((t - r_edge, r_edge, "budget"))
@@ -199,20 +201,19 @@ def effort_curve(
     align: float = 0.0,
 ) -> pd.DataFrame:
     """The split, real output and measured score across a range of rewards on the metric."""
-    rows = []
+    columns: dict[str, list] = {k: [] for k in ("w", "metric", "real", "output", "score", "case")}
     for w in weights:
         split = aligned_split(float(w), align, v, c, delta, budget, learning, gaming)
-        rows.append(
-            {
-                "w": float(w),
-                "metric": split.metric,
-                "real": split.real,
-                "output": split.output,
-                "score": split.score,
-                "case": split.case,
-            }
-        )
-    return pd.DataFrame(rows)
+        for key, value in (
+            ("w", float(w)),
+            ("metric", split.metric),
+            ("real", split.real),
+            ("output", split.output),
+            ("score", split.score),
+            ("case", split.case),
+        ):
+            columns[key].append(value)
+    return pd.DataFrame(columns)
 
 
 # ----------------------------------------------------------------------------- departments
@@ -277,12 +278,22 @@ class DepartmentOutcome:
 
 
 def department_outcome(
-    department: str, complexity: float, capability: float, reward: float, inc: Incentives
+    department: str,
+    complexity: float,
+    capability: float,
+    reward: float,
+    inc: Incentives,
+    no_reward: EffortSplit | None = None,
 ) -> DepartmentOutcome:
-    """The effort split of an official in ``department`` managed by a tool of ``capability``."""
+    """The effort split of an official in ``department`` managed by a tool of ``capability``.
+
+    ``no_reward`` may pass the split at w = 0, which does not depend on the tool (with no
+    reward, alignment moves nothing), to save recomputing it along a curve.
+    """
     align = alignment(complexity, capability)
+    base = inc.split(0.0, align) if no_reward is None else replace(no_reward, alignment=align)
     return DepartmentOutcome(
-        department, complexity, capability, reward, inc.split(reward, align), inc.split(0.0, align)
+        department, complexity, capability, reward, inc.split(reward, align), base
     )
 
 
@@ -293,23 +304,28 @@ def capability_curve(
     capabilities: np.ndarray | list[float] | None = None,
 ) -> pd.DataFrame:
     """Real output and displaced real work for each kind of department as the tool changes."""
-    taus = np.linspace(0, 1, 41) if capabilities is None else capabilities
-    rows = []
+    taus = np.linspace(0, 1, 21) if capabilities is None else capabilities  # the sliders step
+    names = ("department", "capability", "fit", "alignment", "output", "displaced", "crowded_out")
+    columns: dict[str, list] = {k: [] for k in names}
+    base = inc.split(0.0, 0.0)  # with no reward the tool changes nothing
     for dept, kappa in complexities.items():
         for tau in taus:
-            out = department_outcome(dept, kappa, float(tau), reward, inc)
-            rows.append(
-                {
-                    "department": dept,
-                    "capability": float(tau),
-                    "fit": out.fit,
-                    "alignment": out.alignment,
-                    "output": out.real_output,
-                    "displaced": out.displaced,
-                    "crowded_out": out.crowded_out,
-                }
-            )
-    return pd.DataFrame(rows)
+            out = department_outcome(dept, kappa, float(tau), reward, inc, base)
+            for key, value in zip(
+                names,
+                (
+                    dept,
+                    float(tau),
+                    out.fit,
+                    out.alignment,
+                    out.real_output,
+                    out.displaced,
+                    out.crowded_out,
+                ),
+                strict=True,
+            ):
+                columns[key].append(value)
+    return pd.DataFrame(columns)
 
 
 # ----------------------------------------------------------------------------- from a scenario
@@ -326,7 +342,7 @@ class FitResult:
     curve: pd.DataFrame  # effort split against the reward, for this scenario's department
     capabilities: pd.DataFrame  # output and displacement against τ, every kind
 
-    @property
+    @cached_property
     def table(self) -> pd.DataFrame:
         """One row per kind of department: κ, τ, fit, alignment, output, displacement, advice."""
         return pd.DataFrame(
