@@ -84,7 +84,7 @@ class ReformsDashboard(Dashboard):
         for rid, reform in reforms().items():
             box = self.reform_boxes[rid]
             box.description = reform.label(lang)
-            box.tooltip = f"{reform.issuer[lang]}, {reform.date}: {reform.summary[lang]}"
+            box.tooltip = f"{reform.issuer[lang]}, {reform.when(lang)}: {reform.summary[lang]}"
 
     @property
     def chosen(self) -> list[str]:
@@ -189,9 +189,16 @@ class ReformsDashboard(Dashboard):
                 if reform.assumption
                 else ""
             )
+            note = (
+                f"<br><em>{html.escape(t('reform_timing_note', lang))}: "
+                f"{html.escape(reform.timing_note[lang])}</em>"
+                if reform.timing_note
+                else ""
+            )
             items.append(
-                f"<li><b>{html.escape(reform.name[lang])}</b> — {html.escape(reform.issuer[lang])},"
-                f" {reform.date}. {html.escape(reform.summary[lang])}"
+                f"<li class='reform-{reform.timing}'><b>{html.escape(reform.name[lang])}</b>"
+                f" — {html.escape(reform.issuer[lang])}, {html.escape(reform.when(lang))}."
+                f" {html.escape(reform.summary[lang])}{note}"
                 f" <small>({html.escape(describe_source(reform.source, lang))})</small>"
                 f"{assumption}</li>"
             )
