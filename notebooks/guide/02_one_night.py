@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -115,7 +117,7 @@ show(per_app_spec(r, LANG))
 #
 # **没说明：**
 # - 这是一个“典型的人”在“典型的一晚”，没有快慢、没有早晚的差别；第3篇才把一个单位的几十个人、一年的几百个晚上放在一起。
-# - 每晚约一小时是**校准**出来的（每日指标14分就是为此而设），所以这里与文章对得上并不是检验；真正由模型推出来的是“零点以后才睡”，而这又依赖借来的作息。
+# - 每晚约一小时是**校准**出来的（每日指标14分就是为此而设），所以这里与文章对得上并不是检验；“零点以后才睡”也一样：它等于借来的作息（某区公务员23点左右有空）加上洗漱（假设）再加这校准出的一小时——不设积分指标时23:47就能睡。王逸岐的就寝时间同样来自借来的作息。各数字的状态见 docs/evidence.md。
 # - 周末、白天的定位打卡（第3篇）、替同事打卡，都不在这张图里。
 # - 睡眠不足对健康和工作的影响不在模型里，只在下面的文献里。
 #
@@ -123,7 +125,7 @@ show(per_app_spec(r, LANG))
 #
 # **Not shown:**
 # - This is one typical person on one typical night, with no one faster or slower and no night earlier or later; guide 03 takes a unit of dozens of people over hundreds of nights.
-# - The hour a night is **calibrated** (the quota of 14 points was chosen for it), so matching the article here is no test. What the model does derive is “in bed after midnight”, and that rests on a borrowed schedule.
+# - The hour a night is **calibrated** (the quota of 14 points was chosen for it), so matching the article here is no test. Nor is “in bed after midnight”: it is the borrowed schedule (the district official free at about 23:00) plus washing (assumed) plus that calibrated hour — without the quota, bed at 23:47. Wang Yiqi's bedtime likewise comes from the borrowed schedule. The status of every figure is in docs/evidence.md.
 # - Weekends, the daytime GPS check-in (guide 03) and checking in for colleagues are not in the chart.
 # - What short sleep does to health and work is not in the model, only in the literature below.
 #

@@ -24,7 +24,14 @@ from explainer.presets import Comparison, Preset, compare, presets_for
 from explainer.spec import Lang, Problem, ScenarioError, load_yaml_text, registry
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
-from explainer.ui.toolbar import LinkWidget, data_link, dump_json, dump_yaml, scenario_document
+from explainer.ui.toolbar import (
+    LinkWidget,
+    data_link,
+    dump_json,
+    dump_yaml,
+    parameter_sources,
+    scenario_document,
+)
 
 CUSTOM = ""  # preset dropdown value for "no preset"
 PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
@@ -499,6 +506,7 @@ class Dashboard:
         lang, name = self.lang, f"explainer-{self.page}"
         document = self.scenario_file()
         document["article_figures"] = self.article_records(result)
+        document["parameter_sources"] = parameter_sources(lang)
         document["summary"] = self.full_summary(result, lang)
         return (
             f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} "

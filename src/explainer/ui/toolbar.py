@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import anywidget
@@ -17,7 +19,7 @@ import traitlets
 import yaml
 
 from explainer import __version__
-from explainer.spec import describe_source
+from explainer.spec import describe_source, registry
 
 _LINK_ESM = """
 function render({ model, el }) {
@@ -87,6 +89,31 @@ def provenance(query: str, lang: str) -> dict[str, Any]:
         ],
         "sources_file": "data/sources.yaml",
         "language": lang,
+    }
+
+
+def short_source(source: Mapping[str, Any], lang: str) -> str:
+    """A source in few characters: “article §3 “…”” (the provenance names the article),
+    a key of data/sources.yaml, or the assumption's own words."""
+    kind, value = next(iter(source.items()))
+    if kind == "seed":
+        label = "article" if lang == "en" else "文章"
+        note = f" ({value['note']})" if "note" in value else ""
+        return f"{label} §{value['section'][1:]} “{value['phrase']}”{note}"
+    if kind == "ref":
+        return f"ref: {value}"
+    return f"{'assumption' if lang == 'en' else '假设'}: {value}"
+
+
+@cache
+def parameter_sources(lang: str) -> dict[str, dict[str, str]]:
+    """Each parameter's two sources, side by side: the mechanism's and the number's."""
+    return {
+        pid: {
+            "mechanism_source": short_source(spec.mechanism_source, lang),
+            "number_source": short_source(spec.number_source, lang),
+        }
+        for pid, spec in registry().params.items()
     }
 
 
