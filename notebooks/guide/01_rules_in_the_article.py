@@ -241,9 +241,9 @@ show(
 # %% [markdown]
 # ## 6. 文章不支持的假设 · Assumptions the article does not support
 #
-# 下表列出本篇用到的参数。“来源类型”为“假设”的，文章里没有对应数字；“文献”指文外的（常常是二手的）资料。
+# 下表列出本篇用到的参数，每个参数有两列来源：机制出自哪里、数值出自哪里。一条规则可以出自文章，而它的数值是我们假设的（例如登录奖励：文章说“较高”，没给数）。“假设”表示文章里没有对应数字；“文献”指文外的（常常是二手的）资料。
 #
-# The table lists the parameters this guide uses. Where the source kind is “assumption”, the article gives no figure; “reference” means an outside, often second-hand, source.
+# The table lists the parameters this guide uses, each with two sources: where the mechanism comes from and where the number comes from. A rule can come from the article while its number is ours (the login bonus: the article calls it large, and gives no number). “Assumption” means the article gives no figure; “reference” means an outside, often second-hand, source.
 
 # %%
 assumption_table(

@@ -51,13 +51,13 @@ s = reg.default()
 #
 # 文中某区一位公务员讲了他的作息：单位正常上班到傍晚六点半（seed §3，“8:00-18:30”），加班到晚上九、十点是常事（seed §3，“九十点钟很正常”），到家大约十点半，还要处理工作群里的事，忙完一般就到十一点了（seed §3，“23:00左右”）——这还没算洗漱（seed §3，“不考虑洗漱”）。
 #
-# 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说，七八个APP光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
+# 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说单位要求装的APP一般七八个，文章接着写道（没有说是谁的话），光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
 #
 # 文章没有给李毅自己的作息，模型借用了那位区里公务员的；这一点要记住。
 #
 # An official in a district describes his day: official hours end at half past six (seed §3, “8:00-18:30”), overtime until nine or ten is normal (seed §3, “九十点钟很正常”), he gets home around half past ten and then deals with the work chat until about eleven (seed §3, “23:00左右”) — washing not included (seed §3, “不考虑洗漱”).
 #
-# Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says that signing in, browsing and commenting on seven or eight apps in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
+# Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says seven or eight mandatory apps are typical, and the article goes on, without saying whose words these are, that signing in, browsing and commenting on them in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
 #
 # The article gives no schedule for Li Yi himself; the model borrows the district official's. Keep that in mind.
 
