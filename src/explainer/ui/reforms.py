@@ -7,6 +7,7 @@ The chosen reforms are part of the page's URL (``reforms=one_stop_platform,veto_
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import Any
 
@@ -139,7 +140,8 @@ class ReformsDashboard(Dashboard):
     def compute(self, scenario: Any) -> ComparisonResult:
         chosen = self.chosen if hasattr(self, "reform_boxes") else []
         applied = apply_reforms(scenario, chosen)
-        return compare(applied.status_quo, applied.reformed)
+        result = compare(applied.status_quo, applied.reformed)
+        return dataclasses.replace(result, reforms=tuple(r.id for r in applied.reforms))
 
     def preset_result(self, preset: Preset, result: ComparisonResult) -> Any:
         """A preset's figures are the article's status quo: check them against it."""
