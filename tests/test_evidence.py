@@ -142,6 +142,8 @@ def test_exports_and_summary_carry_each_figures_status(lang: str) -> None:
         assert document["summary"] == page.full_summary(page.result, lang)
     csv = files["csv"]
     assert "# article_figure study_minutes: " in csv and "| not_reproduced |" in csv
+    assert f"| {status_text('not_reproduced', lang)} |" in csv  # the page's language too
+    assert figures["study_minutes"]["status_text"] == status_text("not_reproduced", lang)
     assert "# article_figure free_at (commute_min, work_chat_min): " in csv
     summary = page.summary.value
     assert status_text("not_reproduced", lang) in summary

@@ -186,6 +186,7 @@ class Comparison:
             "article": figure.text[lang],
             "model": figure.show(self.model_value, lang),
             "status": figure.status,
+            "status_text": status_text(figure.status, lang),
             "calibrated": list(figure.calibrated),
             "reason": figure.reason[lang] if figure.reason else "",
         }

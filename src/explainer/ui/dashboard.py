@@ -284,7 +284,13 @@ class Dashboard:
         document = self.scenario_file()["provenance"]
         head = "".join(f"# {key}: {value}\n" for key, value in document.items())
         for record in self.article_records(result):
-            fields = (record["article"], record["model"], record["status"], record["reason"])
+            fields = (
+                record["article"],
+                record["model"],
+                record["status"],
+                record["status_text"],
+                record["reason"],
+            )
             tuned = f" ({', '.join(record['calibrated'])})" if record["calibrated"] else ""
             line = " | ".join(str(f).replace("\n", " ") for f in fields)
             head += f"# article_figure {record['metric']}{tuned}: {line}\n"
