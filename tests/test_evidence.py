@@ -139,6 +139,12 @@ def test_exports_and_summary_carry_each_figures_status(lang: str) -> None:
         )
         assert figures["free_at"]["calibrated"] == ["commute_min", "work_chat_min"]
         assert set(document["parameter_sources"]) == set(registry().params)
+        assert document["parameter_sources_format"] == "mechanism source | number source"
+        login = document["parameter_sources"]["pts_login"].split(" | ")
+        assert login == [
+            {"en": "article §3", "zh": "文章 §3"}[lang],
+            {"en": "assumption", "zh": "假设"}[lang],
+        ]
         assert document["summary"] == page.full_summary(page.result, lang)
     csv = files["csv"]
     assert "# article_figure study_minutes: " in csv and "| not_reproduced |" in csv

@@ -25,6 +25,7 @@ from explainer.spec import Lang, Problem, ScenarioError, load_yaml_text, registr
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
 from explainer.ui.toolbar import (
+    PARAMETER_SOURCES_FORMAT,
     LinkWidget,
     data_link,
     dump_json,
@@ -512,6 +513,7 @@ class Dashboard:
         lang, name = self.lang, f"explainer-{self.page}"
         document = self.scenario_file()
         document["article_figures"] = self.article_records(result)
+        document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
         document["parameter_sources"] = parameter_sources(lang)
         document["summary"] = self.full_summary(result, lang)
         return (

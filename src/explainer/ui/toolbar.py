@@ -93,26 +93,32 @@ def provenance(query: str, lang: str) -> dict[str, Any]:
 
 
 def short_source(source: Mapping[str, Any], lang: str) -> str:
-    """A source in few characters: “article §3 “…”” (the provenance names the article),
-    a key of data/sources.yaml, or the assumption's own words."""
+    """A source in few characters: “article §3”, “ref: key” or “assumption”.
+
+    Exports carry this short form for every parameter (they are re-sent on every change, so
+    they stay small); the full wording of each source is in data/parameters.yaml, the
+    controls' tooltips and the guides' assumption tables.
+    """
     kind, value = next(iter(source.items()))
     if kind == "seed":
         label = "article" if lang == "en" else "文章"
-        note = f" ({value['note']})" if "note" in value else ""
-        return f"{label} §{value['section'][1:]} “{value['phrase']}”{note}"
+        return f"{label} §{value['section'][1:]}"
     if kind == "ref":
         return f"ref: {value}"
-    return f"{'assumption' if lang == 'en' else '假设'}: {value}"
+    return "assumption" if lang == "en" else "假设"
+
+
+#: How each value of an export's ``parameter_sources`` reads.
+PARAMETER_SOURCES_FORMAT = "mechanism source | number source"
 
 
 @cache
-def parameter_sources(lang: str) -> dict[str, dict[str, str]]:
-    """Each parameter's two sources, side by side: the mechanism's and the number's."""
+def parameter_sources(lang: str) -> dict[str, str]:
+    """Each parameter's two sources side by side, “mechanism | number” (kept short: exports
+    are re-sent on every change)."""
     return {
-        pid: {
-            "mechanism_source": short_source(spec.mechanism_source, lang),
-            "number_source": short_source(spec.number_source, lang),
-        }
+        pid: f"{short_source(spec.mechanism_source, lang)} | "
+        f"{short_source(spec.number_source, lang)}"
         for pid, spec in registry().params.items()
     }
 
