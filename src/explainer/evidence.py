@@ -147,8 +147,7 @@ _INTRO = {
         "- **not reproduced**: on the article's own rules the model disagrees; the reason is",
         "  given and nothing is re-tuned to hide it.",
         "",
-        "No figure is reproduced in the strict sense today: every agreement rests on a tuned",
-        "value or on an input taken from the very sentence it is compared with.",
+        "{counts_en}",
         "",
         "## Figures",
         "",
@@ -159,7 +158,7 @@ _INTRO = {
         "文章报告的每个数字都有一个状态，显示在页面、A/B对照表和每种导出中：",
         "**已复现**（没有为它调任何参数）、**已校准**（所列参数是为得到它而选的，吻合只是一致性",
         "检查）、**未复现**（按文章自己的规则模型与文章不符，给出原因，不为掩盖而重调）。",
-        "目前没有严格意义上“已复现”的数字：每处吻合要么靠调过的数值，要么靠取自同一句话的输入。",
+        "{counts_zh}",
         "",
         "### 数字",
         "",
@@ -167,16 +166,29 @@ _INTRO = {
 }
 
 
+def _counts(lang: Lang) -> str:
+    """How many figures have each status, in a sentence."""
+    rows = figure_rows()
+    parts = [
+        f"{sum(r['status'] == s for r in rows)} {status_text(s, lang)}"
+        for s in ("reproduced", "calibrated", "not_reproduced")
+    ]
+    if lang == "en":
+        return f"Of the {len(rows)} figures: " + ", ".join(parts) + "."
+    return f"共{len(rows)}个数字：" + "，".join(parts) + "。"
+
+
 def render() -> str:
     """The whole document, English then Chinese."""
-    lines = list(_INTRO["en"])
+    counts = {"{counts_en}": _counts("en"), "{counts_zh}": _counts("zh")}
+    lines = [counts.get(line, line) for line in _INTRO["en"]]
     lines += _figures_table("en")
     lines += ["", "### Cases for which the article reports no figure", ""]
     lines += _no_figures("en")
     lines += ["", "## Reforms, dated relative to the article", ""]
     lines += _reforms_table("en")
     lines += ["", "## Parameters: two sources each", "", _parameter_counts("en"), ""]
-    lines += _INTRO["zh"]
+    lines += [counts.get(line, line) for line in _INTRO["zh"]]
     lines += _figures_table("zh")
     lines += ["", "### 文章没有给出数字的案例", ""]
     lines += _no_figures("zh")
