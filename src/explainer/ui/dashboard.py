@@ -481,8 +481,16 @@ class Dashboard:
         """The article's figures for ``preset_id`` against ``result`` (empty with no preset)."""
         if not preset_id or preset_id not in self.presets:
             return []
-        preset = self.presets[preset_id]
-        return compare(preset, self.preset_result(preset, result))
+        # The article box, the summary, the A/B table and three exports all ask; on the reform
+        # page preset_result runs a model, so compute once per (preset, result).
+        memo = self.__dict__.setdefault("_article_memo", {})
+        key = (preset_id, id(result))
+        if key not in memo or memo[key][0] is not result:
+            if len(memo) > 8:
+                memo.clear()
+            preset = self.presets[preset_id]
+            memo[key] = (result, compare(preset, self.preset_result(preset, result)))
+        return memo[key][1]
 
     def article_records(self, result: Any) -> list[dict[str, Any]]:
         """The current preset's figures, each with its status, for the exports."""
@@ -602,7 +610,7 @@ class Dashboard:
             f"<li class='status-{c.status} {'agree' if c.ok else 'differ'}'>"
             f"{html.escape(c.text(lang))}"
             f"<br><small class='status-reason'>{html.escape(c.status_line(lang))}</small></li>"
-            for c in compare(preset, self.preset_result(preset, result))
+            for c in self.article_comparisons(self.preset_id, result)
         ]
         if not lines and preset.no_figures:
             lines = [f"<li class='status-none'>{html.escape(preset.no_figures[lang])}</li>"]
