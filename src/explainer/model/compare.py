@@ -53,6 +53,9 @@ def outcome(scenario: Any) -> Outcome:
 class ComparisonResult:
     status_quo: Outcome
     reformed: Outcome
+    #: Ids of the reforms applied (for the charts' labels: each with its date relative to the
+    #: article, see explainer.reforms); empty when the result was not made from reforms.
+    reforms: tuple[str, ...] = ()
 
     def table(self) -> pd.DataFrame:
         """One row per headline figure: status quo, reform, difference, and whether it helps."""
