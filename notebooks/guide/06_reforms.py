@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -14,9 +16,9 @@
 # %% [markdown]
 # # 06 · 改革 · Reforms
 #
-# 最后一篇把前五篇的模型倒过来用：文章里学者的建议，以及2019年以来陆续出台的减负文件，各自改动了哪些规则？改了以后，晚上、单位和精力分配会有什么不同——又有什么是这些改革碰不到的？
+# 最后一篇把前五篇的模型倒过来用：文章里学者的建议，以及2019年以来陆续出台的减负文件（有的早于文章，有的晚于文章），各自改动了哪些规则？改了以后，晚上、单位和精力分配会有什么不同——又有什么是这些改革碰不到的？
 #
-# The last guide runs the model of the first five the other way round: which rules do the scholars' proposals in the article, and the burden-reduction documents issued since 2019, change? What then changes for the night, the unit and the split of effort — and what do the reforms not reach?
+# The last guide runs the model of the first five the other way round: which rules do the scholars' proposals in the article, and the burden-reduction documents issued since 2019 (some before the article, some after), change? What then changes for the night, the unit and the split of effort — and what do the reforms not reach?
 #
 # 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
 #
@@ -51,13 +53,13 @@ s = reg.default()
 #
 # **文中的建议。** 南开大学的尚虎平提了三条（seed §5，“三点建议”）：用电子签章考勤——签章即表示办结，事后核查结果，看的是“能”和“效”，不只是“勤”（seed §5，“电子签章”）；把各类政务APP整合成“一站式平台”，他认为技术上毫无难度（seed §5，“一站式平台”）；把公共服务类APP和内部管理类APP分开，前者按法定期限办结即可（seed §5，“加以区分”）。梅赐琪主张让任务复杂度与工具能力相匹配（第5篇）。宁夏一位公务员的话则点出了最直接的一条：只要单位不比积分，他其实喜欢这类APP（seed §3，“不比积分”）。
 #
-# **之后的文件。** 2019年中办的通知把那一年定为“基层减负年”，要求力戒过度留痕、严格控制“一票否决”；浙江、湖北等地规定不得要求即时打卡、不得强制安装。2024年中办、国办的《整治形式主义为基层减负若干规定》提出每个部委面向基层的APP原则上不超过一个、不得强制下载，拍照留痕不作为评判工作的依据；中央网信委关于防治“指尖上的形式主义”的意见要求原则上不设打卡、积分排名、在线时长等功能。2026年国办函〔2026〕12号提出五个“不得”，其中包括强制打卡和积分排名、强制下载和定期登录、把学习时长等作为考核依据。这些文件我们依据的多是官方解读和转载，引用前请核对原文。
+# **文章之前已有的文件。** 2019年3月中办的通知把那一年定为“基层减负年”，要求力戒过度留痕、严格控制“一票否决”（此条只见于二手概述）；2019年浙江、湖北等地规定不得要求即时打卡、不得强制安装、不得以截图视频代替实地工作。它们都早于2020年8月的这篇文章——而文章报道的做法照旧，一位受访者说中央“三令五申”，一些地方还是要想方设法搞。**文章之后的文件。** 中央网信委《关于防治“指尖上的形式主义”的若干意见》（2023年底印发；2024-06-13只是答记者问的转载日期）：不得强制推广下载，点赞转发不作考核依据。2024年8月中办、国办的《整治形式主义为基层减负若干规定》：每个部委面向基层的APP原则上不超过一个、不得强制下载，拍照留痕不作为评判工作的标准。2026年1月国办函〔2026〕12号：县以下原则上不建政务APP（第二条）；第六条列出的禁止事项包括强制打卡签到、积分排名、统计在线时长，考核安装使用率、强制定期登录，以学习时长等作为考核依据（第六条的措辞只见于转载，未能核对原文）。“取消一票否决”不是任何文件的规定，而是本工具的假设情景。各文件核对到什么程度，见 data/sources.yaml。
 #
 # 在模型里，每一项改革都是对情景的一次**变换**：它说明自己依据哪份文件或建议，并把某些参数设为新值、封顶或按比例缩放。
 #
 # **Proposals in the article.** Shang Huping of Nankai University makes three (seed §5, “三点建议”): e-signature attendance — a signature means the task is done, and the result is checked later, which tests ability and effect, not mere presence (seed §5, “电子签章”); merging the government apps into a one-stop platform, technically no difficulty at all in his view (seed §5, “一站式平台”); and separating public-service apps from internal-management apps, the former needing only to handle cases within their legal deadlines (seed §5, “加以区分”). Mei Ciqi asks for task complexity and tool capability to be matched (guide 05). A Ningxia official names the most direct change: as long as the unit does not compare points, he actually likes such apps (seed §3, “不比积分”).
 #
-# **Documents since.** The CPC General Office's 2019 notice declared a year of reducing the grassroots burden, asking to curb excessive record-keeping and strictly limit one-vote vetoes; Zhejiang, Hubei and others barred instant check-ins and forced installs. The 2024 rules of the CPC and State Council General Offices set in principle at most one grassroots-facing app per central ministry, barred forced downloads, and said photo traces are no basis for judging work; the Cyberspace Affairs Commission's opinions on fingertip formalism ask, in principle, for no check-in, points-ranking or online-time features. Guobanhan [2026] No. 12 lists five prohibitions, among them compulsory check-ins and points rankings, forced downloads and periodic logins, and study time as an assessment criterion. Our sources for these documents are mostly official summaries and reprints: check the primary texts before quoting.
+# **Documents before the article.** The CPC General Office's notice of March 2019 declared a year of reducing the grassroots burden, asking to curb excessive record-keeping and to strictly limit one-vote vetoes (that clause seen only in secondary summaries); in 2019 Zhejiang, Hubei and others barred instant app check-ins, forced installs, and screenshots or videos in place of fieldwork. All of these predate the article of August 2020 — which reports the practices going on, and quotes an official: the centre forbids formalism again and again, yet some places still find ways. **Documents after it.** The Cyberspace Affairs Commission's opinions on fingertip formalism (issued late 2023; 2024-06-13 is only the date of a reprinted Q&A): no forced downloads, likes and reposts no basis for assessment. The CPC and State Council General Offices' rules of August 2024: in principle at most one grassroots-facing app per central ministry, no forced downloads, photo traces no standard for judging work. Guobanhan [2026] No. 12 of January 2026: in principle no government apps below county level (art. 2); art. 6 lists prohibitions including compulsory check-ins, points rankings and online-time counts, assessing install and usage rates, forced periodic logins, and study time as an assessment criterion (art. 6's wording seen only in reprints, not checked against the original). “Veto removed” is no document's rule but this tool's own scenario. How far each text was checked is recorded in data/sources.yaml.
 #
 # In the model each reform is a **transformation** of the scenario: it names the document or proposal it stands for and sets, caps or scales some parameters.
 
@@ -100,9 +102,9 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# 下面取2019–2024年文件里的四项（严格控制一票否决、不搞积分排名、照片不作依据、限制APP数量）组成一个“改革包”，和现状比。
+# 下面取四项文件里的规定组成一个“改革包”，和现状比：严格控制一票否决（2019年，早于文章）、不搞积分排名（2026年）、照片不作依据（2024年）、限制APP数量（2024/2026年）。
 #
-# Below, four items from the 2019–2024 documents (veto strictly limited, no points ranking, no photo evidence, a cap on apps) form one package, set against the status quo.
+# Below, four rules from the documents form one package, set against the status quo: veto strictly limited (2019, before the article), no points ranking (2026), no photo evidence (2024), a cap on apps (2024/2026).
 
 # %%
 package = ["veto_limited", "no_points_ranking", "no_photo_evidence", "app_cap"]
@@ -240,7 +242,8 @@ check("06_esignature_tool_part", answer_3)
 #
 # - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月；新华社2019年3月11日）。 · CPC General Office, notice on solving prominent problems of formalism to reduce the burden on the grassroots (March 2019).
 # - 中共中央办公厅、国务院办公厅《整治形式主义为基层减负若干规定》（2024年8月6日）。 · CPC and State Council General Offices, rules on rectifying formalism to reduce the grassroots burden (6 August 2024).
-# - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（问答转载于2024年6月13日，日期待核）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (Q&A reprint 13 June 2024; date to verify).
+# - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（2023年底印发：《廉政瞭望》2023年第12期已报道；2024年6月13日只是问答的转载日期）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (issued late 2023, reported in 廉政瞭望 2023 No. 12; 13 June 2024 is only the date of a reprinted Q&A).
+# - 浙江、湖北2019年的减负规定（人民网汇编，2019年4月11日转载）。 · Zhejiang and Hubei rules of 2019 (People's Daily Online compilation, reprinted 11 April 2019).
 # - 国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月25日）。 · State Council General Office, measures on the standardised management of government mobile apps, Guobanhan [2026] No. 12 (25 January 2026).
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975); Strathern, M. (1997). *European Review*, 5(3), 305–321. ——改掉一个指标，新的指标也会被“刷”。 · Replace one indicator and the new one gets farmed too.
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.

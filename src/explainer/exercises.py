@@ -89,12 +89,16 @@ def _replace(s: Any, **changes: Any) -> Any:
 
 
 def _district_round_up(mode: str = "ceil_half") -> Any:
-    """The district case (20 study hours in the window), every day counted, rounded per day."""
+    """The district case (20 study hours by 20 August), started late on 2 August with a daily
+    limit of 90 minutes, every day counted, rounded per day: what could close the gap between
+    the app's rule (about half an hour a day) and the article's hour (seed §3)."""
     from explainer.model.night import night
     from explainer.presets import presets
 
     s = _replace(
         presets()["district_20h"].scenario(),
+        window_start="2020-08-02",
+        daily_study_cap_min=90,
         study_days="all",
         rounding_mode=mode,
         rounding_unit="day",

@@ -237,7 +237,12 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     sizes = sorted({*range(5, largest + 1, step), s.n_staff})
     current = result.veto.p_person_fail
     rates = sorted({0.005, 0.01, 0.02, 0.05, round(current, 4)} - {0.0})
-    curve = veto_curve(sizes, rates, 1)
+    # Each person's failure cancels the award only with chance p_veto_cancels (seed §4,
+    # “直接影响甚至取消”), so each line is drawn at the effective rate, labelled by the person's.
+    cancels = s.p_veto_cancels
+    curve = pd.concat(
+        [veto_curve(sizes, [p * cancels], 1).assign(p_fail=p) for p in rates], ignore_index=True
+    )
     curve["percent"] = curve["p_unit_veto"] * 100
     curve["series"] = [
         t("veto_series_current", lang, p=_pct(p)) if p == round(current, 4) else _pct(p)

@@ -113,6 +113,9 @@ def attribute_output(status_quo: Any, reformed: Any) -> OutputAttribution:
 class ComparisonResult:
     status_quo: Outcome
     reformed: Outcome
+    #: Ids of the reforms applied (for the charts' labels: each with its date relative to the
+    #: article, see explainer.reforms); empty when the result was not made from reforms.
+    reforms: tuple[str, ...] = ()
 
     @property
     def output_attribution(self) -> OutputAttribution:

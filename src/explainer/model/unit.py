@@ -189,7 +189,9 @@ def _veto(s: Any, reading: str) -> VetoOutcome:
     p_visits = penalties.run_probability(visits, s.q_miss_visit, length)
     p_other = 1 - (1 - s.p_item_fail) ** (s.k_veto_items - 1)
     p_person = 1 - (1 - p_visits) * (1 - p_other)
-    p_unit = penalties.unit_veto_probability([p_person] * s.n_staff) if s.veto_on else 0.0
+    # A failure “affects or even cancels” the award (seed §4): it cancels with p_veto_cancels.
+    cancels = p_person * s.p_veto_cancels
+    p_unit = penalties.unit_veto_probability([cancels] * s.n_staff) if s.veto_on else 0.0
     return VetoOutcome(reading, length, p_visits, p_person, p_unit)
 
 

@@ -7,6 +7,7 @@ The chosen reforms are part of the page's URL (``reforms=one_stop_platform,veto_
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import Any
 
@@ -84,7 +85,7 @@ class ReformsDashboard(Dashboard):
         for rid, reform in reforms().items():
             box = self.reform_boxes[rid]
             box.description = reform.label(lang)
-            box.tooltip = f"{reform.issuer[lang]}, {reform.date}: {reform.summary[lang]}"
+            box.tooltip = f"{reform.issuer[lang]}, {reform.when(lang)}: {reform.summary[lang]}"
 
     @property
     def chosen(self) -> list[str]:
@@ -139,7 +140,8 @@ class ReformsDashboard(Dashboard):
     def compute(self, scenario: Any) -> ComparisonResult:
         chosen = self.chosen if hasattr(self, "reform_boxes") else []
         applied = apply_reforms(scenario, chosen)
-        return compare(applied.status_quo, applied.reformed)
+        result = compare(applied.status_quo, applied.reformed)
+        return dataclasses.replace(result, reforms=tuple(r.id for r in applied.reforms))
 
     def preset_result(self, preset: Preset, result: ComparisonResult) -> Any:
         """A preset's figures are the article's status quo: check them against it."""
@@ -193,9 +195,16 @@ class ReformsDashboard(Dashboard):
                 if reform.assumption
                 else ""
             )
+            note = (
+                f"<br><em>{html.escape(t('reform_timing_note', lang))}: "
+                f"{html.escape(reform.timing_note[lang])}</em>"
+                if reform.timing_note
+                else ""
+            )
             items.append(
-                f"<li><b>{html.escape(reform.name[lang])}</b> — {html.escape(reform.issuer[lang])},"
-                f" {reform.date}. {html.escape(reform.summary[lang])}"
+                f"<li class='reform-{reform.timing}'><b>{html.escape(reform.name[lang])}</b>"
+                f" — {html.escape(reform.issuer[lang])}, {html.escape(reform.when(lang))}."
+                f" {html.escape(reform.summary[lang])}{note}"
                 f" <small>({html.escape(describe_source(reform.source, lang))})</small>"
                 f"{assumption}</li>"
             )
