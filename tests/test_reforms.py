@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
+from explainer.i18n import t
 from explainer.model.compare import ComparisonResult, compare
 from explainer.model.night import night
 from explainer.model.unit import unit
@@ -435,3 +436,51 @@ def test_incomplete_reform_is_refused_at_load_time(field: str, value: Any) -> No
     entry(doc, "veto_removed")[field] = value
     with pytest.raises(ValueError, match="veto_removed"):
         _load(doc)
+
+
+# ----------------------------------------------------------------------------- real output
+@pytest.mark.parametrize("case", SCENARIOS)
+@pytest.mark.parametrize("reform_ids", [(rid,) for rid in reforms()] + [tuple(reforms())])
+def test_real_output_change_is_credited_to_its_causes(case: str, reform_ids: tuple) -> None:
+    """The parts add up to the change; the tool gets credit only when the tool changed, the
+    reward only when the reward changed (issue 12 part 4)."""
+    result = comparison(case, reform_ids)
+    at = result.output_attribution
+    assert at.before == pytest.approx(result.status_quo.fit.real_output)
+    assert at.after == pytest.approx(result.reformed.fit.real_output)
+    assert sum(at.parts.values()) == pytest.approx(at.change, abs=1e-12)
+    sq, rf = result.status_quo.scenario, result.reformed.scenario
+    if at.alignment[0] == at.alignment[1]:
+        assert at.parts["tool"] == pytest.approx(0.0, abs=1e-12)
+    if sq.metric_reward == rf.metric_reward:
+        assert at.parts["reward"] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_one_stop_platform_gain_is_the_tools() -> None:
+    at = comparison("default", ("one_stop_platform",)).output_attribution
+    assert at.alignment[1] > at.alignment[0]
+    assert at.parts["tool"] > 0 and at.parts["reward"] == 0.0
+    assert at.change == pytest.approx(at.parts["tool"])
+
+
+def test_esignature_credits_the_tool_and_the_halved_reward_separately() -> None:
+    """E-signature changes the tool and halves the reward: each gets its own part."""
+    at = comparison("default", ("esignature",)).output_attribution
+    assert at.reward == (1.5, 0.75)
+    assert at.parts["tool"] > 0  # a better-fitting tool raises real output
+    # halving a reward on a score a third aligned with real work lowers it (public service)
+    assert at.parts["reward"] < 0
+    only_reward = comparison("default", ("no_study_time_kpi",)).output_attribution
+    assert only_reward.parts["tool"] == 0.0 and only_reward.change == pytest.approx(
+        only_reward.parts["reward"]
+    )
+
+
+def test_the_reform_summary_names_the_department_and_the_causes() -> None:
+    from explainer.ui.reforms import output_attribution_text
+
+    result = comparison("default", ("esignature",))
+    for lang in ("zh", "en"):
+        text = output_attribution_text(result, lang)
+        assert t(f"dept_{result.status_quo.scenario.department}", lang) in text
+        assert "+0.55" in text and "−0.20" in text

@@ -31,7 +31,7 @@ import pandas as pd
 
 from explainer.charts.night import per_app_spec, timeline_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
-from explainer.model.night import night
+from explainer.model.night import typical_night
 from explainer.offline import enable_offline_charts
 from explainer.spec import format_clock, registry
 
@@ -81,12 +81,12 @@ s = reg.default()
 # %% [markdown]
 # ## 3. 用模型来算 · Computing with the model
 #
-# `night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。
+# `typical_night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。它按情景自己的考核方式来算：默认情景按积分排名，谁都怕垫底，人人刷到积分上限（seed §3，“只能拼了老命刷分”；第3篇），所以比李毅“刷到规定值”的那一小时略长。夜晚页、单位页和改革页用的都是这同一个函数，显示的是同一晚。
 #
-# `night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order.
+# `typical_night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order. It applies the scenario's own rule: the default scenario ranks staff by points, nobody wants to be last, and everyone farms to the points cap (seed §3, “只能拼了老命刷分”; guide 03), a few minutes more than Li Yi's hour of bringing the score “up to the set value”. The night, unit and reform pages all call this same function and show the same night.
 
 # %%
-r = night(s)
+r = typical_night(s)
 print(
     tr(
         f"APP共 {r.night_minutes:g} 分钟（签到 {r.signin_minutes:g}，刷指标 {r.study_minutes:g}）；"
@@ -117,7 +117,7 @@ show(per_app_spec(r, LANG))
 #
 # **没说明：**
 # - 这是一个“典型的人”在“典型的一晚”，没有快慢、没有早晚的差别；第3篇才把一个单位的几十个人、一年的几百个晚上放在一起。
-# - 每晚约一小时是**校准**出来的（每日指标14分就是为此而设），所以这里与文章对得上并不是检验；“零点以后才睡”也一样：它等于借来的作息（某区公务员23点左右有空）加上洗漱（假设）再加这校准出的一小时——不设积分指标时23:47就能睡。王逸岐的就寝时间同样来自借来的作息。各数字的状态见 docs/evidence.md。
+# - 李毅每晚约一小时是**校准**出来的（他的预设按达标线考核，每日指标14分就是为此而设），所以与文章对得上并不是检验；“零点以后才睡”也一样：它等于借来的作息（某区公务员23点左右有空）加上洗漱（假设）再加这校准出的一小时——不设积分指标时23:47就能睡。王逸岐的就寝时间同样来自借来的作息。各数字的状态见 docs/evidence.md。
 # - 周末、白天的定位打卡（第3篇）、替同事打卡，都不在这张图里。
 # - 睡眠不足对健康和工作的影响不在模型里，只在下面的文献里。
 #
@@ -125,7 +125,7 @@ show(per_app_spec(r, LANG))
 #
 # **Not shown:**
 # - This is one typical person on one typical night, with no one faster or slower and no night earlier or later; guide 03 takes a unit of dozens of people over hundreds of nights.
-# - The hour a night is **calibrated** (the quota of 14 points was chosen for it), so matching the article here is no test. Nor is “in bed after midnight”: it is the borrowed schedule (the district official free at about 23:00) plus washing (assumed) plus that calibrated hour — without the quota, bed at 23:47. Wang Yiqi's bedtime likewise comes from the borrowed schedule. The status of every figure is in docs/evidence.md.
+# - Li Yi's hour a night is **calibrated** (his preset is judged by a threshold, and the quota of 14 points was chosen for it), so matching the article there is no test. Nor is “in bed after midnight”: it is the borrowed schedule (the district official free at about 23:00) plus washing (assumed) plus that calibrated hour — without the quota, bed at 23:47. Wang Yiqi's bedtime likewise comes from the borrowed schedule. The status of every figure is in docs/evidence.md.
 # - Weekends, the daytime GPS check-in (guide 03) and checking in for colleagues are not in the chart.
 # - What short sleep does to health and work is not in the model, only in the literature below.
 #
@@ -173,7 +173,7 @@ for washing in (5, 15, 30):
         rows.append(
             {
                 "wake_h": x.wake_time / 60,
-                "sleep_h": night(x).sleep_minutes / 60,
+                "sleep_h": typical_night(x).sleep_minutes / 60,
                 "washing": tr(f"洗漱 {washing} 分钟", f"washing {washing} min"),
             }
         )
@@ -203,8 +203,8 @@ sweep(
     "unwatched_share",
     [0.0, 0.25, 0.5],
     {
-        "night_minutes": lambda x: night(x).night_minutes,
-        "bedtime": lambda x: format_clock(night(x).bedtime),
+        "night_minutes": lambda x: typical_night(x).night_minutes,
+        "bedtime": lambda x: format_clock(typical_night(x).bedtime),
     },
 )
 

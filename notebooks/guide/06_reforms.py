@@ -114,6 +114,17 @@ print(reg.to_plain(comparison.reformed, only_changed=True))
 result.table()
 
 # %% [markdown]
+# **真实产出的变化记在谁头上。** 真实产出取决于三样东西：工具与任务的匹配所决定的一致度（第5篇）、对过程指标的奖励、以及其余的精力假设。一项改革可能同时改动好几样——电子签章既换了工具，又把对过程指标的奖励减半。`output_attribution` 把产出的变化拆开，每一部分取它在各种改动顺序下的平均贡献（Shapley 值），几部分之和正好是总变化。这样，换工具带来的增益记在工具上，减半奖励带来的变化记在奖励上。
+#
+# **Who gets the credit for a change in real output.** Real output depends on three things: the alignment the tool's fit to the task sets (guide 05), the reward on process metrics, and the rest of the effort assumptions. A reform can move several at once — e-signatures change the tool *and* halve the reward on process metrics. `output_attribution` splits the change, crediting each part with its average contribution over the orders in which the changes could be made (its Shapley value); the parts add up to the whole change. So a gain from a better tool is credited to the tool, and what halving a reward does is credited to the reward.
+
+# %%
+for rid in ("one_stop_platform", "esignature", "no_study_time_kpi"):
+    at = compare(s, apply_reforms(s, [rid]).reformed).output_attribution
+    parts = ", ".join(f"{k} {v:+.2f}" for k, v in at.parts.items())
+    print(f"{rid}: {at.before:.2f} → {at.after:.2f} ({parts}); alignment {at.alignment[0]:.2f} → {at.alignment[1]:.2f}")
+
+# %% [markdown]
 # ## 4. 图 · The charts
 
 # %%
@@ -132,7 +143,7 @@ show(effort_overlay_spec(result, LANG))
 # - 限制APP数量直接砍掉了签到时间，一票否决只留一项让单位的风险减半；这两项都是“规则一改、数字就变”的。
 # - 取消排名以后，人人刷到上限的压力没有了；但在我们假设的达标线和截止时刻下，个人每期受罚的概率反而**上升**了（第3篇）。一项改革在一个指标上变好、在另一个上变差，这正是要把所有指标并排看的原因。
 # - 就寝时间图里01:00处的尖峰，是达标线下“熬到截止时刻就放弃”的人：他们睡得早了些，但这一晚算没完成。
-# - 这个改革包没有碰对过程指标的激励，所以精力分配的图几乎不动：要让真工作回来，得改的是考核押在哪里（练习和第5篇）。
+# - 这个改革包既没换工具，也没碰对过程指标的激励，所以真实产出和精力分配的图不动：要让真工作回来，得改的是工具与任务的匹配，或考核押在哪里（第5篇）。
 #
 # **没说明：**
 # - 模型假设改革被**完全执行**。现实中，被禁止的APP打卡可能换成微信群里发照片——文中就写到考核主要靠小程序和往微信群上传照片（seed §4，“上传照片至微信群”）。形式主义会换个地方出现，这仍是坎贝尔定律。
@@ -144,7 +155,7 @@ show(effort_overlay_spec(result, LANG))
 # - Capping the apps cuts sign-in time directly, and keeping one veto item halves the unit's risk: change the rule and the number moves.
 # - With the ranking gone, the pressure to farm to the cap goes too; but under our assumed threshold and hard stop, a person's chance of a penalty per period **rises** (guide 03). A reform that improves one figure and worsens another is exactly why all figures must be read side by side.
 # - The spike at 01:00 in the bedtime chart is the people who, under the threshold, give up at the hard stop: they sleep a little earlier, but the night counts as missed.
-# - The package leaves the reward on process metrics alone, so the effort chart hardly moves: bringing real work back means changing what assessment rewards (the exercises and guide 05).
+# - The package changes neither the tool nor the reward on process metrics, so real output and the effort chart do not move: bringing real work back means a tool that fits the task better, or changing what assessment rewards (guide 05).
 #
 # **Not shown:**
 # - The model assumes reforms are **fully implemented**. In practice a banned app check-in may turn into photos posted to a WeChat group — the article itself says assessment relied mainly on mini-programs and photos uploaded to WeChat groups (seed §4, “上传照片至微信群”). Formalism moves elsewhere: Campbell's law again.
@@ -160,10 +171,10 @@ show(effort_overlay_spec(result, LANG))
 # Besides each reform's own `assumption`, the conclusions rest on the earlier guides' assumptions. Two checks here.
 #
 # - **起床时间（假设，06:30；05:30–07:30）。** 睡眠不足的比例几乎完全由它决定（第2篇）。下表在06:30和07:30两种起床时间下，比较现状和改革包：改革包带来的改善幅度在两种假设下相近，但“还剩多少人睡不够”差别很大。所以引用这个比例时，必须同时说明起床时间的假设。
-# - **单项改革的效果。** 下表列出每一项改革单独实施时，对一票否决概率、真产出和平均匹配度的影响（晚上的时间和睡眠留给练习1）。可以看到，只有碰了激励或工具本身的改革（学时不作考核、电子签章）才改变了真产出。
+# - **单项改革的效果。** 下表列出每一项改革单独实施时，对一票否决概率、一致度和真产出的影响，以及真产出的变化里记在工具和奖励上的部分（晚上的时间和睡眠留给练习1）。只有换了工具的改革（一站式平台、电子签章）或动了过程指标奖励的改革（学时不作考核、电子签章）才改变真产出；在默认的公共服务类部门，换成更匹配的工具让真产出上升，而把奖励减半反而让它略降——分数与真工作有三分之一一致时，奖励也在奖励真工作（第5篇）。
 #
 # - **Wake-up time (assumption, 06:30; 05:30–07:30).** It all but sets the share of short nights (guide 02). The table compares the status quo and the package at 06:30 and at 07:30: the package's improvement is similar under both, but how many are still short of sleep differs greatly. Quote that share only together with the wake-up assumption.
-# - **Each reform alone.** The second table gives each reform's effect, applied alone, on the chance of a veto, real output and mean fit (nights and sleep are left for exercise 1). Only reforms that touch the incentive or the tool itself (no study-time KPI, e-signatures) change real output.
+# - **Each reform alone.** The second table gives each reform's effect, applied alone, on the chance of a veto, alignment and real output, with the parts of the change in real output credited to the tool and to the reward (nights and sleep are left for exercise 1). Only reforms that change the tool (one-stop platform, e-signatures) or the reward on process metrics (study time no longer assessed, e-signatures) change real output; in the default public-service department a better-fitting tool raises it, while halving the reward lowers it slightly — on a score a third aligned with real work, the reward also pays for real work (guide 05).
 
 # %%
 pd.DataFrame(
@@ -180,13 +191,17 @@ pd.DataFrame(
 # %%
 rows = []
 for rid in reforms():
-    table = compare(s, apply_reforms(s, [rid]).reformed).table().set_index("metric")["reform"]
+    one = compare(s, apply_reforms(s, [rid]).reformed)
+    table = one.table().set_index("metric")["reform"]
+    at = one.output_attribution
     rows.append(
         {
             "reform": rid,
             "p_unit_veto": table["p_unit_veto"],
+            "alignment": table["alignment"],
             "real_output": table["real_output"],
-            "mean_fit": table["mean_fit"],
+            "output_from_tool": at.parts["tool"],
+            "output_from_reward": at.parts["reward"],
         }
     )
 pd.DataFrame(rows).round(3)
@@ -212,6 +227,15 @@ check("06_best_single", answer_1)
 # %%
 answer_2 = None  # 0 到 1 之间 · between 0 and 1
 check("06_all_reforms_short", answer_2)
+
+# %% [markdown]
+# **练习 3 · Exercise 3（`06_esignature_tool_part`）。** 在默认情景下只实施电子签章（`esignature`）。真实产出的变化里，记在工具上的是多少？容差 ±0.01。记在奖励上的那部分是正还是负，为什么？
+#
+# In the default scenario make only the e-signature reform (`esignature`). How much of the change in real output is credited to the tool? Tolerance ±0.01. Is the part credited to the reward positive or negative, and why?
+
+# %%
+answer_3 = None  # 真实产出的变化 · change in real output
+check("06_esignature_tool_part", answer_3)
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading

@@ -156,6 +156,18 @@ def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
     rows = []
     for rule in RULES:
         outcome = getattr(result, rule)
+        if rule == "threshold" and result.cumulative_rule and result.deadline is not None:
+            # a cumulative target with a deadline: the one risk is missing it (seed §3)
+            value = result.deadline.p_miss
+            rows.append(
+                {
+                    "rule_label": t(f"rule_{rule}", lang),
+                    "horizon": deadline_horizon(result, lang),
+                    "percent": value * 100,
+                    "text": _pct(value),
+                }
+            )
+            continue
         for horizon, value in (
             ("period", outcome.p_penalty_period),
             ("year", outcome.p_penalty_year),
@@ -169,6 +181,17 @@ def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def deadline_horizon(result: UnitResult, lang: Lang) -> str:
+    """“20 study hours by 2020-08-20”: the cumulative target and its deadline."""
+    s = result.scenario
+    return t(
+        "deadline_horizon",
+        lang,
+        hours=f"{float(s.study_hours_target):g}",
+        date=s.window_end.isoformat(),
+    )
 
 
 def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:

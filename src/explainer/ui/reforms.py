@@ -19,7 +19,7 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.figures import Figure, format_value
+from explainer.figures import Figure, format_change, format_value
 from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
@@ -158,18 +158,22 @@ class ReformsDashboard(Dashboard):
         if not names:
             return t("reforms_none", lang)
         a, b = result.status_quo, result.reformed
-        return t(
-            "summary_reforms",
-            lang,
-            reforms=("、" if lang == "zh" else "; ").join(names),
-            before=format_value(a.unit.night_minutes, "minutes", lang),
-            after=format_value(b.unit.night_minutes, "minutes", lang),
-            short_before=format_value(a.unit.share_short_sleep, "share", lang),
-            short_after=format_value(b.unit.share_short_sleep, "share", lang),
-            veto_before=format_value(a.unit.p_unit_veto, "share", lang),
-            veto_after=format_value(b.unit.p_unit_veto, "share", lang),
-            output_before=format_value(a.fit.real_output, "number", lang),
-            output_after=format_value(b.fit.real_output, "number", lang),
+        return (
+            t(
+                "summary_reforms",
+                lang,
+                reforms=("、" if lang == "zh" else "; ").join(names),
+                before=format_value(a.unit.night_minutes, "minutes", lang),
+                after=format_value(b.unit.night_minutes, "minutes", lang),
+                short_before=format_value(a.unit.share_short_sleep, "share", lang),
+                short_after=format_value(b.unit.share_short_sleep, "share", lang),
+                veto_before=format_value(a.unit.p_unit_veto, "share", lang),
+                veto_after=format_value(b.unit.p_unit_veto, "share", lang),
+                output_before=format_value(a.fit.real_output, "number", lang),
+                output_after=format_value(b.fit.real_output, "number", lang),
+            )
+            + " "
+            + output_attribution_text(result, lang)
         )
 
     def headline_html(self, result: ComparisonResult, lang: Lang) -> str:
@@ -205,3 +209,26 @@ class ReformsDashboard(Dashboard):
                 f"{assumption}</li>"
             )
         return f"<ul class='explainer-reform-notes'>{''.join(items)}</ul>"
+
+
+def output_attribution_text(result: ComparisonResult, lang: Lang) -> str:
+    """Which kind of department, and what moved real output: the tool, the reward, the rest."""
+    at = result.output_attribution
+
+    def signed(value: float) -> str:
+        return "0.00" if abs(value) < 5e-3 else format_change(value, "number", lang)
+
+    return t(
+        "reformfit_summary",
+        lang,
+        dept=t(f"dept_{result.status_quo.scenario.department}", lang),
+        before=format_value(at.before, "number", lang),
+        after=format_value(at.after, "number", lang),
+        tool=signed(at.parts["tool"]),
+        reward=signed(at.parts["reward"]),
+        other=signed(at.parts["other"]),
+        a_before=f"{at.alignment[0]:.2f}",
+        a_after=f"{at.alignment[1]:.2f}",
+        w_before=f"{at.reward[0]:.2f}",
+        w_after=f"{at.reward[1]:.2f}",
+    )
