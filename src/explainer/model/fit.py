@@ -4,7 +4,7 @@
 of the tool that manages it, and sorts departments into three kinds: regulatory ones, where
 compliance is the work and e-government tools should be used more; public-service ones (social
 security, education, health), which should be less regulatory and better resourced; and
-grassroots social and cultural affairs, from which government should gradually withdraw
+grassroots social and cultural life, from which government should gradually withdraw
 (seed §5, “把管理任务的复杂程度和管理工具的能力匹配起来”, “可把政府部门分为三类”). The article
 gives no numbers. Following Goodhue & Thompson's task–technology fit (1995), with misfit on
 either side, we score fit as 1 − |κ − τ| for task complexity κ and tool capability τ on [0, 1].
