@@ -252,7 +252,7 @@ class Dashboard:
 
     def _refuse(self, problems: list[Problem]) -> bool:
         self.problems = [Problem("", "", "", code="import_bad", details=tuple(problems))]
-        self.refresh()
+        self.message.value = problems_html(self.problems, self.lang)  # nothing else changed
         return False
 
     def _load_scenario(self, text: str) -> bool:
@@ -492,8 +492,8 @@ class Dashboard:
         self.presenter.tooltip = t("presenter_help", lang)
         self.link.label = t("copy_link", lang)
         self.link.copied_label = t("copied", lang)
-        self.upload.description = t("import_label", lang)
-        self.upload.tooltip = t("import_help", lang)
+        self.upload.label = t("import_label", lang)
+        self.upload.hint = t("import_help", lang)
 
     def refresh(self) -> None:
         """Recompute the model and redraw every output (charts in place)."""

@@ -79,7 +79,7 @@ function render({ model, el }) {
   button.className = "jupyter-button widget-upload explainer-import-button";
   const show = () => {
     button.textContent = model.get("label");
-    button.title = model.get("tooltip");
+    button.title = model.get("hint");
   };
   button.addEventListener("click", () => input.click());
   input.addEventListener("change", async () => {
@@ -96,7 +96,7 @@ function render({ model, el }) {
     model.send({ kind: "file", size: file.size }, undefined, [buffer]);
   });
   model.on("change:label", show);
-  model.on("change:tooltip", show);
+  model.on("change:hint", show);
   show();
   el.append(input, button);
 }
@@ -116,7 +116,7 @@ class FileLoadWidget(anywidget.AnyWidget):
 
     _esm = _FILE_LOAD_ESM
     label = traitlets.Unicode("Load scenario").tag(sync=True)
-    tooltip = traitlets.Unicode("").tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)  # the button's title ("tooltip" is the base's)
     accept = traitlets.Unicode(".yaml,.yml,.json").tag(sync=True)
     max_bytes = traitlets.Int(1_000_000).tag(sync=True)
 
