@@ -397,7 +397,7 @@ class Registry:
         problems = []
         for item in error.errors():
             if not item["loc"]:  # the cross-field check of the study window
-                value = raw.get("window_end", "")
+                value = raw.get("window_end", self.params["window_end"].default)
                 problems.append(
                     Problem("window_end", value, _reason(item), "on or after window_start")
                 )
