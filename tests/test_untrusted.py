@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import HOSTILE_VALUES, assert_clean_message, scenario_files
+from strategies import assert_clean_message, hostile_values, scenario_files
 
 from explainer.i18n import LANGUAGES, t
 from explainer.spec import registry
@@ -306,7 +306,7 @@ def fuzz_pages() -> list[Dashboard]:
 
 
 @settings(
-    max_examples=200,
+    max_examples=300,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
@@ -337,7 +337,7 @@ def test_any_scenario_file_is_loaded_or_refused_with_a_clean_message(
 
 _NAMES = sorted(registry().params)
 _query_values = st.one_of(
-    st.sampled_from(HOSTILE_VALUES),
+    hostile_values(),
     st.text(max_size=30),
     st.integers(1, 6000).map(lambda n: "9" * n),
 )
