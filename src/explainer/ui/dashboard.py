@@ -41,7 +41,14 @@ from explainer.ui.toolbar import (
     dump_yaml,
     scenario_document,
 )
-from explainer.untrusted import LIMITS, InputRefused, decode_file, echo, load_untrusted_yaml
+from explainer.untrusted import (
+    LIMITS,
+    InputRefused,
+    decode_file,
+    echo,
+    load_untrusted_yaml,
+    size_limit_values,
+)
 
 CUSTOM = ""  # preset dropdown value for "no preset"
 PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
@@ -231,7 +238,7 @@ class Dashboard:
         file over the size limit, whose ``size`` it sent instead). Loads it or says why not."""
         try:
             if content is None:
-                raise InputRefused("file_too_large", _size_values(size))
+                raise InputRefused("file_too_large", size_limit_values(size))
             text = decode_file(content)
         except InputRefused as refusal:
             return self._refuse([Problem("", "", "", code=refusal.key, values=refusal.values)])
@@ -692,9 +699,3 @@ def _page_classes() -> list[type[Dashboard]]:
         found.append(cls)
         todo.extend(cls.__subclasses__())
     return found
-
-
-def _size_values(size: int) -> dict[str, str]:
-    from explainer.untrusted import size_limit_values
-
-    return size_limit_values(size)
