@@ -10,6 +10,8 @@ changes nothing.
 from __future__ import annotations
 
 import html
+import math
+import re
 import time
 from typing import Any
 
@@ -236,6 +238,41 @@ def test_a_file_the_browser_sent_is_loaded_through_the_same_path(page) -> None:
 
 def test_the_browser_side_limit_is_the_kernel_side_one(page) -> None:
     assert page.upload.max_bytes == LIMITS.max_file_bytes < 10 * 1024 * 1024 // 2
+
+
+def _settings_named(tree: Any, name: str) -> list[Any]:
+    if isinstance(tree, dict):
+        found = [v for k, v in tree.items() if k == name]
+        return found + [x for v in tree.values() for x in _settings_named(v, name)]
+    if isinstance(tree, list):
+        return [x for v in tree for x in _settings_named(v, name)]
+    return []
+
+
+def test_every_server_config_lets_a_file_at_the_limit_through() -> None:
+    """The Load button sends a file up to LIMITS.max_file_bytes as one websocket message;
+    a server whose ``websocket_max_message_size`` were lower would cut the page off instead
+    of letting the kernel answer. Tornado's default (10 MiB) applies where none is set."""
+    import json
+    from pathlib import Path
+
+    import tornado.websocket
+
+    repo = Path(__file__).resolve().parents[1]
+    needed = LIMITS.max_file_bytes + 64 * 1024  # the comm message's JSON header, generously
+    configs = [repo / "voila.json", *sorted((repo / "config").rglob("*.json"))]
+    assert tornado.websocket._default_max_message_size >= needed
+    for path in configs:
+        for size in _settings_named(json.loads(path.read_text()), "websocket_max_message_size"):
+            assert size >= needed, f"{path}: websocket_max_message_size {size} < {needed}"
+    for path in sorted((repo / "config").rglob("*.py")):  # Python configs: literal products
+        text = path.read_text()
+        pattern = r"websocket_max_message_size['\"]?\s*[:=]\s*([0-9_ *]+)"
+        values = re.findall(pattern, text)
+        assert text.count("websocket_max_message_size") == len(values), f"{path}: read by hand"
+        for value in values:
+            size = math.prod(int(part) for part in value.replace("_", "").split("*"))
+            assert size >= needed, f"{path}: websocket_max_message_size {size} < {needed}"
 
 
 def test_not_text_is_refused(page) -> None:
