@@ -343,7 +343,7 @@ def fuzz_pages() -> list[Dashboard]:
 
 
 @settings(
-    max_examples=300,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
