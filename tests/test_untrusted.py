@@ -310,6 +310,12 @@ def test_epoch_seconds_are_not_a_date(page) -> None:
     assert "YYYY-MM-DD" in message(page)
 
 
+def test_an_impossible_date_in_a_file_names_the_field(page) -> None:
+    """Old code: YAML built the date itself and the page said "day is out of range for month"."""
+    shown = refused(page, "parameters: {window_start: 2021-02-30}\n")
+    assert "window_start" in shown and t("problem_no_such_date", "en") in shown
+
+
 def test_a_bare_number_is_not_a_clock_time_in_a_file(page) -> None:
     refused(page, "parameters: {wake_time: 420}\n")
 
