@@ -205,15 +205,23 @@ def test_format_page_and_language_are_checked(page, text, key) -> None:
     assert head[:20] in shown, shown
 
 
-def test_own_export_loads_on_each_page() -> None:
+def downloads(page: Dashboard) -> dict[str, bytes]:
+    """The YAML and JSON files the page's download links carry (base64 data: links)."""
+    import base64
+
+    link = r"class='explainer-export-(yaml|json)'[^>]*base64,([^']+)'"
+    found = re.findall(link, page.exports.value)
+    assert len(found) == 2, page.exports.value[:300]
+    return {kind: base64.b64decode(payload) for kind, payload in found}
+
+
+def test_own_downloads_load_on_each_page() -> None:
     for cls in (NightDashboard, UnitDashboard, ReformsDashboard):
         source = cls("zh")
-        source.apply_query("n_apps=4&lang=zh")
-        from explainer.ui.toolbar import dump_json, dump_yaml
-
-        for dump in (dump_yaml, dump_json):
+        source.apply_query("n_apps=4&preset=li_yi&lang=zh")
+        for kind, content in downloads(source).items():
             target = cls("en")
-            assert target.load_scenario_file(dump(source.scenario_file()).encode("utf-8"))
+            assert target.load_scenario_file(content), f"{cls.__name__} {kind}: {message(target)}"
             assert state(target) == state(source)
             assert not target.problems
 

@@ -105,7 +105,8 @@ class _Declared(BaseModel):
     choices: dict[str, dict[str, str]] | None = None
     label: dict[str, str]
     help: dict[str, str]
-    source: dict[str, Any]
+    source: dict[str, Any]  # where the mechanism comes from
+    number_source: dict[str, Any]  # where the default number (or setting) comes from
 
     @model_validator(mode="after")
     def _complete(self) -> _Declared:
@@ -119,6 +120,9 @@ class _Declared(BaseModel):
         if self.type == "choice" and not self.choices:
             raise ValueError(f"{self.id}: a choice parameter needs choices")
         check_source(self.source, self.id)
+        check_source(self.number_source, f"{self.id} (number)")
+        if "seed" in self.number_source and "value_assumed" in self.number_source["seed"]:
+            raise ValueError(f"{self.id}: an assumed number is an assumption number_source")
         return self
 
 
@@ -139,6 +143,13 @@ class ParamSpec:
     max: Any = None
     step: float | None = None
     choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Where the default number comes from (``source`` says where the mechanism comes from).
+    number_source: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def mechanism_source(self) -> Mapping[str, Any]:
+        """Where the mechanism comes from (the declaration's ``source``)."""
+        return self.source
 
     def display(self, value: Any) -> str:
         """A value as a person reads it (and as the URL query writes it)."""
@@ -485,6 +496,7 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
             label=declared.label,
             help=declared.help,
             source=declared.source,
+            number_source=declared.number_source,
             unit=declared.unit or {},
             min=low,
             max=high,
@@ -520,8 +532,8 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
             raise ValueError(f"{owner}: seed source needs a section among {sorted(sections)}")
         if not str(value.get("phrase", "")).strip():
             raise ValueError(f"{owner}: seed source needs a short phrase of the article")
-        if set(value) - {"section", "phrase", "value_assumed"}:
-            raise ValueError(f"{owner}: a seed source has section, phrase and value_assumed")
+        if set(value) - {"section", "phrase", "value_assumed", "note"}:
+            raise ValueError(f"{owner}: a seed source has section, phrase, note, value_assumed")
     elif kind == "ref":
         if value not in sources() or value == "seed":
             raise ValueError(f"{owner}: unknown reference {value!r} (see data/sources.yaml)")
@@ -547,6 +559,8 @@ def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
         if "value_assumed" in source["seed"]:
             label = "value assumed" if lang == "en" else "数值为假设"
             text += f"; {label}: {source['seed']['value_assumed']}"
+        if "note" in source["seed"]:
+            text += f" ({source['seed']['note']})"
         return text
     if "ref" in source:
         return str(sources()[source["ref"]]["title"])

@@ -21,7 +21,7 @@ from explainer.charts.common import overlay
 from explainer.figures import Figure, figures_table, format_change, format_value
 from explainer.i18n import LANGUAGES, t
 from explainer.model import evaluate
-from explainer.presets import Preset, compare, presets_for
+from explainer.presets import Comparison, Preset, compare, presets_for
 from explainer.spec import (
     NOT_A_CLOCK,
     NOT_A_DATE,
@@ -34,11 +34,13 @@ from explainer.spec import (
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
 from explainer.ui.toolbar import (
+    PARAMETER_SOURCES_FORMAT,
     FileLoadWidget,
     LinkWidget,
     data_link,
     dump_json,
     dump_yaml,
+    parameter_sources,
     scenario_document,
 )
 from explainer.untrusted import (
@@ -61,6 +63,8 @@ SpecFunction = Callable[[Any, Lang], dict[str, Any]]
 SCENARIO_FORMAT = 1  # "explainer_scenario" in the files this version writes and reads
 #: The fields of a scenario file besides the page-specific ones (``extra_keys``).
 FILE_KEYS = ("explainer_scenario", "page", "preset", "language", "parameters", "provenance")
+#: Fields a download adds for its readers (see ``_exports_html``); ignored when loading.
+EXPORT_ONLY_KEYS = ("article_figures", "parameter_sources_format", "parameter_sources", "summary")
 log = logging.getLogger(__name__)
 
 
@@ -91,6 +95,7 @@ class Dashboard:
         self._holding = False
         self.history: list[tuple[Any, str, dict[str, Any]]] = []  # for undo
         self.pinned: tuple[Any, dict[str, Any]] | None = None  # scenario "A"
+        self.pinned_preset = ""  # the case "A" was pinned from (for its article figures)
 
         self.panel = ControlPanel(self.registry, lang, groups=self.groups)
         self.panel.observe(self._on_control)
@@ -224,6 +229,7 @@ class Dashboard:
     def toggle_pin(self) -> None:
         """Pin the current scenario as A (or clear it); later changes are B."""
         self.pinned = None if self.pinned else (self.scenario, self.extra_state())
+        self.pinned_preset = self.preset_id if self.pinned else ""
         self._relabel_toolbar()
         self.refresh()
 
@@ -302,7 +308,8 @@ class Dashboard:
     def _check_file_fields(self, document: Mapping[Any, Any]) -> list[Problem]:
         """The fields that say what the file is: its format, page and language."""
         problems: list[Problem] = []
-        known = set(FILE_KEYS) | {k for cls in _page_classes() for k in cls.extra_keys}
+        extras = {k for cls in _page_classes() for k in cls.extra_keys}
+        known = {*FILE_KEYS, *EXPORT_ONLY_KEYS, *extras}
         unknown = [k for k in document if not isinstance(k, str) or k not in known]
         problems += [
             Problem(k, document[k], "not a field of a scenario file", ", ".join(FILE_KEYS))
@@ -365,6 +372,18 @@ class Dashboard:
         """The page's headline numbers as CSV, with provenance as leading # lines."""
         document = self.scenario_file()["provenance"]
         head = "".join(f"# {key}: {value}\n" for key, value in document.items())
+        for record in self.article_records(result):
+            fields = (
+                record["article"],
+                record["model"],
+                record["status"],
+                record["status_text"],
+                record["reason"],
+            )
+            tuned = f" ({', '.join(record['calibrated'])})" if record["calibrated"] else ""
+            line = " | ".join(str(f).replace("\n", " ") for f in fields)
+            head += f"# article_figure {record['metric']}{tuned}: {line}\n"
+        head += f"# summary: {self.full_summary(result, self.lang)}\n"
         return head + figures_table(self.figures(result), self.lang).to_csv(index=False)
 
     @staticmethod
@@ -510,7 +529,7 @@ class Dashboard:
         self.notes.value = self.notes_html(result, lang)
         self.article.value = self._article_html(result)
         self.message.value = problems_html(self.problems, lang)
-        self.summary.value = f"<p>{html.escape(self.summary_text(result, lang))}</p>"
+        self.summary.value = f"<p>{html.escape(self.full_summary(result, lang))}</p>"
         query = self.state_query()
         stamp = t("stamp", lang, version=__version__, state=query or "-")
         pinned = self.compute(self.pinned[0]) if self.pinned and self.can_pin else None
@@ -529,17 +548,70 @@ class Dashboard:
 
     def _ab_html(self, pinned: Any, result: Any) -> str:
         pairs = zip(self.figures(pinned), self.figures(result), strict=True)
-        return comparison_html(
+        table = comparison_html(
             [(a, b.value) for a, b in pairs],
             self.lang,
             ("side_a", "side_b"),
             caption=t("ab_title", self.lang),
             css="explainer-ab-table",
         )
+        sides = (
+            ("side_a", self.pinned_preset, pinned),
+            ("side_b", self.preset_id, result),
+        )
+        return table + article_status_html(
+            [(t(side, self.lang), self.article_comparisons(pid, res)) for side, pid, res in sides],
+            self.lang,
+        )
+
+    # ------------------------------------------------------------------ the article's figures
+    def article_comparisons(self, preset_id: str, result: Any) -> list[Comparison]:
+        """The article's figures for ``preset_id`` against ``result`` (empty with no preset)."""
+        if not preset_id or preset_id not in self.presets:
+            return []
+        # The article box, the summary, the A/B table and three exports all ask; on the reform
+        # page preset_result runs a model, so compute once per (preset, result).
+        memo = self.__dict__.setdefault("_article_memo", {})
+        key = (preset_id, id(result))
+        if key not in memo or memo[key][0] is not result:
+            if len(memo) > 8:
+                memo.clear()
+            preset = self.presets[preset_id]
+            memo[key] = (result, compare(preset, self.preset_result(preset, result)))
+        return memo[key][1]
+
+    def article_records(self, result: Any) -> list[dict[str, Any]]:
+        """The current preset's figures, each with its status, for the exports."""
+        return [c.record(self.lang) for c in self.article_comparisons(self.preset_id, result)]
+
+    def full_summary(self, result: Any, lang: Lang) -> str:
+        """The page's summary paragraph, ending with the article's figures and their status."""
+        text = self.summary_text(result, lang)
+        comparisons = self.article_comparisons(self.preset_id, result)
+        if comparisons:
+            items = "; ".join(
+                t(
+                    "summary_article_item",
+                    lang,
+                    article=c.reported.text[lang],
+                    model=c.reported.show(c.model_value, lang),
+                    status=c.status_line(lang),
+                )
+                for c in comparisons
+            )
+            name = self.presets[self.preset_id].label(lang)
+            text += " " + t("summary_article", lang, case=name, items=items)
+        elif self.preset_id in self.presets and self.presets[self.preset_id].no_figures:
+            text += " " + self.presets[self.preset_id].no_figures[lang]  # type: ignore[index]
+        return text
 
     def _exports_html(self, result: Any) -> str:
         lang, name = self.lang, f"explainer-{self.page}"
         document = self.scenario_file()
+        document["article_figures"] = self.article_records(result)
+        document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
+        document["parameter_sources"] = parameter_sources(lang)
+        document["summary"] = self.full_summary(result, lang)
         return (
             f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} "
             + data_link(
@@ -623,14 +695,19 @@ class Dashboard:
         preset = self.presets[self.preset_id]
         lang = self.lang
         lines = [
-            f"<li class='{'ok' if c.ok else 'off'}'>{html.escape(c.text(lang))}</li>"
-            for c in compare(preset, self.preset_result(preset, result))
+            f"<li class='status-{c.status} {'agree' if c.ok else 'differ'}'>"
+            f"{html.escape(c.text(lang))}"
+            f"<br><small class='status-reason'>{html.escape(c.status_line(lang))}</small></li>"
+            for c in self.article_comparisons(self.preset_id, result)
         ]
+        if not lines and preset.no_figures:
+            lines = [f"<li class='status-none'>{html.escape(preset.no_figures[lang])}</li>"]
         modified = self.scenario != preset.scenario()
         note = f" <em>({html.escape(t('preset_modified', lang))})</em>" if modified else ""
         return (
             f"<div class='explainer-story'><b>{html.escape(preset.label(lang))}</b>{note}"
-            f"<p>{html.escape(preset.story[lang])}</p><ul>{''.join(lines)}</ul></div>"
+            f"<p>{html.escape(preset.story[lang])}</p><ul>{''.join(lines)}</ul>"
+            f"<p><small>{html.escape(t('evidence_note', lang))}</small></p></div>"
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -675,6 +752,29 @@ def comparison_html(
     return (
         f"<table class='explainer-compare {css}'>{cap}<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def article_status_html(sides: list[tuple[str, list[Comparison]]], lang: Lang) -> str:
+    """The article's figures on each side of an A/B comparison, each with its status."""
+    rows = [
+        f"<tr class='status-{c.status}'><th>{html.escape(side)}</th>"
+        f"<td>{html.escape(c.reported.text[lang])}</td>"
+        f"<td>{html.escape(c.reported.show(c.model_value, lang))}</td>"
+        f"<td>{html.escape(c.status_line(lang))}</td></tr>"
+        for side, comparisons in sides
+        for c in comparisons
+    ]
+    if not rows:
+        return ""
+    head = "".join(
+        f"<th>{html.escape(t(k, lang))}</th>"
+        for k in ("table_side", "table_article", "table_model", "table_status")
+    )
+    return (
+        f"<table class='explainer-compare explainer-ab-article'>"
+        f"<caption>{html.escape(t('article_figures', lang))}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import anywidget
@@ -17,7 +19,7 @@ import traitlets
 import yaml
 
 from explainer import __version__
-from explainer.spec import describe_source
+from explainer.spec import describe_source, registry
 
 _LINK_ESM = """
 function render({ model, el }) {
@@ -160,6 +162,37 @@ def provenance(query: str, lang: str) -> dict[str, Any]:
         ],
         "sources_file": "data/sources.yaml",
         "language": lang,
+    }
+
+
+def short_source(source: Mapping[str, Any], lang: str) -> str:
+    """A source in few characters: “article §3”, “ref: key” or “assumption”.
+
+    Exports carry this short form for every parameter (they are re-sent on every change, so
+    they stay small); the full wording of each source is in data/parameters.yaml, the
+    controls' tooltips and the guides' assumption tables.
+    """
+    kind, value = next(iter(source.items()))
+    if kind == "seed":
+        label = "article" if lang == "en" else "文章"
+        return f"{label} §{value['section'][1:]}"
+    if kind == "ref":
+        return f"ref: {value}"
+    return "assumption" if lang == "en" else "假设"
+
+
+#: How each value of an export's ``parameter_sources`` reads.
+PARAMETER_SOURCES_FORMAT = "mechanism source | number source"
+
+
+@cache
+def parameter_sources(lang: str) -> dict[str, str]:
+    """Each parameter's two sources side by side, “mechanism | number” (kept short: exports
+    are re-sent on every change)."""
+    return {
+        pid: f"{short_source(spec.mechanism_source, lang)} | "
+        f"{short_source(spec.number_source, lang)}"
+        for pid, spec in registry().params.items()
     }
 
 
