@@ -51,7 +51,7 @@ def main() -> None:
     page = NightDashboard("en")
     exported = dump_yaml(page.scenario_file()).encode()
     files = {
-        "exported scenario (loads)": exported,
+        "scenario_file() (loads)": exported,
         "billion laughs, 9 levels": laughs(9),
         "billion laughs, 12 levels": laughs(12),
         "2,400 unknown keys (listed 20)": b"parameters:\n"

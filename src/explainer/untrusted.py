@@ -32,14 +32,14 @@ from yaml import events as ev
 class Limits:
     """Bounds on what a visitor can send; every one has a message when reached."""
 
-    #: A scenario file's size in bytes. An exported file is about 3 kB. Files are checked in
+    #: A scenario file's size in bytes. A download from the page is about 6 kB. Files are checked in
     #: the browser before they are sent, because Tornado closes the page's websocket on any
     #: message over 10 MiB (its ``websocket_max_message_size`` default), which would cut the
     #: page off from its kernel; the kernel checks again whatever arrives.
     max_file_bytes: int = 1_000_000
-    #: Nesting of mappings and lists (an exported file nests 2 deep).
+    #: Nesting of mappings and lists (a download nests 3 deep).
     max_depth: int = 8
-    #: Keys, list items and values in the whole file (an exported file has about 80).
+    #: Keys, list items and values in the whole file (a download has about 360).
     max_items: int = 5_000
     #: Problems listed in the page; the rest are counted ("and 12 more").
     max_problems: int = 20
