@@ -37,7 +37,7 @@ class Limits:
     #: message over 10 MiB (its ``websocket_max_message_size`` default), which would cut the
     #: page off from its kernel; the kernel checks again whatever arrives.
     max_file_bytes: int = 1_000_000
-    #: Nesting of mappings and lists (a download nests 3 deep).
+    #: Nesting of mappings and lists (a download nests 4 deep).
     max_depth: int = 8
     #: Keys, list items and values in the whole file (a download has about 360).
     max_items: int = 5_000
