@@ -187,7 +187,12 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
 }
 #: Variable keys whose values differ per branch: placeholders checked by rendering instead
 #: (test_every_night_note_renders).
-RENDERED = {("ui/night.py", "key")}
+# Whole-input refusals (explainer.untrusted.InputRefused, spec.Problem.code): rendered with
+# the values their code gives, checked by tests/test_untrusted.py.
+_REFUSALS = {k for k in EN if k.startswith("file_")} | {"import_bad", "import_not_scenario"}
+VARIABLE_KEYS[("untrusted.py", "self.key")] = _REFUSALS
+VARIABLE_KEYS[("spec.py", "self.code")] = _REFUSALS
+RENDERED = {("ui/night.py", "key"), ("untrusted.py", "self.key"), ("spec.py", "self.code")}
 
 
 @cache

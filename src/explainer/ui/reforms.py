@@ -112,12 +112,13 @@ class ReformsDashboard(Dashboard):
 
     def check_extra_state(self, document: dict[str, Any]) -> list[Problem]:
         wanted = document.get("reforms") or []
+        known = ", ".join(reforms())
         if not isinstance(wanted, list):
-            return [Problem("reforms", wanted, "not a list of reform ids", ", ".join(reforms()))]
-        return [
-            Problem("reforms", r, "unknown reform", ", ".join(reforms()))
+            return [Problem("reforms", wanted, "not a list of reform ids", known)]
+        return [  # an item may be a list or a mapping: test it is text before looking it up
+            Problem("reforms", r, "unknown reform", known)
             for r in wanted
-            if r not in reforms()
+            if not isinstance(r, str) or r not in reforms()
         ]
 
     def read_extra(self, page: dict[str, str]) -> list[Problem]:

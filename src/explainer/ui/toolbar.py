@@ -70,6 +70,79 @@ class LinkWidget(anywidget.AnyWidget):
     sync_address_bar = traitlets.Bool(True).tag(sync=True)
 
 
+_FILE_LOAD_ESM = """
+function render({ model, el }) {
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = model.get("accept");
+  input.style.display = "none";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "jupyter-button widget-upload explainer-import-button";
+  const show = () => {
+    button.textContent = model.get("label");
+    button.title = model.get("hint");
+  };
+  button.addEventListener("click", () => input.click());
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    input.value = "";  // the same file may be chosen again
+    if (!file) return;
+    // Over the limit, only the size is sent: Tornado would close the page's websocket on a
+    // message over 10 MiB, and the page would lose its kernel.
+    if (file.size > model.get("max_bytes")) {
+      model.send({ kind: "too_large", size: file.size });
+      return;
+    }
+    const buffer = await file.arrayBuffer();
+    model.send({ kind: "file", size: file.size }, undefined, [buffer]);
+  });
+  model.on("change:label", show);
+  model.on("change:hint", show);
+  show();
+  el.append(input, button);
+}
+export default { render };
+"""
+
+
+class FileLoadWidget(anywidget.AnyWidget):
+    """A "Load scenario" button that checks a file's size in the browser before sending it.
+
+    ipywidgets' FileUpload sends any file whole over the kernel websocket; over Tornado's
+    10 MiB message limit the socket is closed and the file vanishes without a word (issue 11,
+    item 5). Here a file over ``max_bytes`` is not sent: only its size is, so the page can say
+    it is too large. Files arrive through :meth:`on_file` as ``(bytes, size)``, where a file
+    that was not sent has ``bytes`` of ``None``.
+    """
+
+    _esm = _FILE_LOAD_ESM
+    label = traitlets.Unicode("Load scenario").tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)  # the button's title ("tooltip" is the base's)
+    accept = traitlets.Unicode(".yaml,.yml,.json").tag(sync=True)
+    max_bytes = traitlets.Int(1_000_000).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._file_handlers: list[Any] = []
+        self.on_msg(self._on_message)
+
+    def on_file(self, handler: Any) -> None:
+        """Call ``handler(content, size)`` for every file chosen."""
+        self._file_handlers.append(handler)
+
+    def _on_message(self, _: Any, content: Any, buffers: list[Any]) -> None:
+        if not isinstance(content, dict) or content.get("kind") not in ("file", "too_large"):
+            return
+        size = content.get("size")
+        size = size if isinstance(size, int) and not isinstance(size, bool) else -1
+        data = bytes(buffers[0]) if content["kind"] == "file" and buffers else None
+        if data is not None:
+            size = len(data)  # what arrived, whatever the browser claimed
+        for handler in self._file_handlers:
+            handler(data, size)
+
+
 def data_link(text: str, filename: str, mime: str, label: str, css: str) -> str:
     """An <a download> whose href carries the file itself (base64 data: URI)."""
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
