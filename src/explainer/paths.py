@@ -9,10 +9,19 @@ the repository root. A wheel installs copies as data files (pyproject.toml,
 scheme's data directory.
 
 :func:`project_root` returns a folder laid out like the repository root in both cases.
+
+:func:`register_template` makes ``voila notebooks`` find the template from a checkout with an
+editable install (``pip install -e .``, and environment.yml's ``-e .``), which copies no data
+files: Voila looks for templates only on jupyter_core's ``jupyter_path()`` ($JUPYTER_PATH,
+the user's and the environment's share/jupyter; voila/paths.py, collect_template_paths).
+:mod:`explainer.serving` calls it when imported, which Voila does while it reads voila.json
+(``multi_kernel_manager_class``; traitlets resolves a class named by a string when it is set),
+before it collects the template paths.
 """
 
 from __future__ import annotations
 
+import os
 import site
 import sys
 import sysconfig
@@ -65,3 +74,17 @@ def template_root(root: Path | None = None) -> Path:
         if (candidate / TEMPLATE).is_file():
             return candidate
     raise FileNotFoundError(f"the page template is missing: looked for {TEMPLATE} in {candidates}")
+
+
+def register_template() -> bool:
+    """Put the checkout's ``share/jupyter`` first on JUPYTER_PATH if the package runs from a
+    checkout; returns True if it changed JUPYTER_PATH. An installed wheel needs nothing: its
+    template is in ``<prefix>/share/jupyter``, already on Voila's path."""
+    share = CHECKOUT / "share" / "jupyter"
+    if not (share / TEMPLATE).is_file():
+        return False
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if paths and Path(paths[0]).resolve() == share:
+        return False
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(share), *paths])
+    return True
