@@ -12,9 +12,9 @@
 
 Both environments are installed at once, in the background, when the module starts: pip
 mostly waits on the package index, so two installs take little longer than one. They use
-pip's ordinary index and cache. Before explainer.paths.register_template, the conda route's page answered
-HTTP 500 (TemplateNotFound: index.html.j2); before ``[project.scripts]``, the wheel had no
-``explainer`` command and no notebooks.
+pip's ordinary index and cache. Before explainer.paths.register_template, the conda
+route's page answered HTTP 500 (TemplateNotFound: index.html.j2); before
+``[project.scripts]``, the wheel had no ``explainer`` command and no notebooks.
 """
 
 from __future__ import annotations
