@@ -2,6 +2,7 @@
 # make workshop  serve a room of 40 on this machine's network (config/workshop/voila.json)
 # make test   ruff + every test, end-to-end browser tests included (installs Chromium if root)
 # make bench  time the night page in a real browser (figures, not pass/fail)
+# make hub-proxy  configurable-http-proxy from npm into .venv/node (JupyterHub test; make test runs it)
 #
 # Voila's settings are in voila.json (Voila reads it from the directory it starts in, here
 # the repo root); its page template is share/jupyter/voila/templates/explainer, found
