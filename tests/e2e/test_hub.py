@@ -8,7 +8,12 @@ after 30 s idle). Its proxy is ``configurable-http-proxy`` from npm (``make hub-
 
 One test, in the order a room meets it: two users log in, land on the landing page, open a
 dashboard, move a slider and see the chart change; a third user, over the limit, gets the
-hub's message; the first user leaves and the idle culler stops that server.
+hub's message; the first user leaves and the idle culler stops that server. Then the hub
+stops the second user's server while that page is open (as an admin or a culler with other
+settings would): the page says its kernel is gone (the page-life banner, issue 11).
+
+Seen here: a page left open without input kept its user's server from being culled (the
+open kernel connection counts as activity), so only a user who left is culled.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 import pytest
 from e2e_support import (
     ACTION_TIMEOUT_MS,
+    ARTIFACTS,
     PAGE_TIMEOUT_MS,
     REPO,
     free_port,
@@ -87,7 +93,7 @@ class Hub:
             # A service of the test's own, to ask the hub who has a server.
             f"c.JupyterHub.services.append({{'name': 'test', 'api_token': {TOKEN!r}}})",
             "c.JupyterHub.load_roles.append({'name': 'test', 'services': ['test'],"
-            " 'scopes': ['list:users', 'read:users', 'read:servers']})",
+            " 'scopes': ['list:users', 'read:users', 'read:servers', 'servers']})",
         ]
         if os.getuid() == 0:  # CI runs as root; jupyter_server refuses root without this
             lines.append("c.Spawner.args = [*c.Spawner.args, '--allow-root']")
@@ -138,6 +144,15 @@ class Hub:
         with urllib.request.urlopen(request, timeout=10) as resp:
             return json.loads(resp.read())["servers"]
 
+    def stop_server(self, user: str) -> None:
+        request = urllib.request.Request(
+            f"{self.url}/hub/api/users/{user}/server",
+            method="DELETE",
+            headers={"Authorization": f"token {TOKEN}"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as resp:
+            assert resp.status in (202, 204)
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -154,7 +169,9 @@ def hub(tmp_path):
     running = Hub(tmp_path).start()
     yield running
     running.stop()
-    print(f"hub log: {running.log_path}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)  # kept for a failing run's reader
+    shutil.copyfile(running.log_path, ARTIFACTS / "jupyterhub.log")
+    print(f"hub log: {ARTIFACTS / 'jupyterhub.log'}")
 
 
 def log_in(browser, hub: Hub, user: str):
@@ -185,11 +202,12 @@ def use_dashboard(page, hub: Hub, user: str) -> None:
 
 def test_two_users_a_limit_and_the_idle_culler(hub, browser):
     started = time.monotonic()
-    contexts = []
+    contexts, pages = [], {}
     try:
         for user in ("alice", "bob"):
             context, page = log_in(browser, hub, user)
             contexts.append(context)
+            pages[user] = page
             use_dashboard(page, hub, user)
             assert hub.servers(user)[""]["ready"], f"{user} has no running server"
 
@@ -211,6 +229,12 @@ def test_two_users_a_limit_and_the_idle_culler(hub, browser):
         culled_after = time.monotonic() - left
         log = hub.log_path.read_text(encoding="utf-8", errors="replace")
         assert "Culling server alice" in log, "not stopped by the idle culler"
+        # Bob's page is still open: stopping his server must not leave it lying.
+        assert "" in hub.servers("bob"), "bob's open page did not keep his server"
+        hub.stop_server("bob")
+        banner = pages["bob"].locator(".explainer-page-life[data-state='gone']")
+        banner.wait_for(state="visible", timeout=30_000)
+        assert "kernel has stopped" in banner.inner_text()
         print(
             f"hub test: culled {culled_after:.0f} s after alice left; "
             f"whole test {time.monotonic() - started:.0f} s"
