@@ -2,6 +2,7 @@
 # make workshop  serve a room of 40 on this machine's network (config/workshop/voila.json)
 # make test   ruff + every test, end-to-end browser tests included (installs Chromium if root)
 # make bench  time the night page in a real browser (figures, not pass/fail)
+# make hub-proxy  configurable-http-proxy from npm into .venv/node (JupyterHub test; make test runs it)
 #
 # Voila's settings are in voila.json (Voila reads it from the directory it starts in, here
 # the repo root); its page template is share/jupyter/voila/templates/explainer, found
@@ -23,7 +24,7 @@ PORT   ?= 8866
 
 export JUPYTER_PATH := $(CURDIR)/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: app workshop test bench lint chromium help
+.PHONY: app workshop test bench lint chromium hub-proxy help
 .DEFAULT_GOAL := help
 
 help:
@@ -77,11 +78,29 @@ chromium:
 	  fi; \
 	fi
 
+# JupyterHub's proxy for tests/e2e/test_hub.py: configurable-http-proxy from npm, installed
+# into $(VENV)/node (nothing global). Needs node and npm; as root, apt-get installs them.
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+hub-proxy: | $(PY)
+	@if [ ! -x $(CHP) ]; then \
+	  if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> apt-get install nodejs npm  (once; log in $(VENV)/apt-node.log)"; \
+	    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; } \
+	      >$(VENV)/apt-node.log 2>&1 || { tail -n 30 $(VENV)/apt-node.log; exit 1; }; \
+	  fi; \
+	  if command -v npm >/dev/null 2>&1; then \
+	    echo "==> npm install configurable-http-proxy into $(VENV)/node"; \
+	    npm install --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@^4 >/dev/null; \
+	  else \
+	    echo "==> no npm: the JupyterHub test will fail; install nodejs and npm"; \
+	  fi; \
+	fi
+
 lint: $(VENV)/.installed-test
 	@echo "==> ruff check src tests benchmarks"
 	@$(VENV)/bin/ruff check src tests benchmarks
 
-test: $(VENV)/.installed-test chromium lint
+test: $(VENV)/.installed-test chromium hub-proxy lint
 	@echo "==> pytest"
 	@$(VENV)/bin/pytest
 

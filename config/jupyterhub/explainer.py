@@ -5,9 +5,12 @@
 # Plain JupyterHub: append it to jupyterhub_config.py (it only sets Spawner options).
 # docs/deploy.md explains the whole set-up, and what is and is not the same as `make workshop`.
 
-# Where the project is checked out and installed (`pip install /srv/explainer`, not -e:
-# a plain install also puts the page template into <env>/share/jupyter).
-EXPLAINER = "/srv/explainer"
+import os
+
+# Where the project is checked out and installed (`pip install /srv/explainer`; an editable
+# install works too: config/jupyterhub/voila.py points Voila at the checkout's template).
+# EXPLAINER_HOME overrides it (tests/e2e/test_hub.py runs a real hub on the checkout).
+EXPLAINER = os.environ.get("EXPLAINER_HOME", "/srv/explainer")
 
 # Each user's single-user server runs in the project's notebooks/ folder ...
 c.Spawner.notebook_dir = f"{EXPLAINER}/notebooks"  # noqa: F821 - `c` is JupyterHub's config

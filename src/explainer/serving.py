@@ -35,6 +35,12 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from tornado import web
 from traitlets import Float, Integer
 
+from explainer.paths import register_template
+
+# Voila imports this module while it reads voila.json (multi_kernel_manager_class), before
+# it looks for the page template: tell it where the checkout's template is (issue 17).
+register_template()
+
 __all__ = ["FULL_MESSAGE", "WorkshopKernelManager"]
 
 FULL_MESSAGE = "all seats are taken: every kernel this server may run is in use"

@@ -79,6 +79,14 @@ def voila_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def bare_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without JUPYTER_PATH (nothing set by the user)."""
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    env.update(extra or {})
+    return env
+
+
 @dataclass
 class VoilaServer:
     """``python -m voila <notebooks>`` in its own process group, logging to a file."""
@@ -89,6 +97,8 @@ class VoilaServer:
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] | None = None
     cwd: Path = REPO
+    # False: start with JUPYTER_PATH removed, as a user who sets nothing (install routes).
+    template_on_path: bool = True
     proc: subprocess.Popen | None = None
     _log_file: object = None
 
@@ -106,7 +116,7 @@ class VoilaServer:
         self.proc = subprocess.Popen(
             cmd,
             cwd=self.cwd,
-            env=voila_env(self.env),
+            env=voila_env(self.env) if self.template_on_path else bare_env(self.env),
             stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,

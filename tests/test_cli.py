@@ -1,0 +1,235 @@
+"""The ``explainer`` command (issue 17): help, each subcommand, bad arguments, a real server.
+
+Exports are checked against the page's own methods (the command must not have a copy of
+them); ``explainer serve`` is started for real on a free port and must answer the landing
+page, found without JUPYTER_PATH.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from explainer import cli, paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m explainer.cli ARGS`` (the console script runs the same ``main``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "explainer.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_console_script_is_declared():
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'explainer = "explainer.cli:main"' in text
+
+
+def test_help_names_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "serve" in result.stdout and "export" in result.stdout
+    assert "brief` does not exist yet" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["serve", "export"])
+def test_each_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout
+
+
+def test_no_command_is_an_error():
+    result = run()
+    assert result.returncode == 2
+    assert "COMMAND" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["serve", "--port", "0"], ["argument --port", "1-65535"]),
+        (["serve", "--port", "http"], ["argument --port", "1-65535"]),
+        (["serve", "--ip", "my-laptop"], ["argument --ip", "127.0.0.1", "0.0.0.0"]),
+        (["serve", "--color"], ["unrecognized arguments: --color"]),
+        (["brief"], ["invalid choice: 'brief'", "serve", "export"]),
+        (["export", "n_apps=3", "--page", "day"], ["argument --page", "night", "reforms"]),
+        (["export", "n_apps=3"], ["argument --page", "night, unit, fit, reforms"]),
+        (["export", "x.yaml", "--format", "pdf"], ["argument --format", "csv", "yaml", "json"]),
+        (["export", "missing.yaml"], ["argument LINK|QUERY|FILE", "no such file"]),
+        (
+            ["export", "http://127.0.0.1:8866/voila/tree"],
+            ["argument LINK|QUERY|FILE", "not a dashboard's link"],
+        ),
+        (["export", "n_apps=99", "--page", "night"], ["n_apps", "0 to 15", "nothing written"]),
+        (["export", "lang=fr", "--page", "unit"], ["lang", "zh or en"]),
+    ],
+)
+def test_bad_arguments_name_the_argument_and_the_allowed_values(args, expected, tmp_path):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    for text in expected:
+        assert text in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.iterdir()), "a refused export wrote files"
+
+
+def test_oversized_scenario_file_is_refused_unread(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (cli.MAX_SCENARIO_BYTES + 1))
+    result = run("export", str(big), "--page", "night", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "at most 1,000,000" in result.stderr
+
+
+def test_serve_dry_run_is_the_make_app_command():
+    result = run("serve", "--dry-run", "--port", "9001")
+    assert result.returncode == 0
+    env_line, command = result.stdout.splitlines()
+    assert env_line == f"JUPYTER_PATH={REPO / 'share' / 'jupyter'}" or env_line.startswith(
+        f"JUPYTER_PATH={REPO / 'share' / 'jupyter'}{os.pathsep}"
+    )
+    assert f"-m voila {REPO / 'notebooks'} --no-browser --port=9001 --Voila.ip=127.0.0.1" in command
+    assert command.endswith(f"--Voila.config_file_paths={REPO}")
+
+
+def test_serve_workshop_reads_the_workshop_config_first():
+    argv = cli.serve_argv(True, "0.0.0.0", 8866, REPO)
+    assert argv[-2:] == [
+        f"--Voila.config_file_paths={REPO / 'config' / 'workshop'}",
+        f"--Voila.config_file_paths={REPO}",
+    ]
+    assert "--Voila.ip=0.0.0.0" in argv
+
+
+def test_project_root_is_the_checkout_in_an_editable_install():
+    assert paths.project_root() == REPO
+    assert paths.template_root() == REPO / "share" / "jupyter"
+
+
+def test_project_root_of_an_installed_copy(tmp_path, monkeypatch):
+    """A wheel's data files: <prefix>/share/explainer and <prefix>/share/jupyter."""
+    share = tmp_path / "share"
+    (share / "explainer" / "notebooks").mkdir(parents=True)
+    (share / "explainer" / "voila.json").write_text("{}")
+    (share / "explainer" / "notebooks" / "night.ipynb").write_text("{}")
+    template = share / "jupyter" / paths.TEMPLATE
+    template.parent.mkdir(parents=True)
+    template.write_text("")
+    monkeypatch.setattr(paths, "CHECKOUT", tmp_path / "no-checkout")
+    monkeypatch.setattr(paths, "_prefixes", lambda: [tmp_path / "elsewhere", tmp_path])
+    assert paths.project_root() == share / "explainer"
+    assert paths.template_root() == share / "jupyter"
+
+
+def test_missing_install_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CHECKOUT", tmp_path)
+    monkeypatch.setattr(paths, "_prefixes", lambda: [tmp_path])
+    with pytest.raises(FileNotFoundError, match="not installed here"):
+        paths.project_root()
+
+
+def test_export_from_a_link_writes_the_pages_three_files(tmp_path):
+    link = "http://127.0.0.1:8866/voila/render/night.ipynb?n_apps=10&lang=en"
+    result = run("export", link, "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["explainer-night.csv", "explainer-night.json", "explainer-night.yaml"]
+    scenario = yaml.safe_load((tmp_path / "out" / "explainer-night.yaml").read_text("utf-8"))
+    assert scenario["page"] == "night" and scenario["parameters"]["n_apps"] == 10
+    assert scenario["provenance"]["state"] == "n_apps=10&lang=en"
+    csv = (tmp_path / "out" / "explainer-night.csv").read_text("utf-8")
+    assert csv.startswith("# explainer_version: ") and "# state: n_apps=10&lang=en" in csv
+
+
+def test_export_equals_the_page_methods():
+    """Byte for byte what the dashboard's Download links carry (same object, same calls)."""
+    from explainer.ui.toolbar import dump_json, dump_yaml
+    from explainer.ui.unit import UnitDashboard
+
+    files, problems = cli.export_files("unit", "query", "lang=en")
+    page = UnitDashboard()
+    page.apply_query("lang=en")
+    assert problems == []
+    assert files["explainer-unit.csv"] == page.figures_csv(page.result)
+    assert files["explainer-unit.yaml"] == dump_yaml(page.scenario_file())
+    assert files["explainer-unit.json"] == dump_json(page.scenario_file())
+
+
+def test_export_of_a_scenario_file_round_trips(tmp_path):
+    first = run("export", "preset=li_yi&lang=zh", "--page", "night", "--out", str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    csv = (tmp_path / "explainer-night.csv").read_text("utf-8")
+    again = tmp_path / "again"
+    scenario = tmp_path / "explainer-night.json"
+    second = run("export", str(scenario), "--format", "csv", "--out", str(again))
+    assert second.returncode == 0, second.stderr
+    assert [p.name for p in again.iterdir()] == ["explainer-night.csv"]
+    assert (again / "explainer-night.csv").read_text("utf-8") == csv
+
+
+def test_malformed_scenario_file_is_named_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("page: night\nparameters: [1, 2]\n", encoding="utf-8")
+    result = run("export", str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_real_serve_answers_the_landing_page(tmp_path):
+    """``explainer serve`` from a folder outside the checkout, JUPYTER_PATH unset."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "explainer.cli", "serve", "--port", str(port)],
+            cwd=tmp_path,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        body = ""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as resp:
+                    body = resp.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.5)
+        text = log.read_text(encoding="utf-8")
+        assert body, f"no answer on port {port}; log:\n{text[-3000:]}"
+        assert f"==> open http://127.0.0.1:{port}/" in text
+        assert "night.ipynb" in body
+        status = urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/voila/render/night.ipynb", timeout=120
+        ).status
+        assert status == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
