@@ -81,7 +81,7 @@ def voila_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 @dataclass
 class VoilaServer:
-    """``python -m voila <notebooks>`` in its own process group, logging to a file."""
+    """``python -m explainer.serve <notebooks>`` in its own process group, logging to a file."""
 
     log_path: Path
     notebooks: Path = REPO / "notebooks"
@@ -119,7 +119,7 @@ class VoilaServer:
         return [
             sys.executable,
             "-m",
-            "voila",
+            "explainer.serve",  # Voila with the project's serving checks, as `make app` runs it
             str(self.notebooks),
             "--no-browser",
             f"--port={self.port}",
