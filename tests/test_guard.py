@@ -71,6 +71,8 @@ def test_the_frames_of_issue_11_are_refused_at_once() -> None:
         (struct.pack("!iI", 1, 10**9), None, "outside"),
         ("[1, 2]", None, "not an object"),
         ("{" * 100_000, None, "not valid JSON"),
+        ('{"content": {}}', None, "no header"),
+        (v1_frame().replace(b'"msg_id"', b'"msg_id\x00'), V1_PROTOCOL, "not valid JSON"),
         (b"\0" * (MAX_BYTES + 1), V1_PROTOCOL, "over the limit"),
     ],
 )

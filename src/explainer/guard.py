@@ -346,7 +346,7 @@ def frame_problem(
             return "offsets out of order"
         if offsets[1] - offsets[0] > 64:
             return "channel name too long"
-        return None
+        return _json_parts_problem(message[offsets[i] : offsets[i + 1]] for i in range(1, 5))
     if isinstance(message, bytes):
         if size < 4:
             return "shorter than its header"
@@ -361,12 +361,23 @@ def frame_problem(
             return "offsets outside the frame"
         if any(b < a for a, b in zip(offsets, offsets[1:], strict=False)):
             return "offsets out of order"
-        return None
-    try:
-        if not isinstance(json.loads(message), dict):
-            return "JSON that is not an object"
-    except (ValueError, RecursionError):
-        return "not valid JSON"
+        end = offsets[1] if nbufs > 1 else size
+        return _json_parts_problem([message[offsets[0] : end]], ("header", "parent_header"))
+    return _json_parts_problem([message], ("header",))
+
+
+def _json_parts_problem(parts, required: tuple[str, ...] = ()) -> str | None:
+    """Each part must be a JSON object (the first one with ``required`` keys holding objects):
+    what the kernel's own ``Session.deserialize`` would otherwise reject, with a traceback."""
+    for n, part in enumerate(parts):
+        try:
+            value = json.loads(part)
+        except (ValueError, RecursionError):
+            return f"message part {n} is not valid JSON"
+        if not isinstance(value, dict):
+            return f"message part {n} is JSON but not an object"
+        if n == 0 and any(not isinstance(value.get(key), dict) for key in required):
+            return "no header"
     return None
 
 

@@ -87,6 +87,10 @@ class VoilaServer:
     notebooks: Path = REPO / "notebooks"
     port: int = field(default_factory=free_port)
     extra_args: list[str] = field(default_factory=list)
+    # The suite and the benchmarks open pages from one address faster than a person does:
+    # the page-load limit per address (explainer.guard) is off unless a test asks for it
+    # (tests/e2e/test_serving.py runs it with the shipped settings).
+    page_load_limit: bool = False
     env: dict[str, str] | None = None
     cwd: Path = REPO
     proc: subprocess.Popen | None = None
@@ -124,6 +128,7 @@ class VoilaServer:
             "--no-browser",
             f"--port={self.port}",
             "--Voila.ip=127.0.0.1",
+            *([] if self.page_load_limit else ["--RequestGuard.page_load_burst=0"]),
             *self.extra_args,
         ]
 
