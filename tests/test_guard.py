@@ -190,6 +190,9 @@ def test_an_over_long_url_gets_414() -> None:
         "/voila/templates/lab",
         "/voila/templates/lab/static/",
         "/voila/templates/lab/other/x.css",
+        "/voila/templates/lab/static/../../../../etc/passwd",
+        "/voila/templates/explainer/static/..%2f..%2f..%2fetc%2fpasswd",
+        "/voila/templates/%2e%2e/static/x.css",
     ],
 )
 def test_paths_that_answered_500_get_404(path) -> None:

@@ -53,7 +53,7 @@ import struct
 import time
 from collections import OrderedDict
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from tornado import httputil, web
@@ -271,8 +271,9 @@ class RequestGuard(LoggingConfigurable):
         if path.rstrip("/") == f"{self.base_url}logout":
             return True  # stand-alone Voila has no login; its /logout page raises
         if path.startswith(self.templates_prefix):
-            rest = path[len(self.templates_prefix) :]
-            return not re.fullmatch(r"[A-Za-z0-9_.-]+/static/[^\x00]+", rest)
+            rest = unquote(path[len(self.templates_prefix) :])
+            shaped = re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*/static/[^\x00\\]+", rest)
+            return not shaped or ".." in rest.split("/")
         return False
 
     def _strip_query(self, request: httputil.HTTPServerRequest) -> None:
