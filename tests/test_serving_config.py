@@ -141,6 +141,13 @@ def test_kernels_whose_page_never_connects_are_released_pooled_ones_are_not() ->
     manager._pools["night.ipynb"].remove(pooled_task)  # a visitor took it: its clock starts
     assert ("pooled", "unconnected") not in manager.kernels_without_page(now=1150.0)
     assert ("pooled", "unconnected") in manager.kernels_without_page(now=1210.0)
+    busy = type("Kernel", (), {"execution_state": "busy"})()
+    manager._kernels["rendering"] = busy  # still running the page's notebook: no clock yet
+    manager._kernel_connections["rendering"] = 0
+    assert manager.kernels_without_page(now=2000.0)[-1][0] != "rendering"
+    busy.execution_state = "idle"
+    assert "rendering" not in dict(manager.kernels_without_page(now=2059.0))
+    assert dict(manager.kernels_without_page(now=2060.0))["rendering"] == "unconnected"
     off = WorkshopKernelManager(unconnected_kernel_timeout=0, disconnected_kernel_timeout=0)
     off._kernels["k"] = object()
     assert off.kernels_without_page(now=0) == off.kernels_without_page(now=10**6) == []

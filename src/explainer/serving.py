@@ -264,7 +264,9 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
     def kernels_without_page(self, now: float | None = None) -> list[tuple[str, str]]:
         """Visitors' kernels to release now: ``(kernel_id, "unconnected" | "disconnected")``.
 
-        Bookkeeping too: a kernel seen without a websocket starts its clock here.
+        Bookkeeping too: a kernel seen without a websocket starts its clock here, once it is
+        idle (while it starts or runs the notebook for the page, the page is still being
+        sent; on a loaded machine that took longer than a short timeout).
         """
         now = time.monotonic() if now is None else now
         due = []
@@ -275,6 +277,10 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
             if self._kernel_connections.get(kernel_id, 0) > 0:
                 self._ever_connected.add(kernel_id)
                 self._unconnected_since.pop(kernel_id, None)
+                continue
+            state = getattr(self._kernels[kernel_id], "execution_state", "idle")
+            if state in ("starting", "busy"):  # still starting, or running the page's cells:
+                self._unconnected_since[kernel_id] = now  # the page is not sent yet
                 continue
             since = self._unconnected_since.setdefault(kernel_id, now)
             kind = "disconnected" if kernel_id in self._ever_connected else "unconnected"
