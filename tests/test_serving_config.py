@@ -151,3 +151,15 @@ def test_kernels_whose_page_never_connects_are_released_pooled_ones_are_not() ->
     off = WorkshopKernelManager(unconnected_kernel_timeout=0, disconnected_kernel_timeout=0)
     off._kernels["k"] = object()
     assert off.kernels_without_page(now=0) == off.kernels_without_page(now=10**6) == []
+
+
+def test_binder_culls_kernels_no_page_is_connected_to() -> None:
+    """Binder had no cull at all: a kernel started by a GET whose page never opened stayed."""
+    from traitlets.config import PyFileConfigLoader
+
+    config = PyFileConfigLoader(
+        "jupyter_server_config.py", str(REPO / "config/binder")
+    ).load_config()
+    assert config.MappingKernelManager.cull_idle_timeout == 600
+    assert config.MappingKernelManager.cull_interval > 0
+    assert config.ServerApp.jpserver_extensions == {"explainer.guard": True}

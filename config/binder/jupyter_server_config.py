@@ -18,3 +18,9 @@ c.ServerApp.jpserver_extensions = {"explainer.guard": True}  # noqa: F821
 c.ServerApp.kernel_websocket_connection_class = (  # noqa: F821
     "explainer.guard.GuardedKernelWebsocketConnection"
 )
+
+# Kernels that no page is connected to (a dashboard GET whose page never opened, a closed tab)
+# are shut down after 10 idle minutes, as on a hub (config/jupyterhub/explainer.py). The
+# stand-alone server's shorter release (explainer.serving) needs its kernel manager.
+c.MappingKernelManager.cull_idle_timeout = 600  # noqa: F821
+c.MappingKernelManager.cull_interval = 60  # noqa: F821
