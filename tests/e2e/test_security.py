@@ -476,6 +476,23 @@ def test_fuzzed_queries_through_the_server(voila_server, base_url, query: str) -
     assert status == 200, "the server stopped serving"
 
 
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(query=queries)
+def test_fuzzed_queries_on_the_landing_page(base_url, query: str) -> None:
+    """The landing page reads ``theme`` and ``classic-tree`` itself (voila's tree handler)."""
+    for path in ("/", "/voila/tree", "/voila/api/contents"):
+        status, body = raw_get(base_url, f"{path}?{quote(query, safe='=&%')}")
+        assert status in (200, 302, 400), f"{path}?{query!r} answered {status}"
+        assert "Traceback" not in body, query
+        for echo in ("<script>alert", "<img src=x", "<svg onload"):  # HOSTILE, unescaped
+            assert echo not in body, f"{path}?{query!r} echoes markup"
+        assert "cdn.jsdelivr" not in body and "unpkg.com" not in body, "classic-tree switched"
+
+
 def test_the_server_still_serves_a_working_page_after_the_fuzz(base_url) -> None:
     status, html, kernel_id = open_page(base_url, "n_apps=3&lang=en")
     release(base_url, kernel_id)
