@@ -69,21 +69,31 @@ __all__ = [
 
 V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+LANGS = ("zh", "en")
 
 
 # ---------------------------------------------------------------------- refusal pages
-def refusal_page(key: str, **values: object) -> str:
-    """A small page saying ``guard_<key>_title`` / ``guard_<key>_text`` in both languages."""
+def refusal_texts(key: str, lang: str, **values: object) -> tuple[str, str]:
+    """Title and text of a refusal (data/locales, ``guard_*``), in ``lang``."""
     from explainer.i18n import t
 
-    parts = []
-    for lang in ("zh", "en"):
-        title = html.escape(t(f"guard_{key}_title", lang, **values))
-        text = html.escape(t(f"guard_{key}_text", lang, **values))
-        parts.append(f'<section lang="{lang}"><h1>{title}</h1><p>{text}</p></section>')
-    titles = " · ".join(
-        html.escape(t(f"guard_{key}_title", lang, **values)) for lang in ["zh", "en"]
-    )
+    if key == "host":
+        return t("guard_host_title", lang), t("guard_host_text", lang)
+    if key == "url":
+        return t("guard_url_title", lang), t("guard_url_text", lang, limit=values["limit"])
+    if key == "rate":
+        return t("guard_rate_title", lang), t("guard_rate_text", lang, seconds=values["seconds"])
+    return t("guard_not_found_title", lang), t("guard_not_found_text", lang)
+
+
+def refusal_page(key: str, **values: object) -> str:
+    """A small page saying why a request was refused, in both languages, escaped."""
+    texts = {lang: [html.escape(x) for x in refusal_texts(key, lang, **values)] for lang in LANGS}
+    parts = [
+        f'<section lang="{lang}"><h1>{title}</h1><p>{text}</p></section>'
+        for lang, (title, text) in texts.items()
+    ]
+    titles = " · ".join(title for title, _ in texts.values())
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
