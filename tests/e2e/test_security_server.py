@@ -289,3 +289,21 @@ def test_paths_that_answered_500_get_a_clean_404(base_url, path) -> None:
     status, body = raw_get(base_url, path)
     assert status == 404, f"{path} answered {status}"
     assert_bilingual_refusal(body)
+
+
+def test_an_oversized_frame_closes_its_socket(voila_server, base_url) -> None:
+    """tornado's websocket_max_message_size is set from max_message_bytes (8 MiB): tornado
+    itself drops a 9 MiB frame (its default, 10 MiB, would have handed it to the connection
+    class, whose own check would then have logged the closing)."""
+    status, _, kernel_id = open_page(base_url)
+    assert status == 200 and kernel_id
+    try:
+        ws = raw_socket(base_url, kernel_id)
+        with contextlib.suppress(websocket.WebSocketException, OSError):
+            ws.send_binary(b"\0" * (9 * 1024 * 1024))
+        assert closed_by_server(ws, seconds=15), "a 9 MiB frame was accepted"
+        assert worst_answer_while(base_url, 1) < 1.0
+        closed_by_us = f"kernel websocket of kernel {kernel_id} closed"
+        assert closed_by_us not in voila_server.log_text(), "tornado's limit is not set"
+    finally:
+        release(base_url, kernel_id)
