@@ -98,7 +98,11 @@ PAGES: dict[str, tuple[dict[str, Any], Callable[[str], Any], tuple[SpecFunction,
             unit_charts.cascade_spec,
         ),
     ),
-    "fit": (FIT_CASES, fit_res, (fit_charts.quadrant_spec, fit_charts.effort_spec)),
+    "fit": (
+        FIT_CASES,
+        fit_res,
+        (fit_charts.quadrant_spec, fit_charts.capability_spec, fit_charts.effort_spec),
+    ),
     "reforms": (
         REFORM_CASES,
         reform_result,

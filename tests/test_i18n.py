@@ -22,6 +22,8 @@ from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
 from explainer.model.fit import DEPARTMENTS, RECOMMENDATION, TOOLS
 from explainer.model.night import EVENING_STEPS, night
+from explainer.presets import STATUSES
+from explainer.reforms import TIMINGS
 from explainer.spec import load_yaml_text, registry
 from explainer.ui.dashboard import PAGES, Dashboard
 from explainer.ui.fit import FitDashboard
@@ -144,6 +146,8 @@ FAMILIES: dict[str, set[str]] = {
     | {f"fit_{d}" for d in DEPARTMENTS},
     "nav_": set(PAGES),
     "landing_": set(PAGES),
+    "status_": set(STATUSES),
+    "reform_when_": set(TIMINGS),
 }
 
 
@@ -173,12 +177,22 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
         "side_status_quo",
         "side_reform",
         "table_change",
+        "table_side",
+        "table_article",
+        "table_model",
+        "table_status",
     },
+    ("ui/dashboard.py", "side"): {"side_a", "side_b"},
     ("ui/night.py", "summary_key"): {"summary_night_short", "summary_night_enough"},
 }
 #: Variable keys whose values differ per branch: placeholders checked by rendering instead
 #: (test_every_night_note_renders).
-RENDERED = {("ui/night.py", "key")}
+# Whole-input refusals (explainer.untrusted.InputRefused, spec.Problem.code): rendered with
+# the values their code gives, checked by tests/test_untrusted.py.
+_REFUSALS = {k for k in EN if k.startswith("file_")} | {"import_bad", "import_not_scenario"}
+VARIABLE_KEYS[("untrusted.py", "self.key")] = _REFUSALS
+VARIABLE_KEYS[("spec.py", "self.code")] = _REFUSALS
+RENDERED = {("ui/night.py", "key"), ("untrusted.py", "self.key"), ("spec.py", "self.code")}
 
 
 @cache

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -134,9 +136,9 @@ print(
 )
 
 # %% [markdown]
-# 文中的区：20学时、7月16日至8月20日。包里的预设 `district_20h` 假设只在工作日学、并且向下取到半小时（不少平台这样做），由此得到“每天一小时左右”（seed §3，“一小时左右”）。
+# 文中的区：20学时、7月16日至8月20日，用的正是这款向上取整的省级APP（seed §3，“学够20学时”）。预设 `district_20h` 用的就是这条规则：每天学30分1秒就记1学时，20天学够——约每天半小时，而不是文中的“每天都需一小时左右”（seed §3，“一小时左右”）。模型**没有复现**这个数字；文中能补上差距的说法（“防刷”的每日上限、23点以后才有空、截止前补课）都没有给出数字，见 docs/evidence.md。以前的预设改成只在工作日学、向下取整来凑出一小时，那是文章没有描述的规则。
 #
-# The district in the article: 20 study hours between 16 July and 20 August. The preset `district_20h` assumes study on working days only and rounding *down* to the half hour (as several platforms do), which gives “about an hour a day” (seed §3, “一小时左右”).
+# The district in the article: 20 study hours between 16 July and 20 August, on this very provincial app that rounds up (seed §3, “学够20学时”). The preset `district_20h` uses that rule: 30 min 1 s a day earns a study hour and 20 days suffice — about half an hour a day, not the article's “about an hour” (seed §3, “一小时左右”). The model does **not reproduce** that figure; what the article says could close the gap (the anti-farming daily limit, being free only after 23:00, catching up before the deadline) comes with no numbers; see docs/evidence.md. An earlier version of the preset matched the hour by studying on working days only and rounding *down*, a rule the article does not describe.
 
 # %%
 from explainer.model.night import night
@@ -239,9 +241,9 @@ show(
 # %% [markdown]
 # ## 6. 文章不支持的假设 · Assumptions the article does not support
 #
-# 下表列出本篇用到的参数。“来源类型”为“假设”的，文章里没有对应数字；“文献”指文外的（常常是二手的）资料。
+# 下表列出本篇用到的参数，每个参数有两列来源：机制出自哪里、数值出自哪里。一条规则可以出自文章，而它的数值是我们假设的（例如登录奖励：文章说“较高”，没给数）。“假设”表示文章里没有对应数字；“文献”指文外的（常常是二手的）资料。
 #
-# The table lists the parameters this guide uses. Where the source kind is “assumption”, the article gives no figure; “reference” means an outside, often second-hand, source.
+# The table lists the parameters this guide uses, each with two sources: where the mechanism comes from and where the number comes from. A rule can come from the article while its number is ours (the login bonus: the article calls it large, and gives no number). “Assumption” means the article gives no figure; “reference” means an outside, often second-hand, source.
 
 # %%
 assumption_table(
@@ -265,13 +267,13 @@ assumption_table(
 #
 # **每条用时（假设，3分钟；1–10分钟）。** 下面把它从1调到10分钟：在3分钟以内结果不变（时长分才是瓶颈），更长时每晚的学习时间才开始增加。
 #
-# **只在工作日学、向下取整（预设 `district_20h` 的假设）。** 文章没说周末算不算，也没说这个区用哪种取整。下面的小表只改这两项里的两种组合：不取整时，是否算上周末让每天的时间差了十几分钟；向下取整时两者一样。
+# **哪些天学、怎样取整。** 文章没说周末算不算；按省级APP向上取整的规则，36天里有20天就够，所以算不算周末结果一样。下面的小表再看另两种取整（其他平台的做法，不是文中的）：不取整时，是否算上周末让每天的时间差了十几分钟；向下取整时都是一小时——以前的预设正是这样凑出文中那一小时的。
 #
 # **The daily quota (assumption, 14 points; plausibly 5–60).** The article says only that the score must reach a set value. 14 was *calibrated* so that Li Yi's hour comes out; the model's agreement with that hour is therefore not a prediction. The second chart above is its sensitivity: under the default caps a quota above 15 cannot be met; with looser real caps, minutes would keep rising with the quota.
 #
 # **Minutes per item (assumption, 3 min; 1–10).** Below we move it from 1 to 10 minutes: up to 3 minutes nothing changes (time points are the bottleneck); beyond that the nightly study time starts to grow.
 #
-# **Working days only, rounding down (assumptions of the preset `district_20h`).** The article says neither whether weekends count nor which rounding the district used. The small table changes just these two: with no rounding, counting weekends or not shifts the daily time by more than ten minutes; rounding down, the two agree.
+# **Which days, and which rounding.** The article does not say whether weekends count; under the app's round-up rule 20 of the 36 days suffice, so it makes no difference. The small table shows two other roundings (other platforms', not the article's): with exact time, counting weekends or not shifts the daily time by more than ten minutes; rounding down, both give an hour — which is how an earlier version of the preset produced the article's hour.
 
 # %%
 sweep(s, "minutes_per_item", [1, 2, 3, 5, 8, 10], {"study_min": lambda x: night(x).study_minutes})
@@ -287,14 +289,14 @@ pd.DataFrame(
             ).study_minutes,
         }
         for days in ("working", "all")
-        for mode in ("floor_half", "exact")
+        for mode in ("ceil_half", "floor_half", "exact")
     ]
 )
 
 # %% [markdown]
-# 文中规则（向上取整）的那两种组合留给练习1。
+# 第一列 `ceil_half` 是文中的规则。练习1看文中能补上差距的一种情形。
 #
-# The article's own rule (rounding up) is left for exercise 1.
+# The `ceil_half` rows are the article's rule. Exercise 1 looks at one way the article's text could close the gap.
 
 # %% [markdown]
 # ## 7. 练习 · Exercises
@@ -303,9 +305,9 @@ pd.DataFrame(
 #
 # Compute the answer with the `explainer` package, put it in the cell below and run it: `check` says only whether you are right, with a hint; it never gives the answer away.
 #
-# **练习 1 · Exercise 1（`01_district_minutes`）。** 按文中省级APP的规则（每天合计后向上取到半小时），如果7月16日到8月20日的每一天都能学（不只是工作日），要在8月20日前学满20学时，每天至少要学多少分钟？容差 ±0.5 分钟。提示：从 `presets()["district_20h"].scenario()` 出发，用 `reg.replace` 改 `study_days` 和 `rounding_mode`。
+# **练习 1 · Exercise 1（`01_district_minutes`）。** 按文中省级APP的规则（每天合计后向上取到半小时），假如这位公务员8月2日才开始学（或者前面的天数都耽误了），8月2日到8月20日每天都能学，“防刷”每天最多计入90分钟（假设），要在8月20日前学满20学时，每天至少要学多少分钟？容差 ±0.5 分钟。和文中的“一小时左右”比一比。提示：从 `presets()["district_20h"].scenario()` 出发，用 `reg.replace` 改 `window_start` 和 `daily_study_cap_min`。
 #
-# Under the article's provincial rule (each day's total rounded up to the half hour), if every day from 16 July to 20 August could be used (not only working days), how many minutes a day at least would complete 20 study hours by 20 August? Tolerance ±0.5 minutes. Start from `presets()["district_20h"].scenario()` and change `study_days` and `rounding_mode` with `reg.replace`.
+# Under the article's provincial rule (each day's total rounded up to the half hour), suppose the official starts only on 2 August (or lost the days before), can study every day from 2 to 20 August, and the anti-farming limit credits at most 90 minutes a day (an assumption). How many minutes a day at least complete 20 study hours by 20 August? Tolerance ±0.5 minutes. Compare with the article's “about an hour”. Start from `presets()["district_20h"].scenario()` and change `window_start` and `daily_study_cap_min` with `reg.replace`.
 
 # %%
 from explainer.exercises import check

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -29,7 +31,7 @@ import pandas as pd
 
 from explainer.charts.night import per_app_spec, timeline_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
-from explainer.model.night import night
+from explainer.model.night import typical_night
 from explainer.offline import enable_offline_charts
 from explainer.spec import format_clock, registry
 
@@ -49,13 +51,13 @@ s = reg.default()
 #
 # 文中某区一位公务员讲了他的作息：单位正常上班到傍晚六点半（seed §3，“8:00-18:30”），加班到晚上九、十点是常事（seed §3，“九十点钟很正常”），到家大约十点半，还要处理工作群里的事，忙完一般就到十一点了（seed §3，“23:00左右”）——这还没算洗漱（seed §3，“不考虑洗漱”）。
 #
-# 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说，七八个APP光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
+# 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说单位要求装的APP一般七八个，文章接着写道（没有说是谁的话），光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
 #
 # 文章没有给李毅自己的作息，模型借用了那位区里公务员的；这一点要记住。
 #
 # An official in a district describes his day: official hours end at half past six (seed §3, “8:00-18:30”), overtime until nine or ten is normal (seed §3, “九十点钟很正常”), he gets home around half past ten and then deals with the work chat until about eleven (seed §3, “23:00左右”) — washing not included (seed §3, “不考虑洗漱”).
 #
-# Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says that signing in, browsing and commenting on seven or eight apps in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
+# Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says seven or eight mandatory apps are typical, and the article goes on, without saying whose words these are, that signing in, browsing and commenting on them in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
 #
 # The article gives no schedule for Li Yi himself; the model borrows the district official's. Keep that in mind.
 
@@ -79,12 +81,12 @@ s = reg.default()
 # %% [markdown]
 # ## 3. 用模型来算 · Computing with the model
 #
-# `night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。
+# `typical_night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。它按情景自己的考核方式来算：默认情景按积分排名，谁都怕垫底，人人刷到积分上限（seed §3，“只能拼了老命刷分”；第3篇），所以比李毅“刷到规定值”的那一小时略长。夜晚页、单位页和改革页用的都是这同一个函数，显示的是同一晚。
 #
-# `night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order.
+# `typical_night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order. It applies the scenario's own rule: the default scenario ranks staff by points, nobody wants to be last, and everyone farms to the points cap (seed §3, “只能拼了老命刷分”; guide 03), a few minutes more than Li Yi's hour of bringing the score “up to the set value”. The night, unit and reform pages all call this same function and show the same night.
 
 # %%
-r = night(s)
+r = typical_night(s)
 print(
     tr(
         f"APP共 {r.night_minutes:g} 分钟（签到 {r.signin_minutes:g}，刷指标 {r.study_minutes:g}）；"
@@ -115,7 +117,7 @@ show(per_app_spec(r, LANG))
 #
 # **没说明：**
 # - 这是一个“典型的人”在“典型的一晚”，没有快慢、没有早晚的差别；第3篇才把一个单位的几十个人、一年的几百个晚上放在一起。
-# - 每晚约一小时是**校准**出来的（每日指标14分就是为此而设），所以这里与文章对得上并不是检验；真正由模型推出来的是“零点以后才睡”，而这又依赖借来的作息。
+# - 李毅每晚约一小时是**校准**出来的（他的预设按达标线考核，每日指标14分就是为此而设），所以与文章对得上并不是检验；“零点以后才睡”也一样：它等于借来的作息（某区公务员23点左右有空）加上洗漱（假设）再加这校准出的一小时——不设积分指标时23:47就能睡。王逸岐的就寝时间同样来自借来的作息。各数字的状态见 docs/evidence.md。
 # - 周末、白天的定位打卡（第3篇）、替同事打卡，都不在这张图里。
 # - 睡眠不足对健康和工作的影响不在模型里，只在下面的文献里。
 #
@@ -123,7 +125,7 @@ show(per_app_spec(r, LANG))
 #
 # **Not shown:**
 # - This is one typical person on one typical night, with no one faster or slower and no night earlier or later; guide 03 takes a unit of dozens of people over hundreds of nights.
-# - The hour a night is **calibrated** (the quota of 14 points was chosen for it), so matching the article here is no test. What the model does derive is “in bed after midnight”, and that rests on a borrowed schedule.
+# - Li Yi's hour a night is **calibrated** (his preset is judged by a threshold, and the quota of 14 points was chosen for it), so matching the article there is no test. Nor is “in bed after midnight”: it is the borrowed schedule (the district official free at about 23:00) plus washing (assumed) plus that calibrated hour — without the quota, bed at 23:47. Wang Yiqi's bedtime likewise comes from the borrowed schedule. The status of every figure is in docs/evidence.md.
 # - Weekends, the daytime GPS check-in (guide 03) and checking in for colleagues are not in the chart.
 # - What short sleep does to health and work is not in the model, only in the literature below.
 #
@@ -171,7 +173,7 @@ for washing in (5, 15, 30):
         rows.append(
             {
                 "wake_h": x.wake_time / 60,
-                "sleep_h": night(x).sleep_minutes / 60,
+                "sleep_h": typical_night(x).sleep_minutes / 60,
                 "washing": tr(f"洗漱 {washing} 分钟", f"washing {washing} min"),
             }
         )
@@ -201,8 +203,8 @@ sweep(
     "unwatched_share",
     [0.0, 0.25, 0.5],
     {
-        "night_minutes": lambda x: night(x).night_minutes,
-        "bedtime": lambda x: format_clock(night(x).bedtime),
+        "night_minutes": lambda x: typical_night(x).night_minutes,
+        "bedtime": lambda x: format_clock(typical_night(x).bedtime),
     },
 )
 

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -50,15 +52,15 @@ s = reg.default()
 #
 # **排名。** 上海某区的上级给一个APP定了每日积分额，并按积分给员工排名；排在最后的普通科员要写检查，甚至在系统里被通报（seed §3，“排名中垫底”）。山东一位公务员补充说，即便不扣钱，谁也不愿意当倒数第一，只好拼命刷（seed §3，“谁好意思当倒数”）。排名的特点是：总有人垫底。如果人人都刷到“防刷”上限，分数全部相同，谁垫底就只剩运气。
 #
-# **连续缺勤。** 山东某区要求包村干部每周至少到村两次（seed §4，“每周至少到村联系2次”）；连续三次以上没按要求到位，就取消年终评先资格（seed §4，“连续3次以上”）。“3次以上”是含3次还是不含3次，文章没说清楚——这一处歧义在下面会变成一个很大的数字差别。
+# **连续缺勤。** 山东某地级市的一个区要求包村干部每周至少到村两次（seed §4，“每周至少到村联系2次”），该区的例子到评分为止。惩罚机制是接下来一位不愿透露姓名的公务员讲的，说的是“下社区”干部：连续三次以上没按要求到位即不达标，取消年终评先资格（seed §4，“连续3次以上”）。文章没有说这是那个区的规定；这里把两者放在一起只是为了演示。中文法律文书中“以上”包括本数（《刑法》第九十九条、《民法典》第一千二百五十九条），所以默认读作“≥3”；日常用语有时不含本数，另一种读法留作选项——这一处歧义在下面会变成一个很大的数字差别。
 #
-# **一票否决。** 个人有一项考评不合格，就可能让整个单位失去“文明单位”评选，连带全体人员的“文明奖”（seed §4，“一票否决”）。
+# **一票否决。** 还是那位公务员：个人有一项考评不合格，会“直接影响甚至取消”单位的“文明单位”评选，连带全体人员的“文明奖”（seed §4，“一票否决”）。“影响甚至取消”是可能，不是必然：模型里每个不合格的人以概率 `p_veto_cancels`（假设0.5）让单位失去评选。
 #
 # **Ranking.** In a Shanghai district, a higher level set a daily points quota in an app and ranked staff by their points; the clerk at the bottom had to write a self-criticism or was even named in the system (seed §3, “排名中垫底”). A Shandong official adds that even without fines nobody wants to be last, so everyone farms as hard as they can (seed §3, “谁好意思当倒数”). A ranking always has a bottom. If everyone farms up to the anti-farming cap, all scores are equal and who ends up last is down to chance.
 #
-# **Runs of misses.** A district in Shandong requires village-posted officials to visit at least twice a week (seed §4, “每周至少到村联系2次”); three or more consecutive failures to turn up cost the year-end eligibility for awards (seed §4, “连续3次以上”). Whether “3次以上” includes three is unclear — and below, that ambiguity becomes a large difference.
+# **Runs of misses.** A district of a Shandong prefecture city requires village-posted officials to visit at least twice a week (seed §4, “每周至少到村联系2次”); the district's example ends with its scoring. The penalties come next, from an official who did not want to be named, speaking of cadres sent down to communities: three or more consecutive failures to turn up fail the official and cost the year-end eligibility for awards (seed §4, “连续3次以上”). The article does not say this is the district's rule; the two are combined here only for illustration. In Chinese legal drafting “以上” includes the number itself (Criminal Law art. 99, Civil Code art. 1259), so the default reading is “three or more”; everyday usage sometimes excludes it, and that reading stays as the other setting — below, the ambiguity becomes a large difference.
 #
-# **One-vote veto.** One person failing one assessed item can cost the whole unit its “civilised unit” title, and every member the bonus that comes with it (seed §4, “一票否决”).
+# **One-vote veto.** The same official: one person failing one assessed item “directly affects or even cancels” the unit's “civilised unit” award, and with it every member's bonus (seed §4, “一票否决”). “Affects or even cancels” is a chance, not a certainty: in the model each failing person costs the unit its award with probability `p_veto_cancels` (assumed 0.5).
 
 # %% [markdown]
 # ## 2. 公式 · The equations
@@ -168,6 +170,7 @@ assumption_table(
         "n_staff",
         "q_miss_visit",
         "run_reading",
+        "p_veto_cancels",
         "k_veto_items",
         "p_item_fail",
         "hard_stop",
@@ -265,6 +268,6 @@ check("03_reading_ratio", answer_2)
 # - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. ——为了不出错而守规则，规则本身成了目的。 · Rules kept to avoid blame become ends in themselves.
 # - Pearson, M. M., & Mei, C. (2014). *The China Journal*, 72, 75–97. ——惩罚的选择性、严厉程度和可撤回性如何影响威慑。 · How the selectiveness, severity and retractability of sanctions shape deterrence.
 # - Holmström & Milgrom (1991); Goodhue & Thompson (1995)：见第5篇 · see guide 05.
-# - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）：严格控制“一票否决”事项；中办、国办《整治形式主义为基层减负若干规定》（2024年）；中央网信委关于防治“指尖上的形式主义”的意见：原则上不设积分排名；国办函〔2026〕12号：不得强制打卡、积分排名（第6篇）。 · The 2019 notice (strictly limit one-vote vetoes); the 2024 rules; the CAC opinions on fingertip formalism (in principle no points rankings); Guobanhan [2026] No. 12 (no compulsory check-ins or points rankings) — guide 06.
+# - 早于文章：中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）：严格控制“一票否决”事项（此条只见于二手概述）——文章写于一年多以后，一票否决仍在运作。晚于文章：中央网信委《关于防治“指尖上的形式主义”的若干意见》（2023年）；中办、国办《整治形式主义为基层减负若干规定》（2024年）；国办函〔2026〕12号第六条：不设打卡签到、积分排名等强制性功能（第6篇）。 · Before the article: the 2019 notice (strictly limit one-vote vetoes; that clause seen only in secondary summaries) — the article, over a year later, shows the veto still at work. After it: the CAC opinions on fingertip formalism (2023); the 2024 rules; Guobanhan [2026] No. 12, art. 6 (no compulsory check-in or points-ranking features) — guide 06.
 #
 # 上一篇 · Previous: [02](02_one_night.ipynb) · 下一篇 · Next: [04 · 层层加码 · Escalation](04_escalation.ipynb)

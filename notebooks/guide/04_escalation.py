@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -124,12 +126,12 @@ show(cascade_spec(u, LANG))
 assumption_table(["n_levels", "alpha", "deadline_shift_days", "apps_added_per_level"], LANG)
 
 # %% [markdown]
-# 表里 `alpha`、`n_levels` 和 `apps_added_per_level` 标着出自文章，那是说**机制**出自文章（层层加码、科室自建APP）；具体的数——每级加20%、五级、每级一个APP——都是我们定的。`deadline_shift_days`（每级提前2天，0–5天）是明确的假设。
+# 表里每个参数有两列来源：`alpha`、`n_levels` 和 `apps_added_per_level` 的**机制**出自文章（层层加码、科室自建APP），**数值**一列则标为假设——每级加20%、五级、每级一个APP都是我们定的。`deadline_shift_days`（每级提前2天，0–5天）是明确的假设。
 #
 # - **$\alpha$（我们取0.2；0–1）和每级加的APP数（我们取1；0–3）。** 下图同时改这两项（$\alpha$ 取0.05到0.4）。不加APP时，比值只来自指标的放大，而且因为积分要取整、又有封顶，增长得很慢；每级加一个APP时，比值高得多。
 # - **每级提前几天（假设，2天；0–5天）。** 默认情景没有学时任务，所以这一项不起作用。下面换成区里20学时的预设（并让各级APP数相同）来看：提前的天数只在跨过半小时的取整台阶时才改变每晚的时间，而且一跨就是半小时。
 #
-# In the table, `alpha`, `n_levels` and `apps_added_per_level` are labelled as from the article: the **mechanism** is (add-ons at each level; sections building their own apps), but the numbers — 20% per level, five levels, one app per level — are ours. `deadline_shift_days` (2 days per level; 0–5) is an outright assumption.
+# The table gives each parameter two sources: for `alpha`, `n_levels` and `apps_added_per_level` the **mechanism** comes from the article (add-ons at each level; sections building their own apps), while the **number** column says assumption — 20% per level, five levels, one app per level are ours. `deadline_shift_days` (2 days per level; 0–5) is an outright assumption.
 #
 # - **$\alpha$ (ours 0.2; 0–1) and apps added per level (ours 1; 0–3).** The chart varies both ($\alpha$ from 0.05 to 0.4). With no apps added, the ratio comes only from the inflated quota and grows slowly, since points round and caps bind; with one app per level, it is much higher.
 # - **Days brought forward per level (assumption, 2; 0–5).** The default scenario has no study-hour target, so this does nothing there. Below we switch to the district's 20-study-hour preset (with the same apps at every level): the shift changes the nightly time only where it crosses a half-hour rounding step, and then by a whole half hour.

@@ -27,9 +27,9 @@ LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" f
 
 import pandas as pd
 
-from explainer.charts.fit import effort_spec, quadrant_spec
+from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
-from explainer.model.fit import effort_split, fit_result, fit_score
+from explainer.model.fit import aligned_split, alignment, effort_split, fit_result, fit_score
 from explainer.offline import enable_offline_charts
 from explainer.spec import registry
 
@@ -58,59 +58,77 @@ s = reg.default()
 # **理论 · Theory.** 这些说法都有经典的对应。Goodhue 与 Thompson（1995）的“任务–技术匹配”：信息技术只有被使用、并且与它所支持的任务相匹配，才会提高绩效。Merton（1940）的“目标置换”：规则本是手段，却成了目的。Holmström 与 Milgrom（1991）的多任务委托–代理模型：几项任务争夺同一份精力时，对可测任务的强激励会把精力从难测的任务那里拉走；所以有价值的工作难以测量时，激励就该弱一些。
 #
 # Each claim has a classic counterpart. Goodhue and Thompson's (1995) task–technology fit: information technology improves performance only when it is used *and* fits the tasks it supports. Merton's (1940) displacement of goals: a rule meant as a means becomes an end. Holmström and Milgrom's (1991) multitask principal–agent model: when tasks compete for the same effort, strong incentives on the measurable task pull effort away from the hard-to-measure one; so where valuable work is hard to measure, incentives should be weak.
+#
+# 把这几条连起来的是 Baker（2002）的“一致度”（alignment）：一项考核指标好不好用，要看它与真正要追求的价值方向是否一致。模型用它把梅赐琪的“匹配”接到 Holmström–Milgrom 的精力分配上：工具与任务越匹配，它记下的分数就越接近真工作；同样的奖励，押在一致的分数上是在奖励真工作，押在不一致的分数上则把精力引向只有工具看得见的事。
+#
+# What ties these together is Baker's (2002) *alignment*: a performance measure is only as useful as its direction agrees with the value it should track. The model uses it to connect Mei's “fit” to the Holmström–Milgrom effort split: the better a tool fits the task, the closer the score it keeps is to real work; the same reward on a well-aligned score pays for real work, on a poorly aligned one it pulls effort towards what only the tool can see.
 
 # %% [markdown]
 # ## 2. 公式 · The equations
 #
-# **匹配。** 把部门 $d$ 的任务复杂度记为 $\kappa_d$、工具能力记为 $\tau$，都放在 $[0,1]$ 上；$s \in [0,1]$ 是考核押在过程指标上的力度。两头的错配分开记：工具太弱时是目标置换的风险 $D_d$，工具太强（管得比任务需要的还细）时是过度控制的风险 $O_d$：
+# **匹配与一致度。** 把部门 $d$ 的任务复杂度记为 $\kappa_d$、工具能力记为 $\tau$，都放在 $[0,1]$ 上。匹配度照 Goodhue–Thompson 的思路取两头错配都扣分的 $F_d$；一致度 $a_d$ 是工具记下的分数里“真工作”所占的比重：工具太弱时它只看得见任务的 $\tau/\kappa_d$，工具太强时它要求的只有 $\kappa_d/\tau$ 是任务本身需要的：
 #
-# **Fit.** Let department $d$'s task complexity be $\kappa_d$ and the tool's capability $\tau$, both on $[0,1]$, and $s \in [0,1]$ the weight assessment puts on the process metric. Misfit on each side is kept apart: a tool too weak for the task risks displacement $D_d$; a tool stronger than the task needs risks over-control $O_d$:
+# **Fit and alignment.** Let department $d$'s task complexity be $\kappa_d$ and the tool's capability $\tau$, both on $[0,1]$. Fit $F_d$ follows Goodhue–Thompson, penalising misfit on either side; alignment $a_d$ is the share of the tool's score that real work earns: a tool too weak sees only $\tau/\kappa_d$ of the task, a tool too strong demands $\tau$ where only $\kappa_d$ is the task's own need:
 #
-# $$F_d = 1 - |\kappa_d - \tau|, \qquad D_d = s\,\max(0,\ \kappa_d - \tau), \qquad O_d = s\,\max(0,\ \tau - \kappa_d).$$
+# $$F_d = 1 - |\kappa_d - \tau|, \qquad a_d = \frac{\min(\kappa_d,\ \tau)}{\max(\kappa_d,\ \tau)} .$$
 #
-# **精力分配（Holmström–Milgrom）。** 公务员在“刷指标”$m$ 和“真工作”$r$ 之间分配精力，指标每单位奖励 $w$，真工作每单位带来 $v$（比如上级的认可或自己的责任感），成本里的 $\delta \in [0,1)$ 表示两者争夺时间的程度，每天的精力上限为 $T$：
+# 两者都在 $\kappa_d = \tau$ 时等于1。$a_d$ 的这个形式是**模型自己的假设**：Baker（2002）只给出“一致度”的概念，梅赐琪只给出方向。
 #
-# **Effort split (Holmström–Milgrom).** An official divides effort between metric work $m$ and real work $r$; the metric pays $w$ per unit, real work $v$ per unit (a superior's recognition, or a sense of duty); $\delta \in [0,1)$ in the cost says how much the two compete for time, and $T$ is the day's effort budget:
+# Both equal 1 exactly when $\kappa_d = \tau$. This form of $a_d$ is **the model's own assumption**: Baker (2002) gives the concept of alignment, Mei gives the direction, neither gives a formula.
 #
-# $$\max_{m,\,r\,\ge 0,\ m + r \le T}\quad w\,m + v\,r - \frac{c}{2}\left(m^2 + r^2 + 2\delta\,m\,r\right).$$
+# **精力分配（Holmström–Milgrom）。** 公务员在“只为工具而做的事”$m$（打卡、点击、拍照）和“真工作”$r$ 之间分配精力。工具记下的分数是 $X = a_d\,r + (1-a_d)\,m + g$，每单位分数奖励 $w$；真工作本身每单位带来 $v$（上级的认可或自己的责任感，梅赐琪说的“责任意识”）；成本里的 $\delta \in [0,1)$ 表示两者争夺时间的程度，每天的精力上限为 $T$：
 #
-# 不受预算约束时，内点解为 · Without the budget binding, the interior solution is
+# **Effort split (Holmström–Milgrom).** An official divides effort between work done only for the tool, $m$ (check-ins, clicks, photos), and real work $r$. The tool's score is $X = a_d\,r + (1-a_d)\,m + g$, paid $w$ per unit; real work brings $v$ per unit by itself (a superior's recognition, or the sense of duty Mei calls “责任意识”); $\delta \in [0,1)$ in the cost says how much the two compete for time, and $T$ is the day's effort budget:
 #
-# $$m^* = \frac{w - \delta v}{c\,(1-\delta^2)}, \qquad r^* = \frac{v - \delta w}{c\,(1-\delta^2)},$$
+# $$\max_{m,\,r\,\ge 0,\ m + r \le T}\quad w\,X + v\,r - \frac{c}{2}\left(m^2 + r^2 + 2\delta\,m\,r\right).$$
 #
-# 任一为负时取边角解。真正的产出是 $Y = r + \lambda m$（刷指标时多少学到一点，$\lambda$；视频放着不看时接近0），上报的分数是 $X = m + g$（$g$ 是插件、代刷带来的“白得”的分数，seed §3，“插件”）。
+# 于是 $m$ 的边际奖励是 $w(1-a_d)$，$r$ 的是 $v + w\,a_d$。不受预算约束时，内点解为 · So $m$ earns $w(1-a_d)$ at the margin and $r$ earns $v + w\,a_d$. Without the budget binding, the interior solution is
 #
-# with a corner whenever either is negative. Real output is $Y = r + \lambda m$ (metric work teaches a little, $\lambda$; close to nothing when the video plays unwatched), and the reported score is $X = m + g$ ($g$ is score that plug-ins and proxy accounts add for free; seed §3, “插件”).
+# $$m^* = \frac{w(1-a_d) - \delta (v + w a_d)}{c\,(1-\delta^2)}, \qquad r^* = \frac{v + w a_d - \delta w (1-a_d)}{c\,(1-\delta^2)},$$
+#
+# 任一为负时取边角解。两个极端一目了然：$a_d = 1$（完美匹配）时 $m$ 得不到任何奖励，没有精力被转移；$w = 0$ 时奖励什么也不改变。内点上，$r^*$ 随 $w$ 下降当且仅当 $a_d < \delta/(1+\delta)$；预算卡住后，当且仅当 $a_d < 1/2$。“被转移的精力”就是 $m$；“被挤掉的真工作”是不奖励时的 $r$ 减去奖励时的 $r$。真正的产出是 $Y = r + \lambda m$（刷指标时多少学到一点，$\lambda$；视频放着不看时接近0），$g$ 是插件、代刷带来的“白得”的分数（seed §3，“插件”）。
+#
+# with a corner whenever either is negative. The two limits are plain: with $a_d = 1$ (a perfect fit) $m$ earns nothing and no effort is displaced; with $w = 0$ the reward changes nothing. In the interior, $r^*$ falls with $w$ exactly when $a_d < \delta/(1+\delta)$; once the budget binds, exactly when $a_d < 1/2$. *Displaced effort* is $m$; *crowded-out real work* is $r$ with no reward less $r$ with it. Real output is $Y = r + \lambda m$ (metric work teaches a little, $\lambda$; close to nothing when the video plays unwatched), and $g$ is score that plug-ins and proxy accounts add for free (seed §3, “插件”).
 
 # %% [markdown]
 # ## 3. 用模型来算 · Computing with the model
 
-# %%
-f = fit_result(s)
-f.table
+# %% [markdown]
+# `fit_result(s)` 对三类部门各算一遍；情景自己的部门类型是 `department`（文章没有说它的案例属于哪一类，默认“公共服务类”是假设）。
+#
+# `fit_result(s)` computes all three kinds of department; the scenario's own kind is `department` (the article does not say which kind its cases are; public service as the default is an assumption).
 
 # %%
-for w in (0.0, 0.5, 1.0, 1.5):
-    e = effort_split(w, v=1.0, c=1.0, delta=s.task_substitution, budget=s.effort_budget)
-    print(f"w = {w:.1f}: m = {e.metric:.2f}, r = {e.real:.2f}  ({e.case})")
+f = fit_result(s)
+f.table.round(3)
+
+# %%
+for a in (0.0, 2 / 9, 1 / 3, 2 / 3, 1.0):
+    for w in (0.0, 1.5, 3.0):
+        e = aligned_split(w, a, v=1.0, c=1.0, delta=s.task_substitution, budget=s.effort_budget)
+        print(f"a = {a:.2f}, w = {w:.1f}: m = {e.metric:.2f}, r = {e.real:.2f}  ({e.case})")
 print(
     tr(
-        f"默认情景：真产出 {f.real_output:.2f}，上报分数 {f.measured_score:.2f}；"
-        f"与不奖励指标相比，少了 {f.output_lost:.2f} 的真产出。",
-        f"Default scenario: real output {f.real_output:.2f}, reported score {f.measured_score:.2f}; "
-        f"against no reward on the metric, {f.output_lost:.2f} of real output is lost.",
+        f"默认情景（{f.department}）：一致度 {f.alignment:.2f}，真产出 {f.real_output:.2f}，"
+        f"被转移的精力 {f.displaced:.2f}，被挤掉的真工作 {f.crowded_out:.2f}。",
+        f"Default scenario ({f.department}): alignment {f.alignment:.2f}, real output "
+        f"{f.real_output:.2f}, displaced effort {f.displaced:.2f}, crowded-out real work "
+        f"{f.crowded_out:.2f}.",
     )
 )
 
 # %% [markdown]
 # ## 4. 图 · The charts
 #
-# 第一张图：横轴是任务复杂度，纵轴是工具能力；对角线上是完美匹配，右下方是工具太弱（目标置换），左上方是工具太强（过度控制）。第二张图：对指标的奖励 $w$ 从0加到3，精力、真产出和上报分数怎样变。
+# 第一张图：横轴是任务复杂度，纵轴是工具能力；对角线上是完美匹配，右下方是工具太弱（目标置换），左上方是工具太强（过度控制）。第二张图：在默认的奖励下换工具，三类部门的真实产出（实线）和被转移的精力（虚线）怎样变。第三张图：对本情景的部门，奖励 $w$ 从0加到3，精力、真产出和上报分数怎样变。
 #
-# First chart: task complexity across, tool capability up; the diagonal is a perfect fit, the lower right a tool too weak (displacement), the upper left a tool too strong (over-control). Second chart: as the reward $w$ on the metric rises from 0 to 3, how effort, real output and the reported score move.
+# First chart: task complexity across, tool capability up; the diagonal is a perfect fit, the lower right a tool too weak (displacement), the upper left a tool too strong (over-control). Second chart: at the default reward, how real output (solid) and displaced effort (dashed) move for each kind of department as the tool changes. Third chart: for the scenario's department, as the reward $w$ rises from 0 to 3, how effort, real output and the reported score move.
 
 # %%
 show(quadrant_spec(f, LANG))
+
+# %%
+show(capability_spec(f, LANG))
 
 # %%
 show(effort_spec(f, LANG))
@@ -119,23 +137,25 @@ show(effort_spec(f, LANG))
 # ## 5. 图说明了什么，没说明什么 · What the charts show, and what they do not
 #
 # **说明了：**
-# - 同一个打卡/积分APP，对监管类部门大致合适，对基层社会文化事务则差得很远：任务越复杂，简单工具能看到的那部分就越不代表工作本身，押在它上面的奖励就越容易把人引偏。这正是梅赐琪按部门分类的理由。
-# - 对指标的奖励越高，刷指标的精力越多、真工作越少，上报的分数却一路上升。分数和产出朝相反方向走——坎贝尔定律和古德哈特定律说的就是这个。
+# - 同一个积分APP（$\tau = 0.2$），对监管类部门一致度约0.67，对公共服务约0.33，对基层社会文化事务只有约0.22。一致度越低，同样的奖励就有越多精力流向只有工具看得见的事，真实产出越低；工具能力走到部门任务的复杂度那里，被转移的精力归零。这正是梅赐琪按部门分类、主张“把管理任务的复杂程度和管理工具的能力匹配起来”的理由。
+# - 换一个更匹配的工具（一站式平台、电子签章）会改变真实产出，而且只是因为一致度变了；第6篇把改革带来的产出变化拆成“工具”“奖励”“其他”三部分。
+# - 奖励并不总是有害：分数与真工作足够一致时（内点上 $a_d \ge \delta/(1+\delta)$），奖励反而让真工作增加。在默认值下，基层社会文化事务正好处在门槛上（练习2）；奖励再高，真工作就开始被挤掉，而上报的分数还在上升——坎贝尔定律和古德哈特定律说的就是这个。
 #
 # **没说明：**
-# - $\kappa$、$\tau$ 都是我们放在0到1上的示意数字。文献里的“任务–技术匹配”是通过用户问卷在多个维度上测出来的（Goodhue 1998 验证了12个维度），不是一个数；这里的 $F_d$ 只是帮助思考的简化。
-# - $s$ 把奖励 $w$ 除以3截到 $[0,1]$，这个上限是随手定的。
-# - 精力模型只有一个人，没有上级怎样设计激励的那一半；$v$、$c$、$\delta$、$\lambda$ 也都没有经验估计。它说明的是方向（奖励越重、真工作越少），不是大小。
+# - $\kappa$、$\tau$ 都是我们放在0到1上的示意数字。文献里的“任务–技术匹配”是通过用户问卷在多个维度上测出来的（Goodhue 1998 验证了12个维度），不是一个数；$F_d$ 和 $a_d$ 都只是帮助思考的简化，$a_d$ 的公式是我们定的。
+# - 精力模型只有一个人，没有上级怎样设计激励的那一半；$v$、$c$、$\delta$、$\lambda$ 也都没有经验估计。它说明的是方向（一致度越低、奖励越重，被转移的精力越多），不是大小。
+# - 过度控制（工具比任务需要的还强）在模型里只体现为一致度下降；梅赐琪说的“去人格化”、失去主观能动性，没有进入模型。
 # - 文章里梅赐琪还说，转向“重过程”本身有积极意义（seed §5，“积极意义”）；模型只描述了代价这一面。
 #
 # **Shown:**
-# - The same check-in or points app roughly suits a regulatory department but misses badly for grassroots social and cultural work: the more complex the task, the less what a simple tool can see stands for the work, and the more a reward on it leads people astray. That is the reason behind Mei's classification.
-# - The higher the reward on the metric, the more effort goes to farming it and the less to real work, while the reported score keeps rising. Score and output move apart — which is what Campbell's and Goodhart's laws say.
+# - The same points app ($\tau = 0.2$) is aligned about 0.67 with a regulatory department's task, about 0.33 with public service and only about 0.22 with grassroots social and cultural affairs. The lower the alignment, the more of the same reward's pull goes to what only the tool sees, and the lower real output; where the tool's capability meets the department's task complexity, displaced effort is zero. That is the reason behind Mei's classification and his call to match task complexity with tool capability.
+# - A better-fitting tool (the one-stop platform, e-signatures) changes real output, and only through alignment; guide 06 splits a reform's change in real output into “tool”, “reward” and “other”.
+# - A reward is not always harmful: on a score aligned enough with real work (in the interior, $a_d \ge \delta/(1+\delta)$) it raises real work. At the defaults the grassroots kind sits exactly at the threshold (exercise 2); any stronger reward starts crowding out real work while the reported score keeps rising — which is what Campbell's and Goodhart's laws say.
 #
 # **Not shown:**
-# - $\kappa$ and $\tau$ are illustrative numbers on a 0–1 scale. Task–technology fit in the literature is measured by user questionnaires on several dimensions (Goodhue 1998 validated twelve), not a single number; $F_d$ here is an aid to thinking.
-# - $s$ divides the reward $w$ by 3 and clips it to $[0,1]$; that top is arbitrary.
-# - The effort model has one agent and no principal designing the incentive; $v$, $c$, $\delta$ and $\lambda$ have no empirical estimates. It shows a direction (heavier reward, less real work), not a size.
+# - $\kappa$ and $\tau$ are illustrative numbers on a 0–1 scale. Task–technology fit in the literature is measured by user questionnaires on several dimensions (Goodhue 1998 validated twelve), not a single number; $F_d$ and $a_d$ are aids to thinking, and the formula for $a_d$ is ours.
+# - The effort model has one agent and no principal designing the incentive; $v$, $c$, $\delta$ and $\lambda$ have no empirical estimates. It shows a direction (lower alignment and heavier reward, more displaced effort), not a size.
+# - Over-control (a tool stronger than the task needs) appears only as lower alignment; the “depersonalisation” and loss of initiative Mei describes are not in the model.
 # - Mei also says the shift towards assessing process has its positive side (seed §5, “积极意义”); the model describes only the cost.
 
 # %% [markdown]
@@ -147,6 +167,7 @@ assumption_table(
         "complexity_regulatory",
         "complexity_public_service",
         "complexity_grassroots",
+        "department",
         "capability_checkin_app",
         "capability_points_app",
         "capability_esignature",
@@ -163,20 +184,31 @@ assumption_table(
 # %% [markdown]
 # 表里有不少参数标着出自文章：那是说**概念**出自文章（三类部门、电子签章、“确实学到了东西”），**数字**全是我们定的——三类部门的复杂度0.3、0.6、0.9，电子签章的能力0.6，对指标的奖励1.5，学到的比例0.2。$\delta$ 的**形式**来自 Holmström–Milgrom，0.5这个值是我们的。
 #
-# - **工具能力 $\tau$（积分APP取0.2；0.1–0.35）。** 下面的表把它从0.1调到0.35：平均匹配度随之变化，但三类部门的排序不变——基层社会文化事务始终最不匹配。结论的方向对这个假设不敏感，大小则敏感。
+# - **工具能力 $\tau$（积分APP取0.2；0.1–0.35）。** 下面的表把它从0.1调到0.35：三类部门的一致度、真实产出随之变化，但排序不变——基层社会文化事务始终最不一致、被转移的精力最多。结论的方向对这个假设不敏感，大小则敏感。
+# - **情景的部门类型（默认公共服务类）。** 文章没有说它的案例属于哪一类；换成另外两类，上表的对应一行就是结果。
 # - **两项任务争夺时间的程度 $\delta$（0.5；0–0.95）。** 下图在默认奖励下把 $\delta$ 从0调到0.9：$\delta$ 越大，奖励指标损失的真产出越多；$\delta$ 很小时，精力预算会先卡住，损失反而不大。这是整个结论最依赖的一个数。
 #
 # Many parameters in the table are labelled as from the article: the **concepts** are (three kinds of department, e-signatures, “really learnt something”), the **numbers** are all ours — complexities 0.3, 0.6 and 0.9, an e-signature capability of 0.6, a reward of 1.5 on the metric, a learning share of 0.2. The **form** of $\delta$ comes from Holmström–Milgrom; the value 0.5 is ours.
 #
-# - **Tool capability $\tau$ (points app 0.2; 0.1–0.35).** The table moves it from 0.1 to 0.35: mean fit changes, but the order of the departments does not — grassroots social and cultural work always fits worst. The direction of the conclusion is robust to this assumption; its size is not.
+# - **Tool capability $\tau$ (points app 0.2; 0.1–0.35).** The table moves it from 0.1 to 0.35: alignment and real output change for each kind, but their order does not — grassroots social and cultural work is always the worst aligned and loses the most effort to the tool. The direction of the conclusion is robust to this assumption; its size is not.
+# - **The scenario's kind of department (public service by default).** The article does not say which kind its cases are; for the other two, the matching row of the table is the answer.
 # - **How much the two tasks compete, $\delta$ (0.5; 0–0.95).** The chart moves $\delta$ from 0 to 0.9 at the default reward: the larger $\delta$, the more real output the reward on the metric costs; for small $\delta$ the effort budget binds first and the loss is small. No number matters more to the conclusion.
 
 # %%
 rows = []
 for tau in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35):
     table = fit_result(reg.replace(s, capability_points_app=tau)).table.set_index("department")
-    rows.append({"capability_points_app": tau, "mean_fit": table["fit"].mean(), **table["fit"].to_dict()})
-pd.DataFrame(rows).round(3)
+    for dept, row in table.iterrows():
+        rows.append(
+            {
+                "capability_points_app": tau,
+                "department": dept,
+                "alignment": row["alignment"],
+                "real_output": row["output"],
+                "displaced": row["displaced"],
+            }
+        )
+pd.DataFrame(rows).pivot(index="capability_points_app", columns="department").round(3)
 
 # %%
 lost = sweep(
@@ -202,12 +234,12 @@ show(
 )
 
 # %% [markdown]
-# 拟合度的公式也可以直接调用：`fit_score(κ, τ)`。例如一个能力刚好匹配的工具：
+# 匹配度和一致度的公式也可以直接调用：`fit_score(κ, τ)`、`alignment(κ, τ)`。例如一个能力刚好匹配的工具：
 #
-# The fit formula can also be called directly, `fit_score(κ, τ)`; for instance, a tool that matches exactly:
+# The fit and alignment formulas can also be called directly, `fit_score(κ, τ)` and `alignment(κ, τ)`; for instance, a tool that matches exactly:
 
 # %%
-fit_score(0.6, 0.6)
+fit_score(0.6, 0.6), alignment(0.6, 0.6)
 
 # %% [markdown]
 # ## 7. 练习 · Exercises
@@ -215,6 +247,8 @@ fit_score(0.6, 0.6)
 # **练习 1 · Exercise 1（`05_zero_real`）。** 设 $v = c = 1$，不考虑精力预算，但两项任务争夺得更厉害：$\delta = 0.8$。对指标的奖励 $w$ 至少多大，真工作 $r^*$ 就降为零？容差 ±0.02。先用公式推，再用 `effort_split` 验证。
 #
 # Let $v = c = 1$, no effort budget, but the tasks compete harder: $\delta = 0.8$. From what reward $w$ on the metric does real work $r^*$ fall to zero? Tolerance ±0.02. Derive it from the formula, then confirm with `effort_split`.
+#
+# 这里的分数完全看不见真工作（$a = 0$），`effort_split` 就是 `aligned_split` 在 $a = 0$ 时的情形。 · The score here sees no real work at all ($a = 0$); `effort_split` is `aligned_split` at $a = 0$.
 
 # %%
 from explainer.exercises import check
@@ -223,13 +257,13 @@ answer_1 = None  # w
 check("05_zero_real", answer_1)
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`05_mean_fit_esignature`）。** 尚虎平建议用电子签章考勤（seed §5，“电子签章”）。其余按默认，把工具换成电子签章（`tool="esignature"`），三类部门的平均匹配度是多少？容差 ±0.01。哪一类部门反而出现了“过度控制”的风险？
+# **练习 2 · Exercise 2（`05_crowding_grassroots`）。** 其余按默认（积分APP，$\delta = 0.5$，$T = 2$），把部门类型换成基层社会文化事务（`department="grassroots"`）。对指标的奖励 $w$ 超过多少，真工作就开始少于不奖励时（开始被挤掉）？容差 ±0.02。再想一想：电子签章（$\tau = 0.6$）下，这个门槛会怎样？
 #
-# Shang Huping proposes e-signature attendance (seed §5, “电子签章”). With all else at defaults, switch the tool to e-signatures (`tool="esignature"`): what is the mean fit over the three departments? Tolerance ±0.01. Which department now faces a risk of over-control instead?
+# With all else at defaults (the points app, $\delta = 0.5$, $T = 2$), set the kind of department to grassroots social and cultural affairs (`department="grassroots"`). Above what reward $w$ on the metric does real work fall below its level with no reward (start being crowded out)? Tolerance ±0.02. Then ask: what happens to this threshold under e-signatures ($\tau = 0.6$)?
 
 # %%
-answer_2 = None  # 0 到 1 之间 · between 0 and 1
-check("05_mean_fit_esignature", answer_2)
+answer_2 = None  # w
+check("05_crowding_grassroots", answer_2)
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
@@ -237,6 +271,7 @@ check("05_mean_fit_esignature", answer_2)
 # - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689 ——任务–技术匹配的原始论文。 · The original task–technology fit paper.
 # - Goodhue, D. L. (1995). Understanding user evaluations of information systems. *Management Science*, 41(12), 1827–1844; Goodhue, D. L. (1998). *Decision Sciences*, 29(1) ——用户能否判断匹配、以及如何测量。 · Whether users can judge fit, and how to measure it.
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52.
+# - Baker, G. (2002). Distortion and risk in optimal incentive contracts. *Journal of Human Resources*, 37(4), 728–751. ——考核指标与价值的“一致度”。 · The alignment of a performance measure with value.
 # - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. ——“目标置换”。 · The displacement of goals.
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90.
 # - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321.

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -14,9 +16,9 @@
 # %% [markdown]
 # # 06 · 改革 · Reforms
 #
-# 最后一篇把前五篇的模型倒过来用：文章里学者的建议，以及2019年以来陆续出台的减负文件，各自改动了哪些规则？改了以后，晚上、单位和精力分配会有什么不同——又有什么是这些改革碰不到的？
+# 最后一篇把前五篇的模型倒过来用：文章里学者的建议，以及2019年以来陆续出台的减负文件（有的早于文章，有的晚于文章），各自改动了哪些规则？改了以后，晚上、单位和精力分配会有什么不同——又有什么是这些改革碰不到的？
 #
-# The last guide runs the model of the first five the other way round: which rules do the scholars' proposals in the article, and the burden-reduction documents issued since 2019, change? What then changes for the night, the unit and the split of effort — and what do the reforms not reach?
+# The last guide runs the model of the first five the other way round: which rules do the scholars' proposals in the article, and the burden-reduction documents issued since 2019 (some before the article, some after), change? What then changes for the night, the unit and the split of effort — and what do the reforms not reach?
 #
 # 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
 #
@@ -51,13 +53,13 @@ s = reg.default()
 #
 # **文中的建议。** 南开大学的尚虎平提了三条（seed §5，“三点建议”）：用电子签章考勤——签章即表示办结，事后核查结果，看的是“能”和“效”，不只是“勤”（seed §5，“电子签章”）；把各类政务APP整合成“一站式平台”，他认为技术上毫无难度（seed §5，“一站式平台”）；把公共服务类APP和内部管理类APP分开，前者按法定期限办结即可（seed §5，“加以区分”）。梅赐琪主张让任务复杂度与工具能力相匹配（第5篇）。宁夏一位公务员的话则点出了最直接的一条：只要单位不比积分，他其实喜欢这类APP（seed §3，“不比积分”）。
 #
-# **之后的文件。** 2019年中办的通知把那一年定为“基层减负年”，要求力戒过度留痕、严格控制“一票否决”；浙江、湖北等地规定不得要求即时打卡、不得强制安装。2024年中办、国办的《整治形式主义为基层减负若干规定》提出每个部委面向基层的APP原则上不超过一个、不得强制下载，拍照留痕不作为评判工作的依据；中央网信委关于防治“指尖上的形式主义”的意见要求原则上不设打卡、积分排名、在线时长等功能。2026年国办函〔2026〕12号提出五个“不得”，其中包括强制打卡和积分排名、强制下载和定期登录、把学习时长等作为考核依据。这些文件我们依据的多是官方解读和转载，引用前请核对原文。
+# **文章之前已有的文件。** 2019年3月中办的通知把那一年定为“基层减负年”，要求力戒过度留痕、严格控制“一票否决”（此条只见于二手概述）；2019年浙江、湖北等地规定不得要求即时打卡、不得强制安装、不得以截图视频代替实地工作。它们都早于2020年8月的这篇文章——而文章报道的做法照旧，一位受访者说中央“三令五申”，一些地方还是要想方设法搞。**文章之后的文件。** 中央网信委《关于防治“指尖上的形式主义”的若干意见》（2023年底印发；2024-06-13只是答记者问的转载日期）：不得强制推广下载，点赞转发不作考核依据。2024年8月中办、国办的《整治形式主义为基层减负若干规定》：每个部委面向基层的APP原则上不超过一个、不得强制下载，拍照留痕不作为评判工作的标准。2026年1月国办函〔2026〕12号：县以下原则上不建政务APP（第二条）；第六条列出的禁止事项包括强制打卡签到、积分排名、统计在线时长，考核安装使用率、强制定期登录，以学习时长等作为考核依据（第六条的措辞只见于转载，未能核对原文）。“取消一票否决”不是任何文件的规定，而是本工具的假设情景。各文件核对到什么程度，见 data/sources.yaml。
 #
 # 在模型里，每一项改革都是对情景的一次**变换**：它说明自己依据哪份文件或建议，并把某些参数设为新值、封顶或按比例缩放。
 #
 # **Proposals in the article.** Shang Huping of Nankai University makes three (seed §5, “三点建议”): e-signature attendance — a signature means the task is done, and the result is checked later, which tests ability and effect, not mere presence (seed §5, “电子签章”); merging the government apps into a one-stop platform, technically no difficulty at all in his view (seed §5, “一站式平台”); and separating public-service apps from internal-management apps, the former needing only to handle cases within their legal deadlines (seed §5, “加以区分”). Mei Ciqi asks for task complexity and tool capability to be matched (guide 05). A Ningxia official names the most direct change: as long as the unit does not compare points, he actually likes such apps (seed §3, “不比积分”).
 #
-# **Documents since.** The CPC General Office's 2019 notice declared a year of reducing the grassroots burden, asking to curb excessive record-keeping and strictly limit one-vote vetoes; Zhejiang, Hubei and others barred instant check-ins and forced installs. The 2024 rules of the CPC and State Council General Offices set in principle at most one grassroots-facing app per central ministry, barred forced downloads, and said photo traces are no basis for judging work; the Cyberspace Affairs Commission's opinions on fingertip formalism ask, in principle, for no check-in, points-ranking or online-time features. Guobanhan [2026] No. 12 lists five prohibitions, among them compulsory check-ins and points rankings, forced downloads and periodic logins, and study time as an assessment criterion. Our sources for these documents are mostly official summaries and reprints: check the primary texts before quoting.
+# **Documents before the article.** The CPC General Office's notice of March 2019 declared a year of reducing the grassroots burden, asking to curb excessive record-keeping and to strictly limit one-vote vetoes (that clause seen only in secondary summaries); in 2019 Zhejiang, Hubei and others barred instant app check-ins, forced installs, and screenshots or videos in place of fieldwork. All of these predate the article of August 2020 — which reports the practices going on, and quotes an official: the centre forbids formalism again and again, yet some places still find ways. **Documents after it.** The Cyberspace Affairs Commission's opinions on fingertip formalism (issued late 2023; 2024-06-13 is only the date of a reprinted Q&A): no forced downloads, likes and reposts no basis for assessment. The CPC and State Council General Offices' rules of August 2024: in principle at most one grassroots-facing app per central ministry, no forced downloads, photo traces no standard for judging work. Guobanhan [2026] No. 12 of January 2026: in principle no government apps below county level (art. 2); art. 6 lists prohibitions including compulsory check-ins, points rankings and online-time counts, assessing install and usage rates, forced periodic logins, and study time as an assessment criterion (art. 6's wording seen only in reprints, not checked against the original). “Veto removed” is no document's rule but this tool's own scenario. How far each text was checked is recorded in data/sources.yaml.
 #
 # In the model each reform is a **transformation** of the scenario: it names the document or proposal it stands for and sets, caps or scales some parameters.
 
@@ -100,9 +102,9 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# 下面取2019–2024年文件里的四项（严格控制一票否决、不搞积分排名、照片不作依据、限制APP数量）组成一个“改革包”，和现状比。
+# 下面取四项文件里的规定组成一个“改革包”，和现状比：严格控制一票否决（2019年，早于文章）、不搞积分排名（2026年）、照片不作依据（2024年）、限制APP数量（2024/2026年）。
 #
-# Below, four items from the 2019–2024 documents (veto strictly limited, no points ranking, no photo evidence, a cap on apps) form one package, set against the status quo.
+# Below, four rules from the documents form one package, set against the status quo: veto strictly limited (2019, before the article), no points ranking (2026), no photo evidence (2024), a cap on apps (2024/2026).
 
 # %%
 package = ["veto_limited", "no_points_ranking", "no_photo_evidence", "app_cap"]
@@ -110,6 +112,17 @@ comparison = apply_reforms(s, package)
 result = compare(comparison.status_quo, comparison.reformed)
 print(reg.to_plain(comparison.reformed, only_changed=True))
 result.table()
+
+# %% [markdown]
+# **真实产出的变化记在谁头上。** 真实产出取决于三样东西：工具与任务的匹配所决定的一致度（第5篇）、对过程指标的奖励、以及其余的精力假设。一项改革可能同时改动好几样——电子签章既换了工具，又把对过程指标的奖励减半。`output_attribution` 把产出的变化拆开，每一部分取它在各种改动顺序下的平均贡献（Shapley 值），几部分之和正好是总变化。这样，换工具带来的增益记在工具上，减半奖励带来的变化记在奖励上。
+#
+# **Who gets the credit for a change in real output.** Real output depends on three things: the alignment the tool's fit to the task sets (guide 05), the reward on process metrics, and the rest of the effort assumptions. A reform can move several at once — e-signatures change the tool *and* halve the reward on process metrics. `output_attribution` splits the change, crediting each part with its average contribution over the orders in which the changes could be made (its Shapley value); the parts add up to the whole change. So a gain from a better tool is credited to the tool, and what halving a reward does is credited to the reward.
+
+# %%
+for rid in ("one_stop_platform", "esignature", "no_study_time_kpi"):
+    at = compare(s, apply_reforms(s, [rid]).reformed).output_attribution
+    parts = ", ".join(f"{k} {v:+.2f}" for k, v in at.parts.items())
+    print(f"{rid}: {at.before:.2f} → {at.after:.2f} ({parts}); alignment {at.alignment[0]:.2f} → {at.alignment[1]:.2f}")
 
 # %% [markdown]
 # ## 4. 图 · The charts
@@ -130,7 +143,7 @@ show(effort_overlay_spec(result, LANG))
 # - 限制APP数量直接砍掉了签到时间，一票否决只留一项让单位的风险减半；这两项都是“规则一改、数字就变”的。
 # - 取消排名以后，人人刷到上限的压力没有了；但在我们假设的达标线和截止时刻下，个人每期受罚的概率反而**上升**了（第3篇）。一项改革在一个指标上变好、在另一个上变差，这正是要把所有指标并排看的原因。
 # - 就寝时间图里01:00处的尖峰，是达标线下“熬到截止时刻就放弃”的人：他们睡得早了些，但这一晚算没完成。
-# - 这个改革包没有碰对过程指标的激励，所以精力分配的图几乎不动：要让真工作回来，得改的是考核押在哪里（练习和第5篇）。
+# - 这个改革包既没换工具，也没碰对过程指标的激励，所以真实产出和精力分配的图不动：要让真工作回来，得改的是工具与任务的匹配，或考核押在哪里（第5篇）。
 #
 # **没说明：**
 # - 模型假设改革被**完全执行**。现实中，被禁止的APP打卡可能换成微信群里发照片——文中就写到考核主要靠小程序和往微信群上传照片（seed §4，“上传照片至微信群”）。形式主义会换个地方出现，这仍是坎贝尔定律。
@@ -142,7 +155,7 @@ show(effort_overlay_spec(result, LANG))
 # - Capping the apps cuts sign-in time directly, and keeping one veto item halves the unit's risk: change the rule and the number moves.
 # - With the ranking gone, the pressure to farm to the cap goes too; but under our assumed threshold and hard stop, a person's chance of a penalty per period **rises** (guide 03). A reform that improves one figure and worsens another is exactly why all figures must be read side by side.
 # - The spike at 01:00 in the bedtime chart is the people who, under the threshold, give up at the hard stop: they sleep a little earlier, but the night counts as missed.
-# - The package leaves the reward on process metrics alone, so the effort chart hardly moves: bringing real work back means changing what assessment rewards (the exercises and guide 05).
+# - The package changes neither the tool nor the reward on process metrics, so real output and the effort chart do not move: bringing real work back means a tool that fits the task better, or changing what assessment rewards (guide 05).
 #
 # **Not shown:**
 # - The model assumes reforms are **fully implemented**. In practice a banned app check-in may turn into photos posted to a WeChat group — the article itself says assessment relied mainly on mini-programs and photos uploaded to WeChat groups (seed §4, “上传照片至微信群”). Formalism moves elsewhere: Campbell's law again.
@@ -158,10 +171,10 @@ show(effort_overlay_spec(result, LANG))
 # Besides each reform's own `assumption`, the conclusions rest on the earlier guides' assumptions. Two checks here.
 #
 # - **起床时间（假设，06:30；05:30–07:30）。** 睡眠不足的比例几乎完全由它决定（第2篇）。下表在06:30和07:30两种起床时间下，比较现状和改革包：改革包带来的改善幅度在两种假设下相近，但“还剩多少人睡不够”差别很大。所以引用这个比例时，必须同时说明起床时间的假设。
-# - **单项改革的效果。** 下表列出每一项改革单独实施时，对一票否决概率、真产出和平均匹配度的影响（晚上的时间和睡眠留给练习1）。可以看到，只有碰了激励或工具本身的改革（学时不作考核、电子签章）才改变了真产出。
+# - **单项改革的效果。** 下表列出每一项改革单独实施时，对一票否决概率、一致度和真产出的影响，以及真产出的变化里记在工具和奖励上的部分（晚上的时间和睡眠留给练习1）。只有换了工具的改革（一站式平台、电子签章）或动了过程指标奖励的改革（学时不作考核、电子签章）才改变真产出；在默认的公共服务类部门，换成更匹配的工具让真产出上升，而把奖励减半反而让它略降——分数与真工作有三分之一一致时，奖励也在奖励真工作（第5篇）。
 #
 # - **Wake-up time (assumption, 06:30; 05:30–07:30).** It all but sets the share of short nights (guide 02). The table compares the status quo and the package at 06:30 and at 07:30: the package's improvement is similar under both, but how many are still short of sleep differs greatly. Quote that share only together with the wake-up assumption.
-# - **Each reform alone.** The second table gives each reform's effect, applied alone, on the chance of a veto, real output and mean fit (nights and sleep are left for exercise 1). Only reforms that touch the incentive or the tool itself (no study-time KPI, e-signatures) change real output.
+# - **Each reform alone.** The second table gives each reform's effect, applied alone, on the chance of a veto, alignment and real output, with the parts of the change in real output credited to the tool and to the reward (nights and sleep are left for exercise 1). Only reforms that change the tool (one-stop platform, e-signatures) or the reward on process metrics (study time no longer assessed, e-signatures) change real output; in the default public-service department a better-fitting tool raises it, while halving the reward lowers it slightly — on a score a third aligned with real work, the reward also pays for real work (guide 05).
 
 # %%
 pd.DataFrame(
@@ -178,13 +191,17 @@ pd.DataFrame(
 # %%
 rows = []
 for rid in reforms():
-    table = compare(s, apply_reforms(s, [rid]).reformed).table().set_index("metric")["reform"]
+    one = compare(s, apply_reforms(s, [rid]).reformed)
+    table = one.table().set_index("metric")["reform"]
+    at = one.output_attribution
     rows.append(
         {
             "reform": rid,
             "p_unit_veto": table["p_unit_veto"],
+            "alignment": table["alignment"],
             "real_output": table["real_output"],
-            "mean_fit": table["mean_fit"],
+            "output_from_tool": at.parts["tool"],
+            "output_from_reward": at.parts["reward"],
         }
     )
 pd.DataFrame(rows).round(3)
@@ -212,11 +229,21 @@ answer_2 = None  # 0 到 1 之间 · between 0 and 1
 check("06_all_reforms_short", answer_2)
 
 # %% [markdown]
+# **练习 3 · Exercise 3（`06_esignature_tool_part`）。** 在默认情景下只实施电子签章（`esignature`）。真实产出的变化里，记在工具上的是多少？容差 ±0.01。记在奖励上的那部分是正还是负，为什么？
+#
+# In the default scenario make only the e-signature reform (`esignature`). How much of the change in real output is credited to the tool? Tolerance ±0.01. Is the part credited to the reward positive or negative, and why?
+
+# %%
+answer_3 = None  # 真实产出的变化 · change in real output
+check("06_esignature_tool_part", answer_3)
+
+# %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
 # - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月；新华社2019年3月11日）。 · CPC General Office, notice on solving prominent problems of formalism to reduce the burden on the grassroots (March 2019).
 # - 中共中央办公厅、国务院办公厅《整治形式主义为基层减负若干规定》（2024年8月6日）。 · CPC and State Council General Offices, rules on rectifying formalism to reduce the grassroots burden (6 August 2024).
-# - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（问答转载于2024年6月13日，日期待核）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (Q&A reprint 13 June 2024; date to verify).
+# - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（2023年底印发：《廉政瞭望》2023年第12期已报道；2024年6月13日只是问答的转载日期）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (issued late 2023, reported in 廉政瞭望 2023 No. 12; 13 June 2024 is only the date of a reprinted Q&A).
+# - 浙江、湖北2019年的减负规定（人民网汇编，2019年4月11日转载）。 · Zhejiang and Hubei rules of 2019 (People's Daily Online compilation, reprinted 11 April 2019).
 # - 国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月25日）。 · State Council General Office, measures on the standardised management of government mobile apps, Guobanhan [2026] No. 12 (25 January 2026).
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975); Strathern, M. (1997). *European Review*, 5(3), 305–321. ——改掉一个指标，新的指标也会被“刷”。 · Replace one indicator and the new one gets farmed too.
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.

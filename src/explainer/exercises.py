@@ -89,12 +89,16 @@ def _replace(s: Any, **changes: Any) -> Any:
 
 
 def _district_round_up(mode: str = "ceil_half") -> Any:
-    """The district case (20 study hours in the window), every day counted, rounded per day."""
+    """The district case (20 study hours by 20 August), started late on 2 August with a daily
+    limit of 90 minutes, every day counted, rounded per day: what could close the gap between
+    the app's rule (about half an hour a day) and the article's hour (seed §3)."""
     from explainer.model.night import night
     from explainer.presets import presets
 
     s = _replace(
         presets()["district_20h"].scenario(),
+        window_start="2020-08-02",
+        daily_study_cap_min=90,
         study_days="all",
         rounding_mode=mode,
         rounding_unit="day",
@@ -117,27 +121,27 @@ def _split_sessions(unit: str = "session") -> int:
 
 
 def _bedtime_nine_apps() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_replace(_defaults(), n_apps=9)).bedtime
+    return typical_night(_replace(_defaults(), n_apps=9)).bedtime
 
 
 def _bedtime_default() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_defaults()).bedtime
+    return typical_night(_defaults()).bedtime
 
 
 def _sleep_proxy_hours() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_replace(_defaults(), n_proxy_accounts=1)).sleep_minutes / 60
+    return typical_night(_replace(_defaults(), n_proxy_accounts=1)).sleep_minutes / 60
 
 
 def _sleep_default_hours() -> float:
-    from explainer.model.night import night
+    from explainer.model.night import typical_night
 
-    return night(_defaults()).sleep_minutes / 60
+    return typical_night(_defaults()).sleep_minutes / 60
 
 
 def _veto_fifty() -> float:
@@ -201,10 +205,43 @@ def _zero_real_reward() -> float:
     return high
 
 
-def _mean_fit_esignature() -> float:
-    from explainer.model.fit import fit_result
+def _crowding_reward(department: str = "grassroots", align: float | None = None) -> float:
+    """Smallest reward w at which the points app starts to crowd out real work in
+    ``department`` (real work below its no-reward level), all else at defaults."""
+    from explainer.model.fit import fit_result, incentives
 
-    return fit_result(_replace(_defaults(), tool="esignature")).mean_fit
+    s = _replace(_defaults(), department=department)
+    inc = incentives(s)
+    a = fit_result(s).alignment if align is None else align
+    base = inc.split(0.0, a).real
+    low, high = 0.0, 3.0
+    for _ in range(60):  # bisection on the model, not the closed form
+        mid = (low + high) / 2
+        if inc.split(mid, a).real < base - 1e-9:
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def _crowding_reward_unaligned() -> float:
+    return _crowding_reward(align=0.0)
+
+
+def _esignature_output_parts() -> dict[str, float]:
+    from explainer.model.compare import compare
+    from explainer.reforms import apply_reforms
+
+    s = _defaults()
+    return compare(s, apply_reforms(s, ["esignature"]).reformed).output_attribution.parts
+
+
+def _esignature_tool_part() -> float:
+    return _esignature_output_parts()["tool"]
+
+
+def _esignature_whole_change() -> float:
+    return sum(_esignature_output_parts().values())
 
 
 def _short_sleep_by_reform() -> dict[str, float]:
@@ -282,9 +319,9 @@ _EXERCISES = (
         absolute=2,
         unit=("时刻 HH:MM", "clock time HH:MM"),
         how=(
-            "用 registry().replace 把 APP 数改掉，再看 night(s).bedtime，"
+            "用 registry().replace 把 APP 数改掉，再看 typical_night(s).bedtime，"
             "用 format_clock 换成钟点。",
-            "Change the number of apps with registry().replace, then read night(s).bedtime "
+            "Change the number of apps with registry().replace, then read typical_night(s).bedtime "
             "and turn it into a clock time with format_clock.",
         ),
         traps=(
@@ -303,9 +340,10 @@ _EXERCISES = (
         absolute=0.05,
         unit=("小时", "hours"),
         how=(
-            "替一位同事刷分：n_proxy_accounts 设为一，再看 night(s).sleep_minutes，换算成小时。",
+            "替一位同事刷分：n_proxy_accounts 设为一，"
+            "再看 typical_night(s).sleep_minutes，换算成小时。",
             "Farming for one colleague: set n_proxy_accounts to one, read "
-            "night(s).sleep_minutes and convert it to hours.",
+            "typical_night(s).sleep_minutes and convert it to hours.",
         ),
         traps=(
             (
@@ -392,14 +430,26 @@ _EXERCISES = (
         ),
     ),
     _Exercise(
-        "05_mean_fit_esignature",
+        "05_crowding_grassroots",
         "number",
-        _mean_fit_esignature,
-        absolute=0.01,
-        unit=("拟合度，零到一之间", "fit, between zero and one"),
+        _crowding_reward,
+        absolute=0.02,
+        unit=("奖励强度 w", "reward w"),
         how=(
-            "把 tool 换成 esignature，调用 fit_result(s)，看 mean_fit。",
-            "Switch tool to esignature, call fit_result(s) and read mean_fit.",
+            "department 设为 grassroots，逐个试 metric_reward，"
+            "看 fit_result(s).split.real 何时低于不奖励时的 no_reward.real；"
+            "或把真工作和刷指标的边际奖励代入内点解，解出 w。",
+            "Set department to grassroots, try values of metric_reward and watch when "
+            "fit_result(s).split.real drops below no_reward.real; or put the marginal rewards "
+            "on real work and on metric work into the interior solution and solve for w.",
+        ),
+        traps=(
+            (
+                _crowding_reward_unaligned,
+                "这是分数完全看不见真工作时的门槛；积分APP能看见基层任务的九分之二。",
+                "That is the threshold for a score that sees no real work at all; "
+                "the points app sees two ninths of the grassroots task.",
+            ),
         ),
     ),
     _Exercise(
@@ -429,6 +479,27 @@ _EXERCISES = (
                 _status_quo_short_sleep,
                 "这是改革前的比例；别忘了把改革后的情景交给 unit。",
                 "That is the share before any reform; pass the reformed scenario to unit.",
+            ),
+        ),
+    ),
+    _Exercise(
+        "06_esignature_tool_part",
+        "number",
+        _esignature_tool_part,
+        absolute=0.01,
+        unit=("真实产出的变化", "change in real output"),
+        how=(
+            "compare(s, apply_reforms(s, ['esignature']).reformed).output_attribution，"
+            "看 parts['tool']。",
+            "Take compare(s, apply_reforms(s, ['esignature']).reformed).output_attribution "
+            "and read parts['tool'].",
+        ),
+        traps=(
+            (
+                _esignature_whole_change,
+                "这是真实产出的全部变化；其中一部分来自奖励减半，要记在奖励上。",
+                "That is the whole change in real output; part of it comes from halving the "
+                "reward and is credited to the reward.",
             ),
         ),
     ),

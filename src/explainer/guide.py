@@ -34,8 +34,8 @@ _KIND = {
     "assumption": {"zh": "假设", "en": "assumption"},
 }
 _COLUMNS = {
-    "zh": ["参数", "名称", "默认值", "允许范围", "来源类型", "来源"],
-    "en": ["parameter", "name", "default", "allowed range", "source kind", "source"],
+    "zh": ["参数", "名称", "默认值", "允许范围", "机制来源", "数值来源"],
+    "en": ["parameter", "name", "default", "allowed range", "mechanism from", "number from"],
 }
 
 
@@ -64,18 +64,25 @@ def show(spec: dict[str, Any]) -> None:
     display(as_chart(spec))
 
 
-def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
-    """One row per parameter: id, label, default, allowed range, kind of source, the source.
+def source_cell(source: Any, lang: Lang) -> str:
+    """A source as “kind: text” (article, reference or assumption first, then the detail)."""
+    kind = next(iter(source))
+    return f"{_KIND[kind][lang]}: {describe_source(source, lang)}"
 
-    The kind is ``article`` (the seed states it), ``reference`` (an outside source) or
-    ``assumption`` (ours: the article gives no figure).
+
+def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
+    """One row per parameter: id, label, default, allowed range, and its two sources.
+
+    Side by side: where the *mechanism* comes from and where the *number* comes from (issue
+    12). Each is ``article`` (the seed states it), ``reference`` (an outside source) or
+    ``assumption`` (ours: the article gives no figure) — a rule can come from the article while
+    its number is ours.
     """
     reg = registry()
     default = reg.default()
     rows = []
     for pid in ids:
         spec = reg.params[pid]
-        kind = next(iter(spec.source))
         unit = spec.unit.get(lang, "") if spec.unit and spec.type != "clock" else ""
         rows.append(
             [
@@ -83,8 +90,8 @@ def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
                 spec.label[lang],
                 f"{spec.display(getattr(default, pid))} {unit}".strip(),
                 spec.allowed(lang),
-                _KIND[kind][lang],
-                describe_source(spec.source, lang),
+                source_cell(spec.mechanism_source, lang),
+                source_cell(spec.number_source, lang),
             ]
         )
     return pd.DataFrame(rows, columns=_COLUMNS[lang])

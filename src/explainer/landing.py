@@ -73,8 +73,40 @@ def _section(lang: str) -> str:
         f"  <h2>{e(t('landing_dashboards', lang))}</h2>\n  <ul>\n{links}\n  </ul>\n"
         f"  <h2>{e(t('landing_guides', lang))}</h2>\n"
         f"  <p>{e(t('landing_guides_text', lang))}</p>\n"
+        f"{_evidence(lang)}"
         f'  <p class="source">{e(t("landing_source", lang))}</p>\n'
         "</section>\n"
+    )
+
+
+def _evidence(lang: str) -> str:
+    """Every figure the article reports, the model's and its status; reasons in the doc.
+
+    The full reasons are in ``docs/evidence.md`` (generated from the same data by
+    :mod:`explainer.evidence`), which this section names, since Voila serves only notebooks.
+    """
+    from explainer.evidence import DOC_PATH, figure_rows
+    from explainer.presets import status_text
+
+    e = html.escape
+    items = "\n".join(
+        f"    <li class='status-{row['status']}'>{e(row[f'name_{lang}'])}: "
+        + e(
+            t(
+                "summary_article_item",
+                lang,
+                article=row[f"article_{lang}"],
+                model=row[f"model_{lang}"],
+                status=status_text(row["status"], lang),
+            )
+        )
+        + "</li>"
+        for row in figure_rows()
+    )
+    return (
+        f"  <h2>{e(t('landing_evidence_title', lang))}</h2>\n"
+        f"  <p>{e(t('landing_evidence', lang))} (<code>{DOC_PATH.as_posix()}</code>)</p>\n"
+        f"  <ul class='landing-evidence'>\n{items}\n  </ul>\n"
     )
 
 

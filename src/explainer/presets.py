@@ -2,6 +2,11 @@
 
 Loaded from ``data/presets.yaml``; each preset is validated against the parameter registry when
 loaded, so a broken preset is reported by name instead of surfacing later as a wrong number.
+
+Every reported figure carries a *status* (issue 12): ``reproduced`` (no parameter was tuned to
+it), ``calibrated`` (the named parameters were chosen so that the model gives it: a consistency
+check only) or ``not_reproduced`` (the model, using the article's own rules, disagrees; the
+reason is given in plain words). Agreement with the article is reported, never manufactured.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from explainer.i18n import minutes_text
+from explainer.i18n import minutes_text, t
 from explainer.spec import (
     Lang,
     ScenarioError,
@@ -27,6 +32,15 @@ from explainer.spec import (
 
 #: Metrics measured on clock time (values written as HH:MM in the YAML).
 CLOCK_METRICS = frozenset({"bedtime", "free_at"})
+
+#: The statuses a reported figure can have, in the order docs list them.
+Status = Literal["reproduced", "calibrated", "not_reproduced"]
+STATUSES: tuple[str, ...] = ("reproduced", "calibrated", "not_reproduced")
+
+
+def status_text(status: str, lang: Lang) -> str:
+    """A status as a reader sees it (``not_reproduced`` → “not reproduced” / “未复现”)."""
+    return t(f"status_{status}", lang)
 
 
 class Reported(BaseModel):
@@ -42,6 +56,11 @@ class Reported(BaseModel):
     unit: str = ""
     text: dict[str, str]
     source: dict[str, Any]
+    status: Status
+    #: Parameters whose values were chosen so that the model gives this figure.
+    calibrated: list[str] = []
+    #: Why the status is what it is (required unless reproduced), in both languages.
+    reason: dict[str, str] | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Reported:
@@ -49,6 +68,12 @@ class Reported(BaseModel):
             raise ValueError(f"{self.metric}: give either value ± tolerance or a bound")
         check_bilingual(self.text, self.metric, "text")
         check_source(self.source, self.metric)
+        if self.status == "calibrated" and not self.calibrated:
+            raise ValueError(f"{self.metric}: a calibrated figure names its tuned parameters")
+        if self.status != "calibrated" and self.calibrated:
+            raise ValueError(f"{self.metric}: only a calibrated figure lists tuned parameters")
+        if self.status != "reproduced" or self.reason is not None:
+            check_bilingual(self.reason, self.metric, "reason")
         return self
 
     def _number(self, raw: Any) -> float | None:
@@ -84,14 +109,34 @@ class Preset(BaseModel):
     name: dict[str, str]
     story: dict[str, str]
     overrides: dict[str, Any]
+    #: Overrides (or defaults) tuned to a reported figure: the union of the figures' lists.
     calibrated: list[str] = []
-    reported: list[Reported]
+    #: Overrides whose values are ours, not the article's, and were not tuned to any figure.
+    assumed: list[str] = []
+    reported: list[Reported] = []
+    #: When the article reports no figure for the case, why (both languages).
+    no_figures: dict[str, str] | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> Preset:
         check_bilingual(self.name, self.id, "name")
         check_bilingual(self.story, self.id, "story")
+        tuned = {name for r in self.reported for name in r.calibrated}
+        if tuned != set(self.calibrated):
+            raise ValueError(
+                f"calibrated must list exactly the figures' tuned parameters {sorted(tuned)}"
+            )
+        if set(self.assumed) - set(self.overrides):
+            raise ValueError(f"assumed names must be overrides: {sorted(self.assumed)}")
+        if set(self.assumed) & set(self.calibrated):
+            raise ValueError("a parameter is either assumed or calibrated, not both")
+        if not self.reported:
+            check_bilingual(self.no_figures, self.id, "no_figures (a case with no figure)")
         return self
+
+    def from_article(self) -> set[str]:
+        """Overrides whose values the article states (neither assumed nor calibrated)."""
+        return set(self.overrides) - set(self.assumed) - set(self.calibrated)
 
     def scenario(self) -> Any:
         """The preset's validated scenario (defaults for everything it does not set)."""
@@ -112,11 +157,39 @@ class Comparison:
     def ok(self) -> bool:
         return self.reported.holds(self.model_value)
 
+    @property
+    def status(self) -> str:
+        return self.reported.status
+
+    def status_line(self, lang: Lang) -> str:
+        """The status with the tuned parameters or the reason, e.g. “calibrated (quota_points)”."""
+        figure = self.reported
+        label = status_text(figure.status, lang)
+        if figure.status == "calibrated":
+            label += f" ({', '.join(figure.calibrated)})"
+        if figure.reason:
+            label += ("：" if lang == "zh" else ": ") + figure.reason[lang]
+        return label
+
     def text(self, lang: Lang) -> str:
         article = "article" if lang == "en" else "文章"
         model = "model" if lang == "en" else "模型"
         shown = self.reported.show(self.model_value, lang)
-        return f"{article}: {self.reported.text[lang]} · {model}: {shown}"
+        label = status_text(self.reported.status, lang)
+        return f"{article}: {self.reported.text[lang]} · {model}: {shown} · {label}"
+
+    def record(self, lang: Lang) -> dict[str, Any]:
+        """One figure for an export: metric, both values, status, tuned parameters, reason."""
+        figure = self.reported
+        return {
+            "metric": figure.metric,
+            "article": figure.text[lang],
+            "model": figure.show(self.model_value, lang),
+            "status": figure.status,
+            "status_text": status_text(figure.status, lang),
+            "calibrated": list(figure.calibrated),
+            "reason": figure.reason[lang] if figure.reason else "",
+        }
 
 
 def compare(preset: Preset, result: Any) -> list[Comparison]:

@@ -1,9 +1,12 @@
 """Reforms: named, cited transformations of a scenario (status quo → reform).
 
 Declared in ``data/reforms.yaml``. Each reform names the regulation or proposal it stands for
-(the 2019 notice on reducing formalism, the 2024 rules, the 2024 opinions on fingertip
-formalism, the 2026 rules on government apps, and Shang Huping's three proposals in seed §5)
-and says how it changes parameters: ``set`` a value, ``cap`` it at a maximum, ``scale`` it by
+and its date *relative to the article* (Caijing E-Law, 2020-08-29): ``before`` (the 2019
+central notice and the 2019 provincial rules: in force when the article was written, which
+shows the practices persisting under them), ``in_article`` (Shang Huping's three proposals,
+seed §5), ``after`` (the 2023 opinions, the 2024 rules, the 2026 measures on government apps)
+or ``tool_scenario`` (a scenario of this tool, with no document and so no date). It says how
+it changes parameters: ``set`` a value, ``cap`` it at a maximum, ``scale`` it by
 a factor. Reforms combine by being applied in the order they are declared, and every result is
 validated like any other scenario.
 """
@@ -11,13 +14,15 @@ validated like any other scenario.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from explainer.i18n import t
 from explainer.spec import (
     Lang,
     ScenarioError,
@@ -27,16 +32,37 @@ from explainer.spec import (
     registry,
 )
 
+#: The article's publication date: every reform is dated relative to it.
+ARTICLE_DATE = "2020-08-29"
+Timing = Literal["before", "in_article", "after", "tool_scenario"]
+TIMINGS: tuple[str, ...] = ("before", "in_article", "after", "tool_scenario")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _timing_of(date: str) -> str:
+    """``before``/``in_article``/``after`` the article for a date (YYYY, YYYY-MM or full)."""
+    width = len(date)
+    article = ARTICLE_DATE[:width]
+    if date < article:
+        return "before"
+    if date > article:
+        return "after"
+    return "in_article" if width == len(ARTICLE_DATE) else "ambiguous"
+
 
 class Reform(BaseModel):
-    """One reform: what it is, who issued it and when, and what it changes."""
+    """One reform: what it is, who issued it and when (relative to the article), what it does."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: dict[str, str]
     issuer: dict[str, str]
-    date: str
+    timing: Timing
+    #: As precise as the sources allow (YYYY, YYYY-MM or YYYY-MM-DD); none for our scenarios.
+    date: str | None = None
+    #: For a rule in force before the article: what the article shows about it.
+    timing_note: dict[str, str] | None = None
     source: dict[str, Any]
     summary: dict[str, str]
     set: dict[str, Any] = {}
@@ -46,7 +72,22 @@ class Reform(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> Reform:
-        dt.date.fromisoformat(self.date)  # a real date, YYYY-MM-DD
+        if self.timing == "tool_scenario":
+            if self.date is not None:
+                raise ValueError(f"{self.id}: a scenario of this tool has no document date")
+            if "assumption" not in self.source:
+                raise ValueError(f"{self.id}: a scenario of this tool cites no document")
+        else:
+            if self.date is None or not _DATE.match(self.date):
+                raise ValueError(f"{self.id}: a document needs a date, YYYY[-MM[-DD]]")
+            dt.date.fromisoformat((self.date + "-01-01")[:10])  # a real date
+            if _timing_of(self.date) != self.timing:
+                raise ValueError(
+                    f"{self.id}: dated {self.date}, which is not {self.timing} the article"
+                    f" ({ARTICLE_DATE})"
+                )
+        if self.timing == "before":
+            check_bilingual(self.timing_note, self.id, "timing_note (what the article shows)")
         for what in ("name", "issuer", "summary"):
             check_bilingual(getattr(self, what), self.id, what)
         if self.assumption is not None:
@@ -67,8 +108,12 @@ class Reform(BaseModel):
     def apply(self, scenario: Any) -> Any:
         return registry().replace(scenario, **self.changes(scenario))
 
+    def when(self, lang: Lang) -> str:
+        """The date relative to the article, e.g. “2019-03, before the article”."""
+        return t(f"reform_when_{self.timing}", lang, date=self.date or "")
+
     def label(self, lang: Lang) -> str:
-        return f"{self.name[lang]} ({self.date[:4]})"
+        return f"{self.name[lang]} ({self.when(lang)})"
 
 
 @dataclass(frozen=True)

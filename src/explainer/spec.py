@@ -12,6 +12,7 @@ that a page can show them and carry on.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -30,16 +31,31 @@ from pydantic import (
     model_validator,
 )
 
+from explainer.untrusted import LIMITS, echo
+
 ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown
 
 
 # ----------------------------------------------------------------------------- clock values
+#: The documented written forms: ASCII digits only (``str.isdigit`` and ``int`` would also
+#: take Arabic-Indic "٢٣:٠٠" or superscript digits, and ``int`` raises its own text on them).
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NOT_A_CLOCK = "expected a time of day written HH:MM in digits 0-9, such as 21:30"
+NOT_A_DATE = "expected a date written YYYY-MM-DD in digits 0-9, such as 2020-08-29"
+NO_SUCH_DATE = "no such day in the calendar"
+
+
 def parse_clock(value: Any) -> int:
-    """``"21:30"`` → 1290 minutes after midnight; integers pass through; ``"24:00"`` is 1440."""
+    """``"21:30"`` → 1290 minutes after midnight; integers pass through; ``"24:00"`` is 1440.
+
+    Text must be ``H:MM`` or ``HH:MM`` in ASCII digits; integers (minutes) are what the model
+    itself stores and passes back.
+    """
     if isinstance(value, bool):
-        raise ValueError("expected a time of day such as 21:30")
+        raise ValueError(NOT_A_CLOCK)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -47,13 +63,22 @@ def parse_clock(value: Any) -> int:
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
     if isinstance(value, str):
-        text = value.strip()
-        hours, sep, minutes = text.partition(":")
-        if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
-            h, m = int(hours), int(minutes)
-            if m < 60:
-                return h * 60 + m
-    raise ValueError("expected a time of day such as 21:30")
+        found = _CLOCK.fullmatch(value.strip())
+        if found and int(found[2]) < 60:
+            return int(found[1]) * 60 + int(found[2])
+    raise ValueError(NOT_A_CLOCK)
+
+
+def parse_date(value: Any) -> dt.date:
+    """``"2020-08-29"`` (ASCII digits) or a ``date``; no datetimes, no epoch seconds."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:  # e.g. 2021-02-30: Python's own text would not name the field
+            raise ValueError(NO_SUCH_DATE) from None
+    raise ValueError(NOT_A_DATE)
 
 
 def format_clock(minutes: float) -> str:
@@ -80,7 +105,8 @@ class _Declared(BaseModel):
     choices: dict[str, dict[str, str]] | None = None
     label: dict[str, str]
     help: dict[str, str]
-    source: dict[str, Any]
+    source: dict[str, Any]  # where the mechanism comes from
+    number_source: dict[str, Any]  # where the default number (or setting) comes from
 
     @model_validator(mode="after")
     def _complete(self) -> _Declared:
@@ -94,6 +120,9 @@ class _Declared(BaseModel):
         if self.type == "choice" and not self.choices:
             raise ValueError(f"{self.id}: a choice parameter needs choices")
         check_source(self.source, self.id)
+        check_source(self.number_source, f"{self.id} (number)")
+        if "seed" in self.number_source and "value_assumed" in self.number_source["seed"]:
+            raise ValueError(f"{self.id}: an assumed number is an assumption number_source")
         return self
 
 
@@ -114,6 +143,13 @@ class ParamSpec:
     max: Any = None
     step: float | None = None
     choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Where the default number comes from (``source`` says where the mechanism comes from).
+    number_source: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def mechanism_source(self) -> Mapping[str, Any]:
+        """Where the mechanism comes from (the declaration's ``source``)."""
+        return self.source
 
     def display(self, value: Any) -> str:
         """A value as a person reads it (and as the URL query writes it)."""
@@ -148,15 +184,33 @@ class Problem:
     reason: str  # in English; message() translates it through data/locales (problem_*)
     allowed: str | Mapping[str, str] = ""  # in words, or one text per language
     kept: bool = False  # True when the value was used all the same (e.g. the first of two)
+    #: A whole-input problem: a data/locales key and its values (instead of ``reason``) …
+    code: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    #: … followed by the problems it sums up (at most LIMITS.max_problems are listed).
+    details: tuple[Problem, ...] = ()
 
     def message(self, lang: Lang = "en") -> str:
-        """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``."""
+        """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``.
+
+        A visitor's value (and name) is shortened and cleaned by
+        :func:`explainer.untrusted.echo`; the caller still escapes it for HTML.
+        """
+        if self.code:
+            from explainer.i18n import t  # here: explainer.i18n reads its files through us
+
+            text = t(self.code, lang, **self.values)
+            if not self.details:
+                return text
+            return f"{text} {'; '.join(bounded_messages(self.details, lang))}"
         reason = _in_language(self.reason, lang)
-        if not self.param:  # a problem with no single parameter (e.g. a whole file)
+        if isinstance(self.param, str) and self.param == "":  # e.g. a whole file
             return reason
         value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
-        shown = f"'{value}'" if isinstance(value, str) else repr(value)
-        text = f"{self.param} = {shown}: {reason}"
+        shown = echo(value)
+        name = self.param if isinstance(self.param, str) else echo(self.param)
+        name = name if name.isidentifier() and len(name) <= LIMITS.max_echo else echo(name)
+        text = f"{name} = {shown}: {reason}"
         if isinstance(self.allowed, Mapping):
             allowed = self.allowed.get(lang, "")
         else:
@@ -164,6 +218,17 @@ class Problem:
         if not allowed:
             return text
         return f"{text} ({_in_language('allowed: {allowed}', lang).format(allowed=allowed)})"
+
+
+def bounded_messages(problems: Iterable[Problem], lang: Lang) -> list[str]:
+    """The first ``LIMITS.max_problems`` messages, then "and N more" for the rest."""
+    from explainer.i18n import t
+
+    problems = list(problems)
+    shown = [p.message(lang) for p in problems[: LIMITS.max_problems]]
+    if len(problems) > LIMITS.max_problems:
+        shown.append(t("problems_more", lang, n=f"{len(problems) - LIMITS.max_problems:,}"))
+    return shown
 
 
 def _in_language(english: str, lang: Lang) -> str:
@@ -183,7 +248,7 @@ class ScenarioError(ValueError):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
-        super().__init__("; ".join(p.message() for p in self.problems))
+        super().__init__("; ".join(bounded_messages(self.problems, "en")))
 
 
 # ----------------------------------------------------------------------------- registry
@@ -213,7 +278,7 @@ def _field_type(spec: ParamSpec) -> Any:
             return minutes + 24 * 60 if spec.max > 24 * 60 and minutes < low else minutes
 
         return Annotated[int, BeforeValidator(late_clock), Field(ge=spec.min, le=spec.max)]
-    return Annotated[dt.date, Field(ge=spec.min, le=spec.max)]
+    return Annotated[dt.date, BeforeValidator(parse_date), Field(ge=spec.min, le=spec.max)]
 
 
 def _convert_bound(kind: ParamType, value: Any) -> Any:
@@ -343,7 +408,7 @@ class Registry:
         problems = []
         for item in error.errors():
             if not item["loc"]:  # the cross-field check of the study window
-                value = raw.get("window_end", "")
+                value = raw.get("window_end", self.params["window_end"].default)
                 problems.append(
                     Problem("window_end", value, _reason(item), "on or after window_start")
                 )
@@ -357,13 +422,25 @@ class Registry:
 
 
 def _reason(item: Mapping[str, Any]) -> str:
+    """The English reason of one pydantic error: only the project's own texts pass through.
+
+    A validator's message is kept when it is one of the ``problem_*`` texts of
+    ``data/locales/en.yaml``; anything else (pydantic's or Python's own words, such as
+    "invalid literal for int() with base 10") becomes "not a valid value".
+    """
     kind = str(item.get("type", ""))
     if kind in ("greater_than_equal", "less_than_equal"):
         return "out of range"
-    if kind.startswith(("int_", "float_", "bool_", "date_")) or kind == "literal_error":
-        return "not a valid value"
-    message = str(item.get("msg", "invalid"))
-    return message.removeprefix("Value error, ")
+    message = str(item.get("msg", "")).removeprefix("Value error, ")
+    if kind == "value_error" and message in _own_reasons():
+        return message
+    return "not a valid value"
+
+
+def _own_reasons() -> set[str]:
+    from explainer.i18n import strings
+
+    return {text for key, text in strings("en").items() if key.startswith("problem_")}
 
 
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built in
@@ -419,6 +496,7 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
             label=declared.label,
             help=declared.help,
             source=declared.source,
+            number_source=declared.number_source,
             unit=declared.unit or {},
             min=low,
             max=high,
@@ -454,8 +532,8 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
             raise ValueError(f"{owner}: seed source needs a section among {sorted(sections)}")
         if not str(value.get("phrase", "")).strip():
             raise ValueError(f"{owner}: seed source needs a short phrase of the article")
-        if set(value) - {"section", "phrase", "value_assumed"}:
-            raise ValueError(f"{owner}: a seed source has section, phrase and value_assumed")
+        if set(value) - {"section", "phrase", "value_assumed", "note"}:
+            raise ValueError(f"{owner}: a seed source has section, phrase, note, value_assumed")
     elif kind == "ref":
         if value not in sources() or value == "seed":
             raise ValueError(f"{owner}: unknown reference {value!r} (see data/sources.yaml)")
@@ -481,6 +559,8 @@ def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
         if "value_assumed" in source["seed"]:
             label = "value assumed" if lang == "en" else "数值为假设"
             text += f"; {label}: {source['seed']['value_assumed']}"
+        if "note" in source["seed"]:
+            text += f" ({source['seed']['note']})"
         return text
     if "ref" in source:
         return str(sources()[source["ref"]]["title"])

@@ -23,6 +23,7 @@ from e2e_support import (
 FIT = "/voila/render/fit.ipynb"
 QUADRANT = ".explainer-chart-fit"
 EFFORT = ".explainer-chart-effort"
+CAPABILITY = ".explainer-chart-capability"  # real output and displaced effort against τ
 TOOL = ".explainer-param-tool select"
 REWARD_HANDLE = ".explainer-param-metric_reward .noUi-handle"
 HEADLINE = ".explainer-headline"
@@ -30,16 +31,17 @@ TITLE = ".explainer-title"
 
 
 def open_fit(page, base_url: str, query: str = "") -> None:
-    """Open the dashboard and wait for the tool picker, the headline and both charts."""
+    """Open the dashboard and wait for the tool picker, the headline and the charts."""
     page.goto(f"{base_url}{FIT}{query}", wait_until="domcontentloaded")
     wait_for_visible_or_error(page, f"{QUADRANT} svg.marks", PAGE_TIMEOUT_MS)
-    page.locator(f"{EFFORT} svg.marks").first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    for chart in (CAPABILITY, EFFORT):
+        page.locator(f"{chart} svg.marks").first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     page.locator(HEADLINE).wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
 
 
 def test_tool_and_reward_change_the_charts(page, base_url):
     open_fit(page, base_url)
-    for chart in (QUADRANT, EFFORT):
+    for chart in (QUADRANT, CAPABILITY, EFFORT):
         assert page.locator(f"{chart} svg.marks").first.inner_html(), f"{chart} drew nothing"
     assert_no_error_text(page)
 
@@ -48,9 +50,12 @@ def test_tool_and_reward_change_the_charts(page, base_url):
     options = tool.locator("option").evaluate_all("opts => opts.map(o => o.value)")
     assert len(options) == len(parameter("tool")["choices"]), options
     quadrant_before = page.inner_html(f"{QUADRANT} svg.marks")
+    capability_before = page.inner_html(f"{CAPABILITY} svg.marks")
     headline_before = page.inner_text(HEADLINE)
     tool.select_option(value=next(o for o in options if o != tool.input_value()))
     wait_until_changed(page, f"{QUADRANT} svg.marks", quadrant_before, prop="innerHTML")
+    # the tool moves real output (issue 12): the capability chart's marker and the cards change
+    wait_until_changed(page, f"{CAPABILITY} svg.marks", capability_before, prop="innerHTML")
     wait_until_changed(page, HEADLINE, headline_before)
 
     # The reward on process metrics, from the keyboard: the effort chart is redrawn.

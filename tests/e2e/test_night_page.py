@@ -126,6 +126,9 @@ def test_article_and_model_figures_are_shown(page, base_url):
     pair = re.compile(r"(文章|article)\s*[:：].*·\s*(模型|model)\s*[:：]", re.I)
     assert pair.search(text), f"no 'article: X · model: Y' line in {text!r}"
     assert re.search(r"\d", text), f"no figure in {text!r}"
+    # Issue 12: each figure carries its status (reproduced / calibrated / not reproduced).
+    status = re.compile(r"已复现|已校准|未复现|\breproduced\b|\bcalibrated\b|not reproduced", re.I)
+    assert status.search(text), f"no status next to the figures in {text!r}"
 
 
 def test_leaving_the_page_shuts_its_kernel_down(page, base_url, voila_server):

@@ -36,6 +36,7 @@ import websocket  # websocket-client, a dependency of jupyter_server
 from e2e_support import REPO, error_text_in, http_get
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import assert_clean_message
 
 from explainer.spec import registry
 
@@ -453,6 +454,7 @@ def test_apply_query_survives_any_query(pages, query: str, which: int) -> None:
     assert page.lang in ("zh", "en")
     shown = page_html(page)
     assert not MARKUP.search(shown), f"visitor text reached the page unescaped: {query!r}"
+    assert_clean_message(page.message.value, query)  # bounded, no Python text (issue 11)
     page.apply_query("lang=en")  # back to the defaults for the next example
 
 

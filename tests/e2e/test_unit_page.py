@@ -56,19 +56,29 @@ def preset_name(pid: str, lang: str) -> str:
     return preset["name"][lang]
 
 
+def no_figures(pid: str, lang: str) -> str:
+    (preset,) = [p for p in declared("presets")["presets"] if p["id"] == pid]
+    return preset["no_figures"][lang]
+
+
 def test_charts_preset_reading_and_language(page, base_url):
     open_unit(page, base_url)
     for chart in CHARTS:
         assert page.locator(f"{chart} svg.marks").first.inner_html(), f"{chart} drew nothing"
     assert_no_error_text(page)
 
-    # The Shandong village case: the article's figures are set beside the model's.
-    page.locator(PRESET_SELECT).select_option(label=preset_name("shandong_village", "zh"))
+    # The district's unit case: the article's figures are set beside the model's.
+    page.locator(PRESET_SELECT).select_option(label=preset_name("district_20h_unit", "zh"))
     article = page.locator(ARTICLE_VS_MODEL)
     article.wait_for(state="visible")
-    wait_for_text(page, ARTICLE_VS_MODEL, preset_name("shandong_village", "zh"), exact=False)
+    wait_for_text(page, ARTICLE_VS_MODEL, preset_name("district_20h_unit", "zh"), exact=False)
     text = article.inner_text()
     assert re.search(r"文章\s*[:：].*·\s*模型\s*[:：]", text), f"no article/model pair: {text!r}"
+
+    # The Shandong village case reports no figure: the box says so instead of a pair.
+    page.locator(PRESET_SELECT).select_option(label=preset_name("shandong_village", "zh"))
+    wait_for_text(page, ARTICLE_VS_MODEL, preset_name("shandong_village", "zh"), exact=False)
+    wait_for_text(page, ARTICLE_VS_MODEL, no_figures("shandong_village", "zh")[:12], exact=False)
 
     # The other reading of "3 or more in a row" changes the unit's veto risk.
     reading = reveal_control(page, READING, group_label("run_reading", "zh"))

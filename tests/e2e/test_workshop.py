@@ -111,10 +111,10 @@ def download(page, css: str) -> str:
 def upload(page, path) -> None:
     """Load a file as a person does: click the button, pick the file in the chooser.
 
-    (ipywidgets' FileUpload keeps its ``input[type=file]`` out of the document.)
+    (The button opens a hidden ``input[type=file]``, as ipywidgets' FileUpload did.)
     """
     with page.expect_file_chooser() as chooser:
-        page.locator(IMPORT).click()
+        page.locator(f"{IMPORT} button").click()
     chooser.value.set_files(str(path))
 
 
@@ -249,10 +249,27 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
     assert slider_value(page, "n_apps") == value
     assert not text(page, MESSAGE), f"a good file was reported as bad: {text(page, MESSAGE)}"
 
+    laughs = "".join(  # "billion laughs": 300 bytes, 9**8 items once expanded
+        f"l{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else 'lol'] * 9)}]\n" for i in range(8)
+    )
     bad_files = {
         "out_of_range.yaml": b"parameters: {n_apps: 99}\n",  # names n_apps and its range
         "not_yaml.yaml": b"this: is: not: yaml: [\n",  # a YAML syntax error
         "picture.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00",  # not text at all
+        # issue 11: each of these was met with silence, a hang or Python's own text
+        "laughs.yaml": (laughs + "parameters: {n_apps: *l7}\n").encode(),
+        "preset_list.yaml": b"preset: [1, 2]\nparameters: {n_apps: 3}\n",
+        "complex_key.yaml": b"? [1, 2]\n: 3\nparameters: {n_apps: 3}\n",
+        "unit_page.yaml": b"page: unit\nparameters: {n_apps: 3}\n",
+        # over Tornado's 10 MiB websocket limit: the browser sends only its size
+        "huge.yaml": b"# " + b"x" * (11 * 1024 * 1024) + b"\nparameters: {}\n",
+    }
+    expected = {  # what the message must say, in the page's language (Chinese)
+        "laughs.yaml": locale_text("file_alias", "zh").split("（")[0],
+        "preset_list.yaml": "preset",
+        "complex_key.yaml": locale_text("file_complex_key", "zh").split("（")[0],
+        "unit_page.yaml": "unit.ipynb",
+        "huge.yaml": "1 MB",
     }
     unexplained = []
     for name, content in bad_files.items():
@@ -269,6 +286,8 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
             assert locale_text("import_bad", "zh") in message, f"{name}: {message!r}"
             if name == "out_of_range.yaml":
                 assert "n_apps" in message and "15" in message, f"{name}: {message!r}"
+            assert expected.get(name, "") in message, f"{name}: {message!r}"
+            assert len(message) < 2_000, f"{name}: a message of {len(message):,} characters"
         assert slider_value(page, "n_apps") == value, f"{name} changed n_apps"
         assert text(page, SUMMARY) == summary, f"{name} changed the summary"
         assert_no_error_text(page)

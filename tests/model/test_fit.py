@@ -12,15 +12,16 @@ from hypothesis import strategies as st
 from explainer.model.fit import (
     DEPARTMENTS,
     TOOLS,
+    Incentives,
     _utility,
-    displacement_risk,
+    aligned_split,
+    alignment,
+    capability_curve,
+    department_outcome,
     effort_curve,
     effort_split,
     fit_result,
     fit_score,
-    fit_table,
-    overcontrol_risk,
-    reward_strength,
 )
 from explainer.spec import registry
 
@@ -332,76 +333,147 @@ def test_fit_extremes() -> None:
     assert fit_score(0.9, 0.2) == pytest.approx(0.3)
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(kappa=unit_interval, tau=unit_interval, reward=unit_interval)
-def test_displacement_only_below_the_diagonal_and_overcontrol_only_above(
-    kappa, tau, reward
+# ----------------------------------------------------------------------------- alignment
+@settings(deadline=None)
+@given(kappa=unit_interval, tau=unit_interval)
+def test_alignment_is_one_exactly_at_a_perfect_fit_and_in_the_unit_interval(kappa, tau) -> None:
+    a = alignment(kappa, tau)
+    assert 0.0 <= a <= 1.0
+    assert a == alignment(tau, kappa)
+    if kappa == tau:
+        assert a == 1.0
+    elif max(kappa, tau) > 0:
+        assert a < 1.0
+
+
+def test_alignment_values() -> None:
+    # a check-in/points app (τ = 0.2) sees two thirds, a third and two ninths of the three tasks
+    assert alignment(0.3, 0.2) == pytest.approx(2 / 3)
+    assert alignment(0.6, 0.2) == pytest.approx(1 / 3)
+    assert alignment(0.9, 0.2) == pytest.approx(2 / 9)
+    assert alignment(0.3, 0.6) == pytest.approx(0.5)  # over-control: half of what it scores
+    assert alignment(0.0, 0.0) == 1.0
+
+
+split_args = {
+    "v": values,
+    "c": costs,
+    "delta": deltas,
+    "budget": st.one_of(budgets, st.just(math.inf)),
+    "learning": learnings,
+}
+
+
+# ---- limiting cases (issue 12 part 4)
+@settings(deadline=None)
+@given(w=rewards, **split_args)
+def test_a_perfectly_fitting_tool_displaces_nothing_whatever_the_reward(
+    w, v, c, delta, budget, learning
 ) -> None:
-    displacement = displacement_risk(kappa, tau, reward)
-    overcontrol = overcontrol_risk(kappa, tau, reward)
-    assert displacement >= 0 and overcontrol >= 0
-    if tau >= kappa:
-        assert displacement == 0.0
-    if tau <= kappa:
-        assert overcontrol == 0.0
-    # together they are the whole misfit, weighted by the reward
-    assert displacement + overcontrol == pytest.approx(reward * (1 - fit_score(kappa, tau)))
-    assert displacement - overcontrol == pytest.approx(reward * (kappa - tau))
+    split = aligned_split(w, 1.0, v, c, delta, budget, learning)
+    none = aligned_split(0.0, 1.0, v, c, delta, budget, learning)
+    assert split.metric == pytest.approx(0.0, abs=1e-9)
+    assert split.real >= none.real - 1e-9  # no real work crowded out
+    assert split.score == pytest.approx(split.real)  # the score is the real work
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(kappa=unit_interval, tau=unit_interval, reward=unit_interval, k=st.floats(0, 1))
-def test_risks_scale_with_the_reward(kappa, tau, reward, k) -> None:
-    assert displacement_risk(kappa, tau, k * reward) == pytest.approx(
-        k * displacement_risk(kappa, tau, reward), abs=1e-12
-    )
-    assert overcontrol_risk(kappa, tau, k * reward) == pytest.approx(
-        k * overcontrol_risk(kappa, tau, reward), abs=1e-12
-    )
-    assert displacement_risk(kappa, tau, 0.0) == overcontrol_risk(kappa, tau, 0.0) == 0.0
+@settings(deadline=None)
+@given(a=unit_interval, **split_args)
+def test_no_reward_displaces_nothing_whatever_the_fit(a, v, c, delta, budget, learning) -> None:
+    split = aligned_split(0.0, a, v, c, delta, budget, learning)
+    assert split.metric == pytest.approx(0.0, abs=1e-9)
+    assert split.real == pytest.approx(min(v / c, budget))
 
 
-def test_reward_strength_is_clamped_share_of_the_top() -> None:
-    assert reward_strength(0.0) == 0.0
-    assert reward_strength(1.5) == pytest.approx(0.5)
-    assert reward_strength(3.0) == 1.0
-    assert reward_strength(9.0) == 1.0
-    assert reward_strength(-1.0) == 0.0
+@settings(deadline=None)
+@given(kappa=unit_interval, w=rewards, delta=deltas, budget=st.one_of(budgets, st.just(math.inf)))
+def test_department_outcome_limits(kappa, w, delta, budget) -> None:
+    inc = Incentives(delta=delta, budget=budget)
+    perfect = department_outcome("regulatory", kappa, kappa, w, inc)
+    assert perfect.displaced == pytest.approx(0.0, abs=1e-9)
+    assert perfect.crowded_out == pytest.approx(0.0, abs=1e-9)
+    tau = 1 - kappa
+    idle = department_outcome("grassroots", kappa, tau, 0.0, inc)
+    assert idle.displaced == pytest.approx(0.0, abs=1e-9) and idle.crowded_out == 0.0
 
 
-def test_fit_table_rows() -> None:
-    table = fit_table({"regulatory": 0.3, "grassroots": 0.9}, capability=0.2, reward=0.5)
-    assert list(table["department"]) == ["regulatory", "grassroots"]
-    assert list(table["fit"]) == pytest.approx([0.9, 0.3])
-    assert list(table["displacement"]) == pytest.approx([0.05, 0.35])
-    assert list(table["overcontrol"]) == pytest.approx([0.0, 0.0])
-    assert list(table["advice"]) == ["mei_regulatory", "mei_grassroots"]
+# ---- monotonicity
+@settings(deadline=None, max_examples=200)
+@given(
+    w=rewards,
+    dw=st.floats(0.01, 2),
+    a=unit_interval,
+    da=st.floats(0.01, 1),
+    **split_args,
+)
+def test_better_alignment_never_displaces_more_and_a_stronger_reward_crowds_out_more(
+    w, dw, a, da, v, c, delta, budget, learning
+) -> None:
+    b = min(1.0, a + da)
+    base = aligned_split(w, a, v, c, delta, budget, learning)
+    aligned = aligned_split(w, b, v, c, delta, budget, learning)
+    none = aligned_split(0.0, a, v, c, delta, budget, learning)
+    stronger = aligned_split(w + dw, a, v, c, delta, budget, learning)
+    tol = 1e-7
+    # a better-fitting tool makes the same reward less harmful
+    assert aligned.metric <= base.metric + tol
+    assert aligned.real >= base.real - tol
+    # a stronger reward crowds out at least as much real work (HM 1991)
+    assert max(0.0, none.real - stronger.real) >= max(0.0, none.real - base.real) - tol
+    # on a score aligned at most half with real work, it also displaces at least as much effort
+    if a <= 0.5:
+        assert stronger.metric >= base.metric - tol
+
+
+@settings(deadline=None)
+@given(w=st.floats(0.5, 3), delta=deltas)
+def test_misaligned_score_crowds_out_real_work_like_holmstrom_milgrom(w, delta) -> None:
+    """With alignment 0 the split is the plain HM split: reward on metric work only."""
+    assert aligned_split(w, 0.0, delta=delta) == effort_split(w, delta=delta)
+
+
+def test_capability_curve_rows_and_limits() -> None:
+    inc = Incentives(delta=0.5, budget=2.0)
+    curve = capability_curve({"regulatory": 0.3, "grassroots": 0.9}, 1.5, inc)
+    assert set(curve["department"]) == {"regulatory", "grassroots"}
+    assert len(curve) == 2 * 21
+    at_fit = curve[(curve["department"] == "regulatory") & np.isclose(curve["capability"], 0.3)]
+    assert float(at_fit["displaced"].iloc[0]) == pytest.approx(0.0)
+    grass = curve[curve["department"] == "grassroots"].set_index("capability")
+    # towards the grassroots task's complexity, displaced effort falls and real output rises
+    low, high = grass.loc[grass.index[4]], grass.index[grass.index <= 0.9][-1]
+    assert grass.loc[high, "displaced"] <= low["displaced"]
+    assert grass.loc[high, "output"] >= low["output"]
 
 
 # ----------------------------------------------------------------------------- fit_result
 def test_fit_result_on_the_default_scenario() -> None:
     s = registry().default()
     result = fit_result(s)
-    assert result.tool == s.tool
+    assert result.tool == s.tool and result.department == s.department
     assert result.capability == getattr(s, f"capability_{s.tool}")
     assert list(result.table["department"]) == list(DEPARTMENTS)
     assert set(result.tools_capability) == set(TOOLS)
-    assert result.reward == pytest.approx(reward_strength(s.metric_reward))
     assert result.curve_w == s.metric_reward
     learning = s.metric_learning * (1 - s.unwatched_share)
-    expected = effort_split(
-        s.metric_reward, 1.0, 1.0, s.task_substitution, s.effort_budget, learning, s.gaming
+    kappa = getattr(s, f"complexity_{s.department}")
+    a = alignment(kappa, result.capability)
+    assert result.alignment == pytest.approx(a)
+    expected = aligned_split(
+        s.metric_reward, a, 1.0, 1.0, s.task_substitution, s.effort_budget, learning, s.gaming
     )
     assert result.split == expected
     assert result.real_output == pytest.approx(expected.output)
     assert result.measured_score == pytest.approx(expected.score)
-    # defaults: w = 1.5, δ = 0.5, T = 2 → interior (4/3, 1/3); with no reward (0, 1)
-    assert (result.split.metric, result.split.real) == pytest.approx((4 / 3, 1 / 3))
+    # defaults: public service (κ = 0.6) under a points app (τ = 0.2): a = 1/3, w = 1.5,
+    # δ = 0.5, T = 2 → marginal rewards 1 on the metric, 1.5 on real work → (1/3, 4/3)
+    assert (result.split.metric, result.split.real) == pytest.approx((1 / 3, 4 / 3))
     assert (result.no_reward.metric, result.no_reward.real) == pytest.approx((0.0, 1.0))
-    assert result.output_lost == pytest.approx(1.0 - (1 / 3 + 0.2 * 4 / 3))
+    assert result.displaced == pytest.approx(1 / 3)
     assert result.mean_fit == pytest.approx(result.table["fit"].mean())
     assert len(result.curve) == 61
     assert result.curve["w"].iloc[0] == 0.0 and result.curve["w"].iloc[-1] == 3.0
+    assert len(result.capabilities) == 3 * 21
 
 
 @pytest.mark.parametrize("tool", TOOLS)
@@ -415,12 +487,29 @@ def test_fit_result_for_every_tool(tool: str) -> None:
         kappa = getattr(s, f"complexity_{row.department}")
         assert row.capability == tau
         assert row.fit == pytest.approx(1 - abs(kappa - tau))
-        assert row.displacement == pytest.approx(result.reward * max(0.0, kappa - tau))
-        assert row.overcontrol == pytest.approx(result.reward * max(0.0, tau - kappa))
+        assert row.alignment == pytest.approx(alignment(kappa, tau))
     assert 0.0 <= result.mean_fit <= 1.0
     assert np.isfinite(result.curve[["metric", "real", "output", "score"]].to_numpy()).all()
-    assert (np.diff(result.curve["real"]) <= TOL).all()
-    assert (np.diff(result.curve["metric"]) >= -TOL).all()
+
+
+@pytest.mark.parametrize("department", DEPARTMENTS)
+def test_changing_the_tool_changes_real_output_through_alignment(department: str) -> None:
+    """The tool matters, and only through the alignment it sets (issue 12 part 4)."""
+    points = fit_result(scenario(department=department, tool="points_app"))
+    for tool in TOOLS:
+        other = fit_result(scenario(department=department, tool=tool))
+        if other.alignment == pytest.approx(points.alignment):
+            assert other.real_output == pytest.approx(points.real_output)
+        elif other.alignment > points.alignment:
+            assert other.displaced <= points.displaced + TOL
+            assert other.split.real >= points.split.real - TOL
+        else:
+            assert other.displaced >= points.displaced - TOL
+            assert other.split.real <= points.split.real + TOL
+    # the default public-service case: a one-stop platform (τ = 0.45) lifts real output
+    assert fit_result(scenario(department="public_service", tool="one_stop")).real_output > (
+        fit_result(scenario(department="public_service")).real_output
+    )
 
 
 def test_unwatched_share_removes_what_metric_work_teaches() -> None:
@@ -431,6 +520,6 @@ def test_unwatched_share_removes_what_metric_work_teaches() -> None:
     assert watched.real_output > unwatched.real_output
 
 
-def test_default_output_lost_is_positive_and_zero_without_reward() -> None:
-    assert fit_result(registry().default()).output_lost > 0
+def test_output_lost_is_zero_without_reward() -> None:
     assert fit_result(scenario(metric_reward=0.0)).output_lost == 0.0
+    assert fit_result(scenario(metric_reward=0.0)).displaced == 0.0

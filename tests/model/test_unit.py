@@ -153,7 +153,10 @@ def test_default_ranking_farms_to_the_cap() -> None:
 
 # ----------------------------------------------------------------------------- veto
 def test_shandong_village_veto_readings() -> None:
-    """30 cadres, 2 visits a week, 5 % misses, one vetoed item: ≥3 vs >3 in a row."""
+    """30 cadres, 2 visits a week, 5 % misses, one vetoed item: ≥3 vs >3 in a row.
+
+    With every failure cancelling the award (p_veto_cancels = 1), as design/domain.md §6 has it.
+    """
     s = scenario(
         n_staff=30,
         visits_per_week=2,
@@ -161,6 +164,7 @@ def test_shandong_village_veto_readings() -> None:
         run_threshold=3,
         veto_on=True,
         k_veto_items=1,
+        p_veto_cancels=1.0,
     )
     u = unit(s)
     at_least, more_than = u.vetoes["at_least"], u.vetoes["more_than"]
@@ -186,11 +190,26 @@ veto_params = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.parametrize("cancels", [0.0, 0.25, 0.5, 1.0])
+def test_a_failure_cancels_the_award_only_with_its_chance(cancels: float) -> None:
+    # Seed §4: one failure “直接影响甚至取消” the unit's award — a chance, not a certainty.
+    u = unit(scenario(n_staff=30, k_veto_items=1, veto_on=True, p_veto_cancels=cancels))
+    for veto in u.vetoes.values():
+        expected = 1 - (1 - cancels * veto.p_person_fail) ** 30
+        assert veto.p_unit_veto == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert (u.p_unit_veto == 0.0) == (cancels == 0.0)
+
+
+def test_the_default_veto_is_a_chance_not_a_certainty() -> None:
+    assert 0 < registry().default().p_veto_cancels < 1
+    assert "assumption" in registry().params["p_veto_cancels"].number_source
+
+
 @settings(max_examples=40, deadline=None)
 @given(changes=veto_params)
 def test_veto_readings_order_and_switch(changes) -> None:
-    on = unit(scenario(sim_days=30, veto_on=True, **changes))
-    off = unit(scenario(sim_days=30, veto_on=False, **changes))
+    on = unit(scenario(sim_days=30, veto_on=True, p_veto_cancels=1.0, **changes))
+    off = unit(scenario(sim_days=30, veto_on=False, p_veto_cancels=1.0, **changes))
     a, m = on.vetoes["at_least"], on.vetoes["more_than"]
     assert a.p_person_visits >= m.p_person_visits
     assert a.p_person_fail >= m.p_person_fail

@@ -211,7 +211,18 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
     return {
         "$schema": SCHEMA,
         "title": title(
-            t("chart_effort_title", lang), [subtitle, *wrap(t("chart_effort_caption", lang))]
+            t("chart_effort_title", lang),
+            [
+                subtitle,
+                *wrap(
+                    t(
+                        "fitmodel_effort_caption",
+                        lang,
+                        dept=t(f"dept_{result.department}", lang),
+                        alignment=f"{result.alignment:.2f}",
+                    )
+                ),
+            ],
         ),
         "description": f"{t('chart_effort_title', lang)}: {subtitle}",
         "width": CHART_WIDTH - 120,
@@ -266,6 +277,143 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
                         },
                         "encoding": {
                             "x": {"field": "w", "type": "quantitative"},
+                            "y": {"value": 0},
+                            "text": {"field": "text", "type": "nominal"},
+                            "opacity": opacity,
+                        },
+                    },
+                ],
+            },
+        ],
+    }
+
+
+CAPABILITY_MEASURES = ("output", "displaced")
+
+
+def _capability_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
+    curve = result.capabilities.melt(
+        id_vars=["department", "capability"],
+        value_vars=list(CAPABILITY_MEASURES),
+        var_name="measure",
+    )
+    labels = {d: t(f"dept_{d}", lang) for d in DEPT_COLOURS}
+    curve["label"] = curve["department"].map(labels)
+    measures = {"output": t("fitmodel_output", lang), "displaced": t("fitmodel_displaced", lang)}
+    curve["measure_label"] = curve["measure"].map(measures)
+    curve["line"] = curve["department"] + "/" + curve["measure"]
+    curve["faded"] = faded
+    return curve
+
+
+def capability_spec(
+    result: FitResult, lang: Lang, baseline: FitResult | None = None
+) -> dict[str, Any]:
+    """Real output and displaced effort for each kind of department as the tool's capability
+    changes, at this scenario's reward: the fit → alignment → effort link of the model."""
+    frame = _capability_frame(result, lang, faded=False)
+    marks = [{"capability": result.capability, "faded": False, "text": t("effort_here", lang)}]
+    if baseline is not None:
+        frame = pd.concat([_capability_frame(baseline, lang, faded=True), frame])
+        marks.insert(
+            0, {"capability": baseline.capability, "faded": True, "text": t("effort_before", lang)}
+        )
+    own = result.own
+    subtitle = t(
+        "fitmodel_chart_subtitle",
+        lang,
+        dept=t(f"dept_{result.department}", lang),
+        tool=t(f"tool_{result.tool}", lang),
+        capability=f"{result.capability:.2f}",
+        alignment=f"{own.alignment:.2f}",
+        output=f"{own.real_output:.2f}",
+        displaced=f"{own.displaced:.2f}",
+        reward=f"{result.curve_w:.2f}",
+    )
+    opacity = {"condition": {"test": "datum.faded", "value": 0.3}, "value": 1}
+    x_title = t("fitmodel_chart_x", lang)
+    return {
+        "$schema": SCHEMA,
+        "title": title(
+            t("fitmodel_chart_title", lang), [subtitle, *wrap(t("fitmodel_chart_caption", lang))]
+        ),
+        "description": f"{t('fitmodel_chart_title', lang)}: {subtitle}",
+        "width": CHART_WIDTH - 120,
+        "height": 300,
+        "layer": [
+            {
+                "data": {
+                    "values": records(
+                        frame,
+                        [
+                            "capability",
+                            "measure",
+                            "measure_label",
+                            "label",
+                            "line",
+                            "value",
+                            "faded",
+                        ],
+                    )
+                },
+                "mark": {"type": "line", "strokeWidth": 2.5},
+                "encoding": {
+                    "x": {
+                        "field": "capability",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, 1]},
+                        "title": x_title,
+                    },
+                    "y": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": t("fitmodel_chart_y", lang),
+                    },
+                    "color": {
+                        "field": "label",
+                        "type": "nominal",
+                        "scale": {
+                            "domain": [t(f"dept_{d}", lang) for d in DEPT_COLOURS],
+                            "range": list(DEPT_COLOURS.values()),
+                        },
+                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
+                    },
+                    "strokeDash": {
+                        "field": "measure_label",
+                        "type": "nominal",
+                        "scale": {
+                            "domain": [t("fitmodel_output", lang), t("fitmodel_displaced", lang)],
+                            "range": [[1, 0], [6, 3]],
+                        },
+                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
+                    },
+                    "detail": [
+                        {"field": "line", "type": "nominal"},
+                        {"field": "faded", "type": "nominal"},
+                    ],
+                    "opacity": opacity,
+                },
+            },
+            {
+                "data": {"values": marks},
+                "layer": [
+                    {
+                        "mark": {"type": "rule", "strokeDash": [2, 3], "color": "#333"},
+                        "encoding": {
+                            "x": {"field": "capability", "type": "quantitative"},
+                            "opacity": opacity,
+                        },
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "dx": 4,
+                            "dy": -6,
+                            "fontSize": 12,
+                        },
+                        "encoding": {
+                            "x": {"field": "capability", "type": "quantitative"},
                             "y": {"value": 0},
                             "text": {"field": "text", "type": "nominal"},
                             "opacity": opacity,

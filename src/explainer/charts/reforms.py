@@ -19,6 +19,23 @@ from explainer.spec import Lang
 SIDE_COLOURS = {"status_quo": "#9d9d9d", "reform": "#59a14f"}
 
 
+def reforms_line(result: ComparisonResult, lang: Lang) -> list[str]:
+    """The chosen reforms, each dated relative to the article (ours marked as ours)."""
+    from explainer.reforms import reforms
+
+    if not result.reforms:
+        return []
+    known = reforms()
+    labels = [known[rid].label(lang) for rid in result.reforms if rid in known]
+    return [t("chart_reforms_line", lang, reforms=("；" if lang == "zh" else "; ").join(labels))]
+
+
+def _with_reforms(spec: dict[str, Any], result: ComparisonResult, lang: Lang) -> dict[str, Any]:
+    """Add the reforms line to a chart's subtitle."""
+    spec["title"]["subtitle"] = [*reforms_line(result, lang), *spec["title"]["subtitle"]]
+    return spec
+
+
 def _side_colour(lang: Lang) -> dict[str, Any]:
     labels = {t(f"side_{side}", lang): colour for side, colour in SIDE_COLOURS.items()}
     return category_colour("side_label", labels)
@@ -47,7 +64,10 @@ def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
     line = t("overlay_bedtime_line", lang, before=f"{before:.1%}", after=f"{after:.1%}")
     return {
         "$schema": SCHEMA,
-        "title": title(t("chart_bedtime_title", lang), [line, *wrap(t("overlay_caption", lang))]),
+        "title": title(
+            t("chart_bedtime_title", lang),
+            [*reforms_line(result, lang), line, *wrap(t("overlay_caption", lang))],
+        ),
         "description": f"{t('chart_bedtime_title', lang)}: {line}",
         "width": CHART_WIDTH,
         "height": 220,
@@ -85,7 +105,7 @@ def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
     line = t("overlay_minutes_line", lang, before=before, after=after)
     return {
         "$schema": SCHEMA,
-        "title": title(t("chart_minutes_title", lang), [line]),
+        "title": title(t("chart_minutes_title", lang), [*reforms_line(result, lang), line]),
         "description": f"{t('chart_minutes_title', lang)}: {line}",
         "width": CHART_WIDTH - 120,
         "height": 140,
@@ -121,8 +141,12 @@ def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
 
 
 def effort_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
-    return effort_spec(result.reformed.fit, lang, baseline=result.status_quo.fit)
+    return _with_reforms(
+        effort_spec(result.reformed.fit, lang, baseline=result.status_quo.fit), result, lang
+    )
 
 
 def fit_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
-    return quadrant_spec(result.reformed.fit, lang, baseline=result.status_quo.fit)
+    return _with_reforms(
+        quadrant_spec(result.reformed.fit, lang, baseline=result.status_quo.fit), result, lang
+    )

@@ -156,6 +156,18 @@ def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
     rows = []
     for rule in RULES:
         outcome = getattr(result, rule)
+        if rule == "threshold" and result.cumulative_rule and result.deadline is not None:
+            # a cumulative target with a deadline: the one risk is missing it (seed §3)
+            value = result.deadline.p_miss
+            rows.append(
+                {
+                    "rule_label": t(f"rule_{rule}", lang),
+                    "horizon": deadline_horizon(result, lang),
+                    "percent": value * 100,
+                    "text": _pct(value),
+                }
+            )
+            continue
         for horizon, value in (
             ("period", outcome.p_penalty_period),
             ("year", outcome.p_penalty_year),
@@ -169,6 +181,17 @@ def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def deadline_horizon(result: UnitResult, lang: Lang) -> str:
+    """“20 study hours by 2020-08-20”: the cumulative target and its deadline."""
+    s = result.scenario
+    return t(
+        "deadline_horizon",
+        lang,
+        hours=f"{float(s.study_hours_target):g}",
+        date=s.window_end.isoformat(),
+    )
 
 
 def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
@@ -214,7 +237,12 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     sizes = sorted({*range(5, largest + 1, step), s.n_staff})
     current = result.veto.p_person_fail
     rates = sorted({0.005, 0.01, 0.02, 0.05, round(current, 4)} - {0.0})
-    curve = veto_curve(sizes, rates, 1)
+    # Each person's failure cancels the award only with chance p_veto_cancels (seed §4,
+    # “直接影响甚至取消”), so each line is drawn at the effective rate, labelled by the person's.
+    cancels = s.p_veto_cancels
+    curve = pd.concat(
+        [veto_curve(sizes, [p * cancels], 1).assign(p_fail=p) for p in rates], ignore_index=True
+    )
     curve["percent"] = curve["p_unit_veto"] * 100
     curve["series"] = [
         t("veto_series_current", lang, p=_pct(p)) if p == round(current, 4) else _pct(p)

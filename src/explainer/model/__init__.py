@@ -7,7 +7,9 @@
 * :mod:`~explainer.model.escalation` — what each administrative level adds (§5)
 * :mod:`~explainer.model.population` — many staff over many nights, vectorised
 * :mod:`~explainer.model.unit` — all of these combined for one unit
-* :mod:`~explainer.model.fit` — task–tool fit and the multitask effort split (§5)
+* :mod:`~explainer.model.deadline` — a cumulative study-hour target by its deadline (§3)
+* :mod:`~explainer.model.fit` — task–tool fit, the alignment it sets, and the multitask
+  effort split (§5)
 * :mod:`~explainer.model.compare` — status quo against a reformed scenario
 """
 
@@ -19,9 +21,9 @@ from typing import Any
 def evaluate(page: str, scenario: Any) -> Any:
     """The result a page shows for ``scenario``: ``"night"``, ``"unit"`` or ``"fit"``."""
     if page == "night":
-        from explainer.model.night import night
+        from explainer.model.night import typical_night
 
-        return night(scenario)
+        return typical_night(scenario)
     if page == "unit":
         from explainer.model.unit import unit
 

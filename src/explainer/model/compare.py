@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.model.fit import FitResult, fit_result
+from explainer.model.fit import FitResult, fit_result, incentives, scenario_alignment
 from explainer.model.unit import UnitResult, unit
 
 #: Headline figures: (key, unit kind, attribute path on Outcome, True if lower is better).
@@ -25,6 +25,8 @@ METRICS: tuple[tuple[str, str, str, bool], ...] = (
     ("p_unit_veto", "share", "unit.p_unit_veto", True),
     ("unit_app_hours_year", "hours", "unit.unit_app_hours_year", True),
     ("real_output", "number", "fit.real_output", False),
+    ("alignment", "number", "fit.alignment", False),
+    ("displaced_effort", "number", "fit.displaced", True),
     ("measured_score", "number", "fit.measured_score", False),
     ("mean_fit", "number", "fit.mean_fit", False),
 )
@@ -49,10 +51,75 @@ def outcome(scenario: Any) -> Outcome:
     return Outcome(scenario, unit(scenario), fit_result(scenario))
 
 
+#: What can move real output between two scenarios, in the order the page names them.
+OUTPUT_FACTORS = ("tool", "reward", "other")
+
+
+@dataclass(frozen=True)
+class OutputAttribution:
+    """The change in real output split between its causes (they add up to the change).
+
+    Real output depends on the alignment the tool's fit sets (``tool``), the reward on the
+    metric (``reward``) and the official's side of the effort split (``other``: competition
+    between tasks, effort budget, what metric work teaches, gaming). Each cause is credited
+    with its Shapley value: its average contribution over the orders in which the changes
+    could be made (Shapley 1953), so a reform that changes the tool *and* halves the reward
+    credits each with its own part and the parts sum to the whole change.
+    """
+
+    before: float
+    after: float
+    parts: dict[str, float]
+    alignment: tuple[float, float]
+    reward: tuple[float, float]
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+
+def attribute_output(status_quo: Any, reformed: Any) -> OutputAttribution:
+    """Split the change in real output from ``status_quo`` to ``reformed`` between its causes."""
+    inputs = {
+        "tool": (scenario_alignment(status_quo), scenario_alignment(reformed)),
+        "reward": (float(status_quo.metric_reward), float(reformed.metric_reward)),
+        "other": (incentives(status_quo), incentives(reformed)),
+    }
+
+    def output(changed: frozenset[str]) -> float:
+        pick = {k: pair[1] if k in changed else pair[0] for k, pair in inputs.items()}
+        return pick["other"].split(pick["reward"], pick["tool"]).output
+
+    n = len(OUTPUT_FACTORS)
+    weight = {0: 1 / 3, 1: 1 / 6, 2: 1 / 3}  # |S|!(n − |S| − 1)!/n! for n = 3
+    assert n == 3
+    parts = {}
+    for factor in OUTPUT_FACTORS:
+        others = [f for f in OUTPUT_FACTORS if f != factor]
+        subsets = [frozenset(), frozenset(others[:1]), frozenset(others[1:]), frozenset(others)]
+        parts[factor] = sum(
+            weight[len(sub)] * (output(sub | {factor}) - output(sub)) for sub in subsets
+        )
+    return OutputAttribution(
+        before=output(frozenset()),
+        after=output(frozenset(OUTPUT_FACTORS)),
+        parts=parts,
+        alignment=inputs["tool"],
+        reward=inputs["reward"],
+    )
+
+
 @dataclass(frozen=True)
 class ComparisonResult:
     status_quo: Outcome
     reformed: Outcome
+    #: Ids of the reforms applied (for the charts' labels: each with its date relative to the
+    #: article, see explainer.reforms); empty when the result was not made from reforms.
+    reforms: tuple[str, ...] = ()
+
+    @property
+    def output_attribution(self) -> OutputAttribution:
+        return attribute_output(self.status_quo.scenario, self.reformed.scenario)
 
     def table(self) -> pd.DataFrame:
         """One row per headline figure: status quo, reform, difference, and whether it helps."""

@@ -17,7 +17,7 @@ All durations are whole seconds; clock times are minutes after midnight of the e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -70,6 +70,7 @@ class NightResult:
     wake_at: float  # clock minutes next morning (> 24 h)
     sleep_need_min: float
     notes: tuple[str, ...] = field(default=())  # message keys, see explainer.i18n
+    rule: str = "threshold"  # the rule this night was computed under ("ranking" farms to the cap)
 
     # -- app time
     @property
@@ -280,3 +281,30 @@ def night(s: Any) -> NightResult:
         sleep_need_min=float(s.sleep_need_h * 60),
         notes=tuple(notes),
     )
+
+
+def ranked_quota(s: Any) -> int:
+    """The quota a ranking makes people farm to: as many points as the app's caps allow.
+
+    Under a ranking nobody can be sure of not being last, so everyone farms to the cap
+    (seed §3, “谁好意思当倒数？只能拼了老命刷分”); the quota is then the most points the caps allow.
+    """
+    rule_ = point_rule(s)
+    return rule_.points_after(rule_.seconds_to_saturate())
+
+
+def night_under_rule(s: Any, rule: str) -> NightResult:
+    """A typical night under ``rule`` ("ranking" or "threshold") for scenario ``s``."""
+    if rule == "ranking" and s.quota_points > 0 and min(s.n_quota_apps, s.n_apps) > 0:
+        s = s.model_copy(update={"quota_points": ranked_quota(s)})
+    result = night(s)
+    return replace(result, rule=rule)
+
+
+def typical_night(s: Any) -> NightResult:
+    """The night scenario ``s`` demands under its own rule: the one figure every page shows.
+
+    The night, unit and reform pages all take their nightly minutes, bedtime and sleep from
+    this function, so a scenario has one night whichever page shows it.
+    """
+    return night_under_rule(s, s.rule)

@@ -21,21 +21,13 @@ from typing import Any
 import pandas as pd
 
 from explainer.model import checkins, escalation, penalties
-from explainer.model.night import NightResult, night, point_rule
+from explainer.model.deadline import DeadlineRisk, deadline_risk
+from explainer.model.night import NightResult, night_under_rule
 from explainer.model.population import PopulationInputs, PopulationResult, Rule, simulate
 
 WEEKS_PER_YEAR = 52
 WORKING_DAYS_PER_YEAR = 250  # check-ins are made on working days (assumption)
 SEED = 2020  # every population run is seeded, so a page shows the same unit every time
-
-
-def night_under_rule(s: Any, rule: Rule) -> NightResult:
-    """A typical night under ``rule``; a ranking makes the quota "as much as the caps allow"."""
-    if rule == "ranking" and s.quota_points > 0 and min(s.n_quota_apps, s.n_apps) > 0:
-        rule_ = point_rule(s)
-        most = rule_.points_after(rule_.seconds_to_saturate())
-        s = s.model_copy(update={"quota_points": most})
-    return night(s)
 
 
 def population_inputs(s: Any, typical: NightResult, rule: Rule) -> PopulationInputs:
@@ -90,6 +82,20 @@ class UnitResult:
     proxy: checkins.ProxyCheckin
     photos: checkins.PhotoDuplicates | None  # None when no photo evidence is required
     cascade: pd.DataFrame
+    deadline: DeadlineRisk | None = None  # the study-hour target by its deadline, if any
+
+    @property
+    def cumulative_rule(self) -> bool:
+        """Is the scenario judged by a cumulative target with a deadline, not night by night?
+
+        True under a threshold when the only requirement is a study-hour target (seed §3: 20
+        hours by 20 August, days to catch up) and no daily points quota: the article gives no
+        nightly threshold for that case, so the penalty risk is the chance of missing the
+        target by the deadline (:mod:`explainer.model.deadline`).
+        """
+        s = self.scenario
+        daily_quota = s.quota_points > 0 and min(s.n_quota_apps, s.n_apps) > 0
+        return self.deadline is not None and s.rule == "threshold" and not daily_quota
 
     @property
     def active(self) -> RuleOutcome:
@@ -133,10 +139,15 @@ class UnitResult:
 
     @property
     def p_penalty_period(self) -> float:
+        """A person's chance of a penalty per period (for a cumulative target: the window)."""
+        if self.cumulative_rule:
+            return self.deadline.p_miss  # type: ignore[union-attr]
         return self.active.p_penalty_period
 
     @property
     def p_penalty_year(self) -> float:
+        if self.cumulative_rule:
+            return self.deadline.p_miss  # type: ignore[union-attr]  # one deadline a year
         return self.active.p_penalty_year
 
     @property
@@ -178,7 +189,9 @@ def _veto(s: Any, reading: str) -> VetoOutcome:
     p_visits = penalties.run_probability(visits, s.q_miss_visit, length)
     p_other = 1 - (1 - s.p_item_fail) ** (s.k_veto_items - 1)
     p_person = 1 - (1 - p_visits) * (1 - p_other)
-    p_unit = penalties.unit_veto_probability([p_person] * s.n_staff) if s.veto_on else 0.0
+    # A failure “affects or even cancels” the award (seed §4): it cancels with p_veto_cancels.
+    cancels = p_person * s.p_veto_cancels
+    p_unit = penalties.unit_veto_probability([cancels] * s.n_staff) if s.veto_on else 0.0
     return VetoOutcome(reading, length, p_visits, p_person, p_unit)
 
 
@@ -199,4 +212,5 @@ def unit(s: Any) -> UnitResult:
             else None
         ),
         cascade=escalation.cascade(s),
+        deadline=deadline_risk(s),
     )

@@ -92,7 +92,11 @@ class Control:
 
     def relabel(self, lang: Lang) -> None:
         spec = self.spec
-        tip = f"{spec.help[lang]}\n{t('source', lang)}: {describe_source(spec.source, lang)}"
+        tip = (
+            f"{spec.help[lang]}\n{t('source_mechanism', lang)}: "
+            f"{describe_source(spec.mechanism_source, lang)}\n{t('source_number', lang)}: "
+            f"{describe_source(spec.number_source, lang)}"
+        )
         unit = spec.unit.get(lang, "") if spec.type not in ("clock", "bool") else ""
         self.widget.description = spec.label[lang]
         self.widget.tooltip = tip

@@ -9,7 +9,8 @@ and redrawn.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode
 
@@ -20,11 +21,36 @@ from explainer.charts.common import overlay
 from explainer.figures import Figure, figures_table, format_change, format_value
 from explainer.i18n import LANGUAGES, t
 from explainer.model import evaluate
-from explainer.presets import Preset, compare, presets_for
-from explainer.spec import Lang, Problem, ScenarioError, load_yaml_text, registry
+from explainer.presets import Comparison, Preset, compare, presets_for
+from explainer.spec import (
+    NOT_A_CLOCK,
+    NOT_A_DATE,
+    Lang,
+    Problem,
+    ScenarioError,
+    bounded_messages,
+    registry,
+)
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
-from explainer.ui.toolbar import LinkWidget, data_link, dump_json, dump_yaml, scenario_document
+from explainer.ui.toolbar import (
+    PARAMETER_SOURCES_FORMAT,
+    FileLoadWidget,
+    LinkWidget,
+    data_link,
+    dump_json,
+    dump_yaml,
+    parameter_sources,
+    scenario_document,
+)
+from explainer.untrusted import (
+    LIMITS,
+    InputRefused,
+    decode_file,
+    echo,
+    load_untrusted_yaml,
+    size_limit_values,
+)
 
 CUSTOM = ""  # preset dropdown value for "no preset"
 PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
@@ -34,6 +60,12 @@ EMBED_OPTIONS = {
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
 }
 SpecFunction = Callable[[Any, Lang], dict[str, Any]]
+SCENARIO_FORMAT = 1  # "explainer_scenario" in the files this version writes and reads
+#: The fields of a scenario file besides the page-specific ones (``extra_keys``).
+FILE_KEYS = ("explainer_scenario", "page", "preset", "language", "parameters", "provenance")
+#: Fields a download adds for its readers (see ``_exports_html``); ignored when loading.
+EXPORT_ONLY_KEYS = ("article_figures", "parameter_sources_format", "parameter_sources", "summary")
+log = logging.getLogger(__name__)
 
 
 class Dashboard:
@@ -63,6 +95,7 @@ class Dashboard:
         self._holding = False
         self.history: list[tuple[Any, str, dict[str, Any]]] = []  # for undo
         self.pinned: tuple[Any, dict[str, Any]] | None = None  # scenario "A"
+        self.pinned_preset = ""  # the case "A" was pinned from (for its article figures)
 
         self.panel = ControlPanel(self.registry, lang, groups=self.groups)
         self.panel.observe(self._on_control)
@@ -132,9 +165,9 @@ class Dashboard:
         self.presenter.observe(self._on_presenter, "value")
         self.link = LinkWidget()
         self.link.add_class("explainer-link-widget")
-        self.upload = W.FileUpload(accept=".yaml,.yml,.json", multiple=False)
+        self.upload = FileLoadWidget(max_bytes=LIMITS.max_file_bytes)
         self.upload.add_class("explainer-import")
-        self.upload.observe(self._on_upload, "value")
+        self.upload.on_file(self.load_scenario_file)
         self.toolbar = W.HBox(
             [
                 self.reset_policy,
@@ -196,6 +229,7 @@ class Dashboard:
     def toggle_pin(self) -> None:
         """Pin the current scenario as A (or clear it); later changes are B."""
         self.pinned = None if self.pinned else (self.scenario, self.extra_state())
+        self.pinned_preset = self.preset_id if self.pinned else ""
         self._relabel_toolbar()
         self.refresh()
 
@@ -205,44 +239,108 @@ class Dashboard:
         else:
             self.widget.remove_class("explainer-presenter")
 
-    def _on_upload(self, change: dict[str, Any]) -> None:
-        files = change["new"]
-        if self._holding or not files:
-            return
-        item = files[0]
-        content = bytes(item["content"]) if isinstance(item, dict) else bytes(item.content)
-        self.load_scenario_text(content.decode("utf-8", errors="replace"))
-        self._hold(lambda: setattr(self.upload, "value", ()))
+    def load_scenario_file(self, content: bytes | None, size: int = -1) -> bool:
+        """What "Load scenario" calls: a file's bytes (``None`` when the browser kept back a
+        file over the size limit, whose ``size`` it sent instead). Loads it or says why not."""
+        try:
+            if content is None:
+                raise InputRefused("file_too_large", size_limit_values(size))
+            text = decode_file(content)
+        except InputRefused as refusal:
+            return self._refuse([Problem("", "", "", code=refusal.key, values=refusal.values)])
+        return self.load_scenario_text(text)
 
     def load_scenario_text(self, text: str) -> bool:
-        """Restore a scenario file (YAML or JSON). A bad file changes nothing; says why."""
+        """Restore a scenario file (YAML or JSON). A bad file changes nothing; says why.
+
+        Every path ends in "loaded" or a message in the page's language: a file is hostile
+        input (issue 11), so an unforeseen error is logged for the server and reported to
+        the visitor as a file that could not be read, never as Python's own text.
+        """
         try:
-            document = load_yaml_text(text)
-            if not isinstance(document, dict) or not isinstance(document.get("parameters"), dict):
-                raise ValueError(t("import_not_scenario", self.lang))
-            preset_id = document.get("preset") or CUSTOM
-            if preset_id not in self.presets and preset_id != CUSTOM:
-                raise ValueError(f"preset: {preset_id}")
-            scenario = self.registry.build(document["parameters"])
-            extra_problems = self.check_extra_state(document)
-        except (ValueError, ScenarioError) as error:  # yaml errors are ValueErrors
-            if isinstance(error, ScenarioError):
-                error = "; ".join(problem.message(self.lang) for problem in error.problems)
-            self.problems = [Problem("", "", f"{t('import_bad', self.lang)} {error}")]
-            self.refresh()
-            return False
-        if extra_problems:
-            self.problems = extra_problems
-            self.refresh()
-            return False
+            return self._load_scenario(text)
+        except Exception:  # the last line of defence; the fuzzer checks it is never reached
+            log.exception("a scenario file could not be read")
+            return self._refuse([Problem("", "", "", code="file_internal")])
+
+    def _refuse(self, problems: list[Problem]) -> bool:
+        self.problems = [Problem("", "", "", code="import_bad", details=tuple(problems))]
+        self.message.value = problems_html(self.problems, self.lang)  # nothing else changed
+        return False
+
+    def _load_scenario(self, text: str) -> bool:
+        try:
+            document = load_untrusted_yaml(text)
+        except InputRefused as refusal:
+            return self._refuse([Problem("", "", "", code=refusal.key, values=refusal.values)])
+        if not isinstance(document, dict) or not isinstance(document.get("parameters"), dict):
+            return self._refuse([Problem("", "", "", code="import_not_scenario")])
+        problems = self._check_file_fields(document)
+        if problems:  # a file for another page or format: its values are not worth reading
+            return self._refuse(problems)
+        preset = document.get("preset")
+        preset_id = preset if isinstance(preset, str) and preset in self.presets else CUSTOM
+        if preset not in (None, "") and preset_id == CUSTOM:  # a list or a mapping too
+            allowed = ", ".join(self.presets)
+            problems.append(Problem("preset", preset, "unknown preset", allowed))
+        parameters = document["parameters"]
+        problems += self._check_written_forms(parameters)
+        scenario = None
+        if not problems:
+            try:
+                scenario = self.registry.build(parameters)
+            except ScenarioError as error:
+                problems += error.problems
+        problems += self.check_extra_state(document)
+        if problems or scenario is None:
+            return self._refuse(problems)
+        # Page-specific state the file does not carry (e.g. the reforms ticked) is kept.
+        extra = {**self.extra_state(), **{k: document[k] for k in self.extra_keys if k in document}}
         self._remember()
-        self._restore((scenario, preset_id, document))
+        self._restore((scenario, preset_id, extra))
         lang = document.get("language")
         if lang in LANGUAGES and lang != self.lang:
             self.language.value = lang  # relabels and refreshes
         self.problems = []
         self.refresh()
         return True
+
+    def _check_file_fields(self, document: Mapping[Any, Any]) -> list[Problem]:
+        """The fields that say what the file is: its format, page and language."""
+        problems: list[Problem] = []
+        extras = {k for cls in _page_classes() for k in cls.extra_keys}
+        known = {*FILE_KEYS, *EXPORT_ONLY_KEYS, *extras}
+        unknown = [k for k in document if not isinstance(k, str) or k not in known]
+        problems += [
+            Problem(k, document[k], "not a field of a scenario file", ", ".join(FILE_KEYS))
+            for k in unknown
+        ]
+        version = document.get("explainer_scenario", SCENARIO_FORMAT)
+        if version != SCENARIO_FORMAT or isinstance(version, bool):
+            values = {"found": echo(version), "supported": SCENARIO_FORMAT}
+            problems.append(Problem("", "", "", code="file_format", values=values))
+        page = document.get("page", self.page)
+        if not isinstance(page, str) or page not in PAGES:
+            problems.append(Problem("page", page, "not one of the pages", ", ".join(PAGES)))
+        elif page != self.page:
+            values = {"page": page, "here": self.page}
+            problems.append(Problem("", "", "", code="file_other_page", values=values))
+        lang = document.get("language", self.lang)
+        if lang not in LANGUAGES:
+            problems.append(Problem("language", lang, "unknown language", "zh or en"))
+        return problems
+
+    def _check_written_forms(self, parameters: Mapping[Any, Any]) -> list[Problem]:
+        """Clock times and dates must be written as text in their documented forms (a bare
+        number in a file is not 21:30 nor a date, though the model stores minutes)."""
+        problems = []
+        for name, value in parameters.items():
+            spec = self.registry.params.get(name) if isinstance(name, str) else None
+            if spec and spec.type in ("clock", "date") and not isinstance(value, str):
+                allowed = {lang: spec.allowed(lang) for lang in LANGUAGES}
+                reason = NOT_A_CLOCK if spec.type == "clock" else NOT_A_DATE
+                problems.append(Problem(name, value, reason, allowed))
+        return problems
 
     # ------------------------------------------------------------------ state as text
     def state_query(self) -> str:
@@ -274,6 +372,18 @@ class Dashboard:
         """The page's headline numbers as CSV, with provenance as leading # lines."""
         document = self.scenario_file()["provenance"]
         head = "".join(f"# {key}: {value}\n" for key, value in document.items())
+        for record in self.article_records(result):
+            fields = (
+                record["article"],
+                record["model"],
+                record["status"],
+                record["status_text"],
+                record["reason"],
+            )
+            tuned = f" ({', '.join(record['calibrated'])})" if record["calibrated"] else ""
+            line = " | ".join(str(f).replace("\n", " ") for f in fields)
+            head += f"# article_figure {record['metric']}{tuned}: {line}\n"
+        head += f"# summary: {self.full_summary(result, self.lang)}\n"
         return head + figures_table(self.figures(result), self.lang).to_csv(index=False)
 
     @staticmethod
@@ -408,8 +518,8 @@ class Dashboard:
         self.presenter.tooltip = t("presenter_help", lang)
         self.link.label = t("copy_link", lang)
         self.link.copied_label = t("copied", lang)
-        self.upload.description = t("import_label", lang)
-        self.upload.tooltip = t("import_help", lang)
+        self.upload.label = t("import_label", lang)
+        self.upload.hint = t("import_help", lang)
 
     def refresh(self) -> None:
         """Recompute the model and redraw every output (charts in place)."""
@@ -419,7 +529,7 @@ class Dashboard:
         self.notes.value = self.notes_html(result, lang)
         self.article.value = self._article_html(result)
         self.message.value = problems_html(self.problems, lang)
-        self.summary.value = f"<p>{html.escape(self.summary_text(result, lang))}</p>"
+        self.summary.value = f"<p>{html.escape(self.full_summary(result, lang))}</p>"
         query = self.state_query()
         stamp = t("stamp", lang, version=__version__, state=query or "-")
         pinned = self.compute(self.pinned[0]) if self.pinned and self.can_pin else None
@@ -438,17 +548,70 @@ class Dashboard:
 
     def _ab_html(self, pinned: Any, result: Any) -> str:
         pairs = zip(self.figures(pinned), self.figures(result), strict=True)
-        return comparison_html(
+        table = comparison_html(
             [(a, b.value) for a, b in pairs],
             self.lang,
             ("side_a", "side_b"),
             caption=t("ab_title", self.lang),
             css="explainer-ab-table",
         )
+        sides = (
+            ("side_a", self.pinned_preset, pinned),
+            ("side_b", self.preset_id, result),
+        )
+        return table + article_status_html(
+            [(t(side, self.lang), self.article_comparisons(pid, res)) for side, pid, res in sides],
+            self.lang,
+        )
+
+    # ------------------------------------------------------------------ the article's figures
+    def article_comparisons(self, preset_id: str, result: Any) -> list[Comparison]:
+        """The article's figures for ``preset_id`` against ``result`` (empty with no preset)."""
+        if not preset_id or preset_id not in self.presets:
+            return []
+        # The article box, the summary, the A/B table and three exports all ask; on the reform
+        # page preset_result runs a model, so compute once per (preset, result).
+        memo = self.__dict__.setdefault("_article_memo", {})
+        key = (preset_id, id(result))
+        if key not in memo or memo[key][0] is not result:
+            if len(memo) > 8:
+                memo.clear()
+            preset = self.presets[preset_id]
+            memo[key] = (result, compare(preset, self.preset_result(preset, result)))
+        return memo[key][1]
+
+    def article_records(self, result: Any) -> list[dict[str, Any]]:
+        """The current preset's figures, each with its status, for the exports."""
+        return [c.record(self.lang) for c in self.article_comparisons(self.preset_id, result)]
+
+    def full_summary(self, result: Any, lang: Lang) -> str:
+        """The page's summary paragraph, ending with the article's figures and their status."""
+        text = self.summary_text(result, lang)
+        comparisons = self.article_comparisons(self.preset_id, result)
+        if comparisons:
+            items = "; ".join(
+                t(
+                    "summary_article_item",
+                    lang,
+                    article=c.reported.text[lang],
+                    model=c.reported.show(c.model_value, lang),
+                    status=c.status_line(lang),
+                )
+                for c in comparisons
+            )
+            name = self.presets[self.preset_id].label(lang)
+            text += " " + t("summary_article", lang, case=name, items=items)
+        elif self.preset_id in self.presets and self.presets[self.preset_id].no_figures:
+            text += " " + self.presets[self.preset_id].no_figures[lang]  # type: ignore[index]
+        return text
 
     def _exports_html(self, result: Any) -> str:
         lang, name = self.lang, f"explainer-{self.page}"
         document = self.scenario_file()
+        document["article_figures"] = self.article_records(result)
+        document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
+        document["parameter_sources"] = parameter_sources(lang)
+        document["summary"] = self.full_summary(result, lang)
         return (
             f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} "
             + data_link(
@@ -532,14 +695,19 @@ class Dashboard:
         preset = self.presets[self.preset_id]
         lang = self.lang
         lines = [
-            f"<li class='{'ok' if c.ok else 'off'}'>{html.escape(c.text(lang))}</li>"
-            for c in compare(preset, self.preset_result(preset, result))
+            f"<li class='status-{c.status} {'agree' if c.ok else 'differ'}'>"
+            f"{html.escape(c.text(lang))}"
+            f"<br><small class='status-reason'>{html.escape(c.status_line(lang))}</small></li>"
+            for c in self.article_comparisons(self.preset_id, result)
         ]
+        if not lines and preset.no_figures:
+            lines = [f"<li class='status-none'>{html.escape(preset.no_figures[lang])}</li>"]
         modified = self.scenario != preset.scenario()
         note = f" <em>({html.escape(t('preset_modified', lang))})</em>" if modified else ""
         return (
             f"<div class='explainer-story'><b>{html.escape(preset.label(lang))}</b>{note}"
-            f"<p>{html.escape(preset.story[lang])}</p><ul>{''.join(lines)}</ul></div>"
+            f"<p>{html.escape(preset.story[lang])}</p><ul>{''.join(lines)}</ul>"
+            f"<p><small>{html.escape(t('evidence_note', lang))}</small></p></div>"
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -587,11 +755,47 @@ def comparison_html(
     )
 
 
+def article_status_html(sides: list[tuple[str, list[Comparison]]], lang: Lang) -> str:
+    """The article's figures on each side of an A/B comparison, each with its status."""
+    rows = [
+        f"<tr class='status-{c.status}'><th>{html.escape(side)}</th>"
+        f"<td>{html.escape(c.reported.text[lang])}</td>"
+        f"<td>{html.escape(c.reported.show(c.model_value, lang))}</td>"
+        f"<td>{html.escape(c.status_line(lang))}</td></tr>"
+        for side, comparisons in sides
+        for c in comparisons
+    ]
+    if not rows:
+        return ""
+    head = "".join(
+        f"<th>{html.escape(t(k, lang))}</th>"
+        for k in ("table_side", "table_article", "table_model", "table_status")
+    )
+    return (
+        f"<table class='explainer-compare explainer-ab-article'>"
+        f"<caption>{html.escape(t('article_figures', lang))}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def problems_html(problems: list[Problem], lang: Lang) -> str:
-    """Bad input, named with its allowed range; empty when all is well."""
+    """Bad input, named with its allowed range; empty when all is well.
+
+    At most ``LIMITS.max_problems`` are listed, then how many more there are.
+    """
     if not problems:
         return ""
-    items = "".join(f"<li>{html.escape(p.message(lang))}</li>" for p in problems)
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in bounded_messages(problems, lang))
     whole_file = all(not p.param for p in problems)
     heading = html.escape(t("import_failed_title" if whole_file else "bad_input_title", lang))
     return f"<div class='explainer-problems' role='alert'><b>{heading}</b><ul>{items}</ul></div>"
+
+
+def _page_classes() -> list[type[Dashboard]]:
+    """Every dashboard class (for the page-specific fields a scenario file may carry)."""
+    found, todo = [], list(Dashboard.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found

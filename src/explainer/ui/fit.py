@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from explainer.charts.fit import effort_spec, quadrant_spec
+from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec
 from explainer.figures import Figure
 from explainer.i18n import t
 from explainer.model.fit import FitResult
@@ -25,33 +25,38 @@ class FitDashboard(Dashboard):
     groups = ("fit", "incentives", "shortcuts")
     charts = (
         ("explainer-chart-fit", quadrant_spec),
+        ("explainer-chart-capability", capability_spec),
         ("explainer-chart-effort", effort_spec),
     )
 
     def headline_html(self, result: FitResult, lang: Lang) -> str:
         cards = [
             (
-                t(f"dept_{row.department}", lang),
-                t("card_fit_value", lang, fit=f"{row.fit:.2f}"),
+                t(f"dept_{d.department}", lang)
+                + (f" ({t('fitmodel_this', lang)})" if d.department == result.department else ""),
+                t("fitmodel_card_value", lang, alignment=f"{d.alignment:.2f}"),
                 t(
-                    "card_fit_detail",
+                    "fitmodel_card_detail",
                     lang,
-                    displacement=f"{row.displacement:.2f}",
-                    overcontrol=f"{row.overcontrol:.2f}",
+                    fit=f"{d.fit:.2f}",
+                    output=f"{d.real_output:.2f}",
+                    displaced=f"{d.displaced:.2f}",
                 ),
-                f"fit-{row.department}",
+                f"fit-{d.department}",
             )
-            for row in result.table.itertuples()
+            for d in result.departments.values()
         ]
         cards.append(
             (
                 t("card_output", lang),
                 f"{result.real_output:.2f}",
                 t(
-                    "card_output_detail",
+                    "fitmodel_output_detail",
                     lang,
+                    dept=t(f"dept_{result.department}", lang),
+                    displaced=f"{result.displaced:.2f}",
+                    crowded=f"{result.crowded_out:.2f}",
                     score=f"{result.measured_score:.2f}",
-                    lost=f"{result.output_lost:.2f}",
                 ),
                 "output",
             )
@@ -59,37 +64,10 @@ class FitDashboard(Dashboard):
         return cards_html(cards)
 
     def figures(self, result: FitResult) -> list[Figure]:
-        fits = [
-            Figure(f"fit_{row.department}", "number", row.fit, lower_is_better=False)
-            for row in result.table.itertuples()
-        ]
-        return [
-            *fits,
-            Figure("mean_fit", "number", result.mean_fit, lower_is_better=False),
-            Figure("real_output", "number", result.real_output, lower_is_better=False),
-            Figure("measured_score", "number", result.measured_score, lower_is_better=False),
-            Figure("output_lost", "number", result.output_lost),
-        ]
+        return fit_figures(result)
 
     def summary_text(self, result: FitResult, lang: Lang) -> str:
-        fits = dict(zip(result.table["department"], result.table["fit"], strict=True))
-        best = max(fits, key=fits.get)
-        worst = min(fits, key=fits.get)
-        return t(
-            "summary_fit",
-            lang,
-            tool=t(f"tool_{result.tool}", lang),
-            capability=f"{result.capability:.2f}",
-            reward=f"{result.curve_w:.2f}",
-            metric=f"{result.split.metric:.2f}",
-            real=f"{result.split.real:.2f}",
-            output=f"{result.real_output:.2f}",
-            lost=f"{result.output_lost:.2f}",
-            best=t(f"dept_{best}", lang),
-            best_fit=f"{fits[best]:.2f}",
-            worst=t(f"dept_{worst}", lang),
-            worst_fit=f"{fits[worst]:.2f}",
-        )
+        return fit_summary(result, lang)
 
     def notes_html(self, result: FitResult, lang: Lang) -> str:
         """Mei's recommended direction for each kind of department, in words."""
@@ -99,3 +77,47 @@ class FitDashboard(Dashboard):
             for row in result.table.itertuples()
         )
         return f"<ul class='explainer-advice'>{items}</ul>"
+
+
+def fit_figures(result: FitResult) -> list[Figure]:
+    """The fit page's figures (also the source of the figures other pages share with it)."""
+    fits = [
+        Figure(f"fit_{row.department}", "number", row.fit, lower_is_better=False)
+        for row in result.table.itertuples()
+    ]
+    return [
+        *fits,
+        Figure("mean_fit", "number", result.mean_fit, lower_is_better=False),
+        Figure("alignment", "number", result.alignment, lower_is_better=False),
+        Figure("real_output", "number", result.real_output, lower_is_better=False),
+        Figure("displaced_effort", "number", result.displaced),
+        Figure("measured_score", "number", result.measured_score, lower_is_better=False),
+        Figure("output_lost", "number", result.output_lost),
+    ]
+
+
+def fit_summary(result: FitResult, lang: Lang) -> str:
+    """One paragraph: which kind of department, how well the tool fits it, what follows."""
+    own = result.own
+    perfect = max(result.departments.values(), key=lambda d: d.alignment)
+    return t(
+        "fitmodel_summary",
+        lang,
+        dept=t(f"dept_{result.department}", lang),
+        tool=t(f"tool_{result.tool}", lang),
+        capability=f"{result.capability:.2f}",
+        fit=f"{own.fit:.2f}",
+        alignment=f"{own.alignment:.2f}",
+        reward=f"{result.curve_w:.2f}",
+        metric=f"{result.split.metric:.2f}",
+        real=f"{result.split.real:.2f}",
+        output=f"{result.real_output:.2f}",
+        crowded=f"{result.crowded_out:.2f}",
+        best=t(f"dept_{perfect.department}", lang),
+        best_alignment=f"{perfect.alignment:.2f}",
+        advice=next(
+            t(row.advice, lang)
+            for row in result.table.itertuples()
+            if row.department == result.department
+        ),
+    )

@@ -27,7 +27,7 @@ class NightDashboard(Dashboard):
     page = "night"
     title_key = "app_title"
     intro_key = "app_intro"
-    groups = ("apps", "points", "study_hours", "shortcuts", "evening")
+    groups = ("apps", "points", "study_hours", "shortcuts", "evening", "penalties")
     charts = (
         ("explainer-chart-timeline", timeline_spec),
         ("explainer-chart-apps", per_app_spec),
@@ -64,6 +64,8 @@ class NightDashboard(Dashboard):
             short=minutes_text(result.sleep_short_minutes, lang),
             need=minutes_text(result.sleep_need_min, lang),
         )
+        if result.rule == "ranking" and result.quota is not None:
+            text += " " + t("night_rule_ranking", lang, points=result.quota.quota)
         if result.n_proxy:
             text += " " + t(
                 "summary_night_proxy",

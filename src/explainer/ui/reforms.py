@@ -7,6 +7,7 @@ The chosen reforms are part of the page's URL (``reforms=one_stop_platform,veto_
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import Any
 
@@ -18,7 +19,7 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.figures import Figure, format_value
+from explainer.figures import Figure, format_change, format_value
 from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
@@ -84,7 +85,7 @@ class ReformsDashboard(Dashboard):
         for rid, reform in reforms().items():
             box = self.reform_boxes[rid]
             box.description = reform.label(lang)
-            box.tooltip = f"{reform.issuer[lang]}, {reform.date}: {reform.summary[lang]}"
+            box.tooltip = f"{reform.issuer[lang]}, {reform.when(lang)}: {reform.summary[lang]}"
 
     @property
     def chosen(self) -> list[str]:
@@ -111,12 +112,13 @@ class ReformsDashboard(Dashboard):
 
     def check_extra_state(self, document: dict[str, Any]) -> list[Problem]:
         wanted = document.get("reforms") or []
+        known = ", ".join(reforms())
         if not isinstance(wanted, list):
-            return [Problem("reforms", wanted, "not a list of reform ids", ", ".join(reforms()))]
-        return [
-            Problem("reforms", r, "unknown reform", ", ".join(reforms()))
+            return [Problem("reforms", wanted, "not a list of reform ids", known)]
+        return [  # an item may be a list or a mapping: test it is text before looking it up
+            Problem("reforms", r, "unknown reform", known)
             for r in wanted
-            if r not in reforms()
+            if not isinstance(r, str) or r not in reforms()
         ]
 
     def read_extra(self, page: dict[str, str]) -> list[Problem]:
@@ -139,7 +141,8 @@ class ReformsDashboard(Dashboard):
     def compute(self, scenario: Any) -> ComparisonResult:
         chosen = self.chosen if hasattr(self, "reform_boxes") else []
         applied = apply_reforms(scenario, chosen)
-        return compare(applied.status_quo, applied.reformed)
+        result = compare(applied.status_quo, applied.reformed)
+        return dataclasses.replace(result, reforms=tuple(r.id for r in applied.reforms))
 
     def preset_result(self, preset: Preset, result: ComparisonResult) -> Any:
         """A preset's figures are the article's status quo: check them against it."""
@@ -156,18 +159,22 @@ class ReformsDashboard(Dashboard):
         if not names:
             return t("reforms_none", lang)
         a, b = result.status_quo, result.reformed
-        return t(
-            "summary_reforms",
-            lang,
-            reforms=("、" if lang == "zh" else "; ").join(names),
-            before=format_value(a.unit.night_minutes, "minutes", lang),
-            after=format_value(b.unit.night_minutes, "minutes", lang),
-            short_before=format_value(a.unit.share_short_sleep, "share", lang),
-            short_after=format_value(b.unit.share_short_sleep, "share", lang),
-            veto_before=format_value(a.unit.p_unit_veto, "share", lang),
-            veto_after=format_value(b.unit.p_unit_veto, "share", lang),
-            output_before=format_value(a.fit.real_output, "number", lang),
-            output_after=format_value(b.fit.real_output, "number", lang),
+        return (
+            t(
+                "summary_reforms",
+                lang,
+                reforms=("、" if lang == "zh" else "; ").join(names),
+                before=format_value(a.unit.night_minutes, "minutes", lang),
+                after=format_value(b.unit.night_minutes, "minutes", lang),
+                short_before=format_value(a.unit.share_short_sleep, "share", lang),
+                short_after=format_value(b.unit.share_short_sleep, "share", lang),
+                veto_before=format_value(a.unit.p_unit_veto, "share", lang),
+                veto_after=format_value(b.unit.p_unit_veto, "share", lang),
+                output_before=format_value(a.fit.real_output, "number", lang),
+                output_after=format_value(b.fit.real_output, "number", lang),
+            )
+            + " "
+            + output_attribution_text(result, lang)
         )
 
     def headline_html(self, result: ComparisonResult, lang: Lang) -> str:
@@ -189,10 +196,40 @@ class ReformsDashboard(Dashboard):
                 if reform.assumption
                 else ""
             )
+            note = (
+                f"<br><em>{html.escape(t('reform_timing_note', lang))}: "
+                f"{html.escape(reform.timing_note[lang])}</em>"
+                if reform.timing_note
+                else ""
+            )
             items.append(
-                f"<li><b>{html.escape(reform.name[lang])}</b> — {html.escape(reform.issuer[lang])},"
-                f" {reform.date}. {html.escape(reform.summary[lang])}"
+                f"<li class='reform-{reform.timing}'><b>{html.escape(reform.name[lang])}</b>"
+                f" — {html.escape(reform.issuer[lang])}, {html.escape(reform.when(lang))}."
+                f" {html.escape(reform.summary[lang])}{note}"
                 f" <small>({html.escape(describe_source(reform.source, lang))})</small>"
                 f"{assumption}</li>"
             )
         return f"<ul class='explainer-reform-notes'>{''.join(items)}</ul>"
+
+
+def output_attribution_text(result: ComparisonResult, lang: Lang) -> str:
+    """Which kind of department, and what moved real output: the tool, the reward, the rest."""
+    at = result.output_attribution
+
+    def signed(value: float) -> str:
+        return "0.00" if abs(value) < 5e-3 else format_change(value, "number", lang)
+
+    return t(
+        "reformfit_summary",
+        lang,
+        dept=t(f"dept_{result.status_quo.scenario.department}", lang),
+        before=format_value(at.before, "number", lang),
+        after=format_value(at.after, "number", lang),
+        tool=signed(at.parts["tool"]),
+        reward=signed(at.parts["reward"]),
+        other=signed(at.parts["other"]),
+        a_before=f"{at.alignment[0]:.2f}",
+        a_after=f"{at.alignment[1]:.2f}",
+        w_before=f"{at.reward[0]:.2f}",
+        w_after=f"{at.reward[1]:.2f}",
+    )

@@ -13,8 +13,10 @@ STYLE = """
 .explainer-cards .card-short .card-value { color: #b3261e; }
 .explainer-story { border-left: 4px solid #f28e2b; padding: 2px 10px; margin: 6px 0;
   max-width: 60em; }
-.explainer-story li.ok::marker { content: "✓ "; color: #2e7d32; }
-.explainer-story li.off::marker { content: "✗ "; color: #b3261e; }
+.explainer-story li.status-reproduced::marker { content: "✓ "; color: #2e7d32; }
+.explainer-story li.status-calibrated::marker { content: "≈ "; color: #8a6d00; }
+.explainer-story li.status-not_reproduced::marker { content: "✗ "; color: #b3261e; }
+.explainer-story .status-reason { color: #555; }
 .explainer-note-list li.warn { color: #b3261e; }
 .explainer-problems { border: 1px solid #b3261e; background: #fdecea; padding: 6px 12px;
   border-radius: 6px; }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import anywidget
@@ -17,7 +19,7 @@ import traitlets
 import yaml
 
 from explainer import __version__
-from explainer.spec import describe_source
+from explainer.spec import describe_source, registry
 
 _LINK_ESM = """
 function render({ model, el }) {
@@ -68,6 +70,79 @@ class LinkWidget(anywidget.AnyWidget):
     sync_address_bar = traitlets.Bool(True).tag(sync=True)
 
 
+_FILE_LOAD_ESM = """
+function render({ model, el }) {
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = model.get("accept");
+  input.style.display = "none";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "jupyter-button widget-upload explainer-import-button";
+  const show = () => {
+    button.textContent = model.get("label");
+    button.title = model.get("hint");
+  };
+  button.addEventListener("click", () => input.click());
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    input.value = "";  // the same file may be chosen again
+    if (!file) return;
+    // Over the limit, only the size is sent: Tornado would close the page's websocket on a
+    // message over 10 MiB, and the page would lose its kernel.
+    if (file.size > model.get("max_bytes")) {
+      model.send({ kind: "too_large", size: file.size });
+      return;
+    }
+    const buffer = await file.arrayBuffer();
+    model.send({ kind: "file", size: file.size }, undefined, [buffer]);
+  });
+  model.on("change:label", show);
+  model.on("change:hint", show);
+  show();
+  el.append(input, button);
+}
+export default { render };
+"""
+
+
+class FileLoadWidget(anywidget.AnyWidget):
+    """A "Load scenario" button that checks a file's size in the browser before sending it.
+
+    ipywidgets' FileUpload sends any file whole over the kernel websocket; over Tornado's
+    10 MiB message limit the socket is closed and the file vanishes without a word (issue 11,
+    item 5). Here a file over ``max_bytes`` is not sent: only its size is, so the page can say
+    it is too large. Files arrive through :meth:`on_file` as ``(bytes, size)``, where a file
+    that was not sent has ``bytes`` of ``None``.
+    """
+
+    _esm = _FILE_LOAD_ESM
+    label = traitlets.Unicode("Load scenario").tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)  # the button's title ("tooltip" is the base's)
+    accept = traitlets.Unicode(".yaml,.yml,.json").tag(sync=True)
+    max_bytes = traitlets.Int(1_000_000).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._file_handlers: list[Any] = []
+        self.on_msg(self._on_message)
+
+    def on_file(self, handler: Any) -> None:
+        """Call ``handler(content, size)`` for every file chosen."""
+        self._file_handlers.append(handler)
+
+    def _on_message(self, _: Any, content: Any, buffers: list[Any]) -> None:
+        if not isinstance(content, dict) or content.get("kind") not in ("file", "too_large"):
+            return
+        size = content.get("size")
+        size = size if isinstance(size, int) and not isinstance(size, bool) else -1
+        data = bytes(buffers[0]) if content["kind"] == "file" and buffers else None
+        if data is not None:
+            size = len(data)  # what arrived, whatever the browser claimed
+        for handler in self._file_handlers:
+            handler(data, size)
+
+
 def data_link(text: str, filename: str, mime: str, label: str, css: str) -> str:
     """An <a download> whose href carries the file itself (base64 data: URI)."""
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
@@ -87,6 +162,37 @@ def provenance(query: str, lang: str) -> dict[str, Any]:
         ],
         "sources_file": "data/sources.yaml",
         "language": lang,
+    }
+
+
+def short_source(source: Mapping[str, Any], lang: str) -> str:
+    """A source in few characters: “article §3”, “ref: key” or “assumption”.
+
+    Exports carry this short form for every parameter (they are re-sent on every change, so
+    they stay small); the full wording of each source is in data/parameters.yaml, the
+    controls' tooltips and the guides' assumption tables.
+    """
+    kind, value = next(iter(source.items()))
+    if kind == "seed":
+        label = "article" if lang == "en" else "文章"
+        return f"{label} §{value['section'][1:]}"
+    if kind == "ref":
+        return f"ref: {value}"
+    return "assumption" if lang == "en" else "假设"
+
+
+#: How each value of an export's ``parameter_sources`` reads.
+PARAMETER_SOURCES_FORMAT = "mechanism source | number source"
+
+
+@cache
+def parameter_sources(lang: str) -> dict[str, str]:
+    """Each parameter's two sources side by side, “mechanism | number” (kept short: exports
+    are re-sent on every change)."""
+    return {
+        pid: f"{short_source(spec.mechanism_source, lang)} | "
+        f"{short_source(spec.number_source, lang)}"
+        for pid, spec in registry().params.items()
     }
 
 

@@ -6,7 +6,13 @@ Wiring only: the numbers come from :func:`explainer.model.unit.unit`, the charts
 
 from __future__ import annotations
 
-from explainer.charts.unit import bedtime_spec, cascade_spec, risk_spec, veto_spec
+from explainer.charts.unit import (
+    bedtime_spec,
+    cascade_spec,
+    deadline_horizon,
+    risk_spec,
+    veto_spec,
+)
 from explainer.figures import Figure
 from explainer.i18n import t
 from explainer.model.unit import UnitResult
@@ -57,16 +63,28 @@ class UnitDashboard(Dashboard):
 
     def summary_text(self, result: UnitResult, lang: Lang) -> str:
         s = result.scenario
-        text = t(
-            "summary_unit",
-            lang,
-            n=s.n_staff,
-            rule=t(f"rule_{s.rule}", lang),
-            short=_pct(result.share_short_sleep),
-            hours=f"{result.unit_app_hours_year:,.0f}",
-            penalty=_pct(result.p_penalty_period),
-            days=s.period_days,
-        )
+        if result.cumulative_rule and result.deadline is not None:
+            text = t(
+                "summary_unit_deadline",
+                lang,
+                n=s.n_staff,
+                short=_pct(result.share_short_sleep),
+                hours=f"{result.unit_app_hours_year:,.0f}",
+                target=deadline_horizon(result, lang),
+                miss=_pct(result.deadline.p_miss),
+                skip=_pct(result.deadline.p_skip),
+            )
+        else:
+            text = t(
+                "summary_unit",
+                lang,
+                n=s.n_staff,
+                rule=t(f"rule_{s.rule}", lang),
+                short=_pct(result.share_short_sleep),
+                hours=f"{result.unit_app_hours_year:,.0f}",
+                penalty=_pct(result.p_penalty_period),
+                days=s.period_days,
+            )
         if s.veto_on:
             text += " " + t(
                 "summary_unit_veto",
@@ -79,7 +97,6 @@ class UnitDashboard(Dashboard):
 
     def headline_html(self, result: UnitResult, lang: Lang) -> str:
         s = result.scenario
-        active = result.active
         veto = (
             t(
                 "card_veto_detail",
@@ -109,17 +126,7 @@ class UnitDashboard(Dashboard):
                 ),
                 "hours",
             ),
-            (
-                t("card_penalty", lang),
-                _pct(active.p_penalty_period),
-                t(
-                    "card_penalty_detail",
-                    lang,
-                    days=s.period_days,
-                    year=_pct(active.p_penalty_year),
-                ),
-                "penalty",
-            ),
+            _penalty_card(result, lang),
             (t("card_veto", lang), _pct(result.p_unit_veto), veto, "veto"),
             (
                 t("card_checkin", lang),
@@ -141,6 +148,36 @@ class UnitDashboard(Dashboard):
             ),
         ]
         return cards_html(cards)
+
+
+def _penalty_card(result: UnitResult, lang: Lang) -> tuple[str, str, str, str]:
+    """A person's penalty risk: per period and year, or, for a cumulative study-hour target,
+    the chance of missing it by the deadline (the article gives no nightly rule for that case)."""
+    s, deadline = result.scenario, result.deadline
+    if result.cumulative_rule and deadline is not None:
+        if deadline.days_to_spare < 0:
+            spare = t("deadline_impossible", lang)
+        else:
+            spare = t(
+                "deadline_spare", lang, needed=deadline.days_needed, spare=deadline.days_to_spare
+            )
+        detail = t(
+            "deadline_card_detail",
+            lang,
+            days=deadline.days,
+            most=f"{float(deadline.most_per_day):g}",
+            spare=spare,
+            skip=_pct(deadline.p_skip),
+        )
+        title = t("deadline_card", lang, target=deadline_horizon(result, lang))
+        return (title, _pct(deadline.p_miss), detail, "penalty")
+    active = result.active
+    return (
+        t("card_penalty", lang),
+        _pct(active.p_penalty_period),
+        t("card_penalty_detail", lang, days=s.period_days, year=_pct(active.p_penalty_year)),
+        "penalty",
+    )
 
 
 def _photo_card(result: UnitResult, lang: Lang) -> tuple[str, str, str, str]:

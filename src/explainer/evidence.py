@@ -1,0 +1,218 @@
+"""``docs/evidence.md``: every figure the article reports, the model's, and the status of each.
+
+Generated from ``data/presets.yaml`` (figures, statuses, reasons), ``data/reforms.yaml``
+(dates relative to the article) and ``data/parameters.yaml`` (the two sources of every
+parameter), so the document cannot drift from what the pages and exports show;
+``tests/test_evidence.py`` checks that the committed file equals the generated one.
+
+Regenerate with ``python -m explainer.evidence`` (writes ``docs/evidence.md`` under the
+working directory, which must be the repository).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from explainer.presets import Preset, compare, presets, status_text
+from explainer.reforms import ARTICLE_DATE, reforms
+from explainer.spec import Lang, registry
+
+#: Where the document lives in the repository.
+DOC_PATH = Path("docs") / "evidence.md"
+
+
+def _result(preset: Preset) -> Any:
+    """The model's result for a preset, from the model its page runs."""
+    if preset.page == "night":
+        from explainer.model.night import night
+
+        return night(preset.scenario())
+    from explainer.model.unit import unit
+
+    return unit(preset.scenario())
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def figure_rows() -> list[dict[str, Any]]:
+    """One row per reported figure: preset, metric, article, model, status, tuned, reasons."""
+    rows = []
+    for preset in presets().values():
+        for comparison in compare(preset, _result(preset)):
+            figure = comparison.reported
+            rows.append(
+                {
+                    "preset": preset.id,
+                    "metric": figure.metric,
+                    "status": figure.status,
+                    "calibrated": list(figure.calibrated),
+                    **{
+                        f"{key}_{lang}": value
+                        for lang in ("en", "zh")
+                        for key, value in (
+                            ("name", preset.label(lang)),
+                            ("article", figure.text[lang]),
+                            ("model", figure.show(comparison.model_value, lang)),
+                            ("reason", figure.reason[lang] if figure.reason else ""),
+                        )
+                    },
+                }
+            )
+    return rows
+
+
+def _figures_table(lang: Lang) -> list[str]:
+    head = {
+        "en": "| Case | Figure | Article | Model | Status | Tuned parameters | Why |",
+        "zh": "| 案例 | 指标 | 文章 | 模型 | 状态 | 校准的参数 | 原因 |",
+    }[lang]
+    lines = [head, "|" + " --- |" * 7]
+    for row in figure_rows():
+        tuned = ", ".join(f"`{name}`" for name in row["calibrated"]) or "—"
+        cells = [
+            row[f"name_{lang}"],
+            f"`{row['metric']}`",
+            row[f"article_{lang}"],
+            row[f"model_{lang}"],
+            f"**{status_text(row['status'], lang)}**",
+            tuned,
+            row[f"reason_{lang}"] or "—",
+        ]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines
+
+
+def _no_figures(lang: Lang) -> list[str]:
+    lines = []
+    for preset in presets().values():
+        if not preset.reported and preset.no_figures:
+            lines.append(f"- **{preset.label(lang)}** (`{preset.id}`): {preset.no_figures[lang]}")
+    return lines
+
+
+def _reforms_table(lang: Lang) -> list[str]:
+    head = {
+        "en": "| Reform | Issued by | When, relative to the article | What the article shows |",
+        "zh": "| 改革 | 出处 | 与文章的先后 | 文章所见 |",
+    }[lang]
+    lines = [head, "|" + " --- |" * 4]
+    for reform in reforms().values():
+        note = reform.timing_note[lang] if reform.timing_note else "—"
+        cells = [reform.name[lang], reform.issuer[lang], reform.when(lang), note]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines
+
+
+def _parameter_counts(lang: Lang) -> str:
+    params = registry().params.values()
+    total = len(params)
+    mechanism = sum("seed" in p.mechanism_source for p in params)
+    number = sum("seed" in p.number_source for p in params)
+    if lang == "en":
+        return (
+            f"Of the {total} parameters, the article is the source of the mechanism for "
+            f"{mechanism} and of the default number for {number}; every other number is an "
+            "assumption or an outside reference. Each parameter's two sources are shown side by "
+            "side in the controls' tooltips, the guides' assumption tables and the YAML/JSON "
+            "exports (`parameter_sources`)."
+        )
+    return (
+        f"{total}个参数中，机制出自文章的有{mechanism}个，默认数值出自文章的有{number}个；"
+        "其余数值都是假设或文外资料。每个参数的两种来源并列显示在控件提示、教程的假设表和"
+        "YAML/JSON导出（`parameter_sources`）中。"
+    )
+
+
+_INTRO = {
+    "en": [
+        "# What the model reproduces of the article, and what it does not",
+        "",
+        "Generated by `python -m explainer.evidence` from `data/presets.yaml`,",
+        "`data/reforms.yaml` and `data/parameters.yaml`; `tests/test_evidence.py` keeps it in",
+        f"step. The article: 《财经》E法, {ARTICLE_DATE} (cited by section and short phrase;",
+        "`tests/test_quotes.py` checks every quoted phrase against it).",
+        "",
+        "Each figure the article reports has one status, shown on the page, in the A/B",
+        "comparison table and in every export:",
+        "",
+        "- **reproduced**: no parameter was tuned to it (the test moves every parameter the",
+        "  article does not state across its range and checks the figure does not move);",
+        "- **calibrated**: the named parameters were chosen so that the model gives it, so",
+        "  agreement is a consistency check, not a prediction;",
+        "- **not reproduced**: on the article's own rules the model disagrees; the reason is",
+        "  given and nothing is re-tuned to hide it.",
+        "",
+        "{counts_en}",
+        "",
+        "## Figures",
+        "",
+    ],
+    "zh": [
+        "## 中文",
+        "",
+        "文章报告的每个数字都有一个状态，显示在页面、A/B对照表和每种导出中：",
+        "**已复现**（没有为它调任何参数）、**已校准**（所列参数是为得到它而选的，吻合只是一致性",
+        "检查）、**未复现**（按文章自己的规则模型与文章不符，给出原因，不为掩盖而重调）。",
+        "{counts_zh}",
+        "",
+        "### 数字",
+        "",
+    ],
+}
+
+
+def _counts(lang: Lang) -> str:
+    """How many figures have each status, in a sentence."""
+    rows = figure_rows()
+    parts = [
+        f"{sum(r['status'] == s for r in rows)} {status_text(s, lang)}"
+        for s in ("reproduced", "calibrated", "not_reproduced")
+    ]
+    if lang == "en":
+        return f"Of the {len(rows)} figures: " + ", ".join(parts) + "."
+    return f"共{len(rows)}个数字：" + "，".join(parts) + "。"
+
+
+def render() -> str:
+    """The whole document, English then Chinese."""
+    counts = {"{counts_en}": _counts("en"), "{counts_zh}": _counts("zh")}
+    lines = [counts.get(line, line) for line in _INTRO["en"]]
+    lines += _figures_table("en")
+    lines += ["", "### Cases for which the article reports no figure", ""]
+    lines += _no_figures("en")
+    lines += ["", "## Reforms, dated relative to the article", ""]
+    lines += _reforms_table("en")
+    lines += ["", "## Parameters: two sources each", "", _parameter_counts("en"), ""]
+    lines += [counts.get(line, line) for line in _INTRO["zh"]]
+    lines += _figures_table("zh")
+    lines += ["", "### 文章没有给出数字的案例", ""]
+    lines += _no_figures("zh")
+    lines += ["", "### 改革与文章的先后", ""]
+    lines += _reforms_table("zh")
+    lines += ["", "### 参数的两种来源", "", _parameter_counts("zh"), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``docs/evidence.md`` (or print it with ``--check`` exit status 1 if stale)."""
+    args = sys.argv[1:] if argv is None else argv
+    text = render()
+    if "--check" in args:
+        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.is_file() else ""
+        if current != text:
+            print(f"{DOC_PATH} is stale: run python -m explainer.evidence", file=sys.stderr)
+            return 1
+        return 0
+    DOC_PATH.parent.mkdir(parents=True, exist_ok=True)
+    DOC_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {DOC_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
