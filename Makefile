@@ -4,8 +4,10 @@
 # make bench  time the night page in a real browser (figures, not pass/fail)
 # make hub-proxy  configurable-http-proxy from npm into .venv/node (JupyterHub test; make test runs it)
 #
-# Voila's settings are in voila.json (Voila reads it from the directory it starts in, here
-# the repo root); its page template is share/jupyter/voila/templates/explainer, found
+# Both run Voila through explainer.serve (Voila plus the checks of explainer.guard:
+# docs/security.md). Voila's settings are in voila.json (Voila reads it from the directory it
+# starts in, here the repo root); its page template is
+# share/jupyter/voila/templates/explainer, found
 # through JUPYTER_PATH, which this Makefile exports.
 
 SHELL       := /bin/bash
@@ -49,7 +51,7 @@ app: $(VENV)/.installed-app
 	@$(PY) -m explainer.offline | sed 's/^/==> /'
 	@echo "==> open http://$(HOST):$(PORT)/   (landing page: every dashboard and guide)"
 	@echo "    one official's night: http://$(HOST):$(PORT)/voila/render/night.ipynb   (Ctrl-C stops)"
-	@exec $(VENV)/bin/voila notebooks --port=$(PORT)
+	@exec $(PY) -m explainer.serve notebooks --port=$(PORT)
 
 # Workshop mode: voila.json, overridden by config/workshop/voila.json (a pool of 40 preheated
 # kernels for night.ipynb, a cap of 64 live kernels, faster culling). It listens on every
@@ -60,7 +62,7 @@ workshop: $(VENV)/.installed-app
 	@echo "==> workshop mode: filling the kernel pools takes 2-3 minutes; wait for"
 	@echo "    'Kernel pool of night.ipynb is filled' in the log before the room connects"
 	@echo "==> the room opens http://$$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo HOST):$(PORT)/voila/render/night.ipynb"
-	@exec $(VENV)/bin/voila notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
+	@exec $(PY) -m explainer.serve notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
 	  --Voila.config_file_paths=$(CURDIR)/config/workshop --Voila.config_file_paths=$(CURDIR)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work

@@ -75,3 +75,91 @@ def test_the_hub_config_serves_like_the_app() -> None:
     hub = json.loads(hub_file.read_text(encoding="utf-8"))["VoilaConfiguration"]
     for key in ("template", "strip_sources", "show_tracebacks", "extension_denylist"):
         assert hub[key] == root[key], key
+
+
+# ---------------------------------------------------------------------- issue 11
+def test_every_config_refuses_theme_and_template_overrides(monkeypatch) -> None:
+    """``?theme=`` was written unescaped into the page (voila's default is "YES")."""
+    conf = voila_config(monkeypatch=monkeypatch).voila_configuration
+    assert conf.allow_theme_override == "NO" and conf.allow_template_override == "NO"
+    workshop = voila_config(
+        "--Voila.config_file_paths=config/workshop",
+        "--Voila.config_file_paths=.",
+        monkeypatch=monkeypatch,
+    ).voila_configuration
+    assert workshop.allow_theme_override == "NO" and workshop.allow_template_override == "NO"
+    hub = json.loads((REPO / "config/jupyterhub/voila.json").read_text(encoding="utf-8"))
+    assert hub["VoilaConfiguration"]["allow_theme_override"] == "NO"
+    assert hub["VoilaConfiguration"]["allow_template_override"] == "NO"
+
+
+def test_every_config_checks_kernel_websocket_frames(monkeypatch) -> None:
+    from explainer.guard import GuardedKernelWebsocketConnection
+
+    app = voila_config(monkeypatch=monkeypatch)
+    assert app.kernel_websocket_connection_class is GuardedKernelWebsocketConnection
+    hub = json.loads(
+        (REPO / "config/jupyterhub/jupyter_server_config.json").read_text(encoding="utf-8")
+    )["ServerApp"]
+    binder = (REPO / "config/binder/jupyter_server_config.py").read_text(encoding="utf-8")
+    name = "explainer.guard.GuardedKernelWebsocketConnection"
+    assert hub["kernel_websocket_connection_class"] == name and name in binder
+    assert hub["jpserver_extensions"] == {"explainer.guard": True}
+    assert 'jpserver_extensions = {"explainer.guard": True}' in binder
+
+
+def test_make_app_and_workshop_run_the_guarded_server() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for target in ("\napp:", "\nworkshop:"):
+        recipe = makefile[makefile.index(target) :].split("\n\n", 1)[0]
+        assert "-m explainer.serve notebooks" in recipe, target
+    assert "bin/voila " not in makefile
+
+
+class _Task:
+    """Stands for a pool task."""
+
+
+def test_kernels_whose_page_never_connects_are_released_pooled_ones_are_not() -> None:
+    manager = WorkshopKernelManager(unconnected_kernel_timeout=60, disconnected_kernel_timeout=120)
+    pooled_task = _Task()
+    manager._pools = {"night.ipynb": [pooled_task]}
+    for kernel_id in ("pooled", "visitor", "connected", "gone-away"):
+        manager._kernels[kernel_id] = object()
+        manager._kernel_connections[kernel_id] = 0
+    manager._pool_task_of["pooled"] = pooled_task
+    manager.notify_connect("connected")
+    manager.notify_connect("gone-away")
+    manager.notify_disconnect("gone-away")
+    assert manager.kernels_without_page(now=1000.0) == []  # clocks start
+    assert manager.kernels_without_page(now=1059.0) == []
+    assert manager.kernels_without_page(now=1060.0) == [("visitor", "unconnected")]
+    assert manager.kernels_without_page(now=1120.0) == [
+        ("visitor", "unconnected"),
+        ("gone-away", "disconnected"),
+    ]
+    manager._pools["night.ipynb"].remove(pooled_task)  # a visitor took it: its clock starts
+    assert ("pooled", "unconnected") not in manager.kernels_without_page(now=1150.0)
+    assert ("pooled", "unconnected") in manager.kernels_without_page(now=1210.0)
+    busy = type("Kernel", (), {"execution_state": "busy"})()
+    manager._kernels["rendering"] = busy  # still running the page's notebook: no clock yet
+    manager._kernel_connections["rendering"] = 0
+    assert manager.kernels_without_page(now=2000.0)[-1][0] != "rendering"
+    busy.execution_state = "idle"
+    assert "rendering" not in dict(manager.kernels_without_page(now=2059.0))
+    assert dict(manager.kernels_without_page(now=2060.0))["rendering"] == "unconnected"
+    off = WorkshopKernelManager(unconnected_kernel_timeout=0, disconnected_kernel_timeout=0)
+    off._kernels["k"] = object()
+    assert off.kernels_without_page(now=0) == off.kernels_without_page(now=10**6) == []
+
+
+def test_binder_culls_kernels_no_page_is_connected_to() -> None:
+    """Binder had no cull at all: a kernel started by a GET whose page never opened stayed."""
+    from traitlets.config import PyFileConfigLoader
+
+    config = PyFileConfigLoader(
+        "jupyter_server_config.py", str(REPO / "config/binder")
+    ).load_config()
+    assert config.MappingKernelManager.cull_idle_timeout == 600
+    assert config.MappingKernelManager.cull_interval > 0
+    assert config.ServerApp.jpserver_extensions == {"explainer.guard": True}

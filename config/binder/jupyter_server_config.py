@@ -10,3 +10,17 @@ c.ServerApp.root_dir = str(Path(__file__).resolve().parents[2] / "notebooks")  #
 # (stand-alone Voila leaves them null): the dashboards typeset no math, and no page may
 # depend on a CDN (tests/e2e/test_binder.py fails on any request off 127.0.0.1).
 c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}  # noqa: F821
+
+# The project's serving checks (explainer.guard, docs/security.md): over-long URLs get a 414
+# page, Voila's own ?theme=/?template= keys are dropped, and every frame a page sends on a
+# kernel websocket is checked (size, part count, offsets) before jupyter_server parses it.
+c.ServerApp.jpserver_extensions = {"explainer.guard": True}  # noqa: F821
+c.ServerApp.kernel_websocket_connection_class = (  # noqa: F821
+    "explainer.guard.GuardedKernelWebsocketConnection"
+)
+
+# Kernels that no page is connected to (a dashboard GET whose page never opened, a closed tab)
+# are shut down after 10 idle minutes, as on a hub (config/jupyterhub/explainer.py). The
+# stand-alone server's shorter release (explainer.serving) needs its kernel manager.
+c.MappingKernelManager.cull_idle_timeout = 600  # noqa: F821
+c.MappingKernelManager.cull_interval = 60  # noqa: F821

@@ -17,6 +17,14 @@ Voila starts one kernel per visitor. Named in the Voila config
 - ``refill_quiet_period``: refills wait until the burst is over (no refill asked for that
   many seconds). Unlike Voila's own ``fill_delay``, a visitor who takes such a waiting refill
   from the pool gets its kernel started at once instead of waiting out the delay.
+- ``unconnected_kernel_timeout``: a visitor's kernel whose page never opened its kernel
+  websocket within this many seconds is shut down (issue 11: thirty plain GETs, which any web
+  page can make a browser send, took every seat for ten minutes, until the idle cull).
+  ``disconnected_kernel_timeout``: the same for a kernel whose page had connected and whose
+  last websocket closed without the unload beacon (a crashed tab, a lost network); longer,
+  so that a page whose connection comes back within a minute keeps its kernel. Pooled
+  kernels are never released this way. The connection count is jupyter_server's own
+  (``MappingKernelManager._kernel_connections``, kept by ``notify_connect``/``_disconnect``).
 
 Voila builds its pooling manager on top of the configured class (``VoilaKernelManager`` from
 ``voila.voila_kernel_manager_factory`` subclasses this one), so this class only sees
@@ -33,6 +41,7 @@ from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
+from tornado.ioloop import PeriodicCallback
 from traitlets import Float, Integer
 
 from explainer.paths import register_template
@@ -71,6 +80,21 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
     pool_start_timeout = Float(
         60, config=True, help="Seconds after which a pooled start counts as done regardless."
     )
+    unconnected_kernel_timeout = Float(
+        60,
+        config=True,
+        help="Seconds a visitor's kernel may wait for its page to open the kernel websocket "
+        "before it is shut down; 0: never.",
+    )
+    disconnected_kernel_timeout = Float(
+        120,
+        config=True,
+        help="Seconds a kernel whose page had connected may stay without any websocket (a "
+        "tab closed without its unload beacon) before it is shut down; 0: never.",
+    )
+    connection_check_interval = Float(
+        5, config=True, help="Seconds between two checks of kernels without a websocket."
+    )
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -80,6 +104,10 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
         self._evicting = False
         self._background: set[asyncio.Future] = set()
         self._last_refill = 0.0  # when a pool refill was last asked for
+        self._pool_task_of: dict[str, asyncio.Task] = {}  # pooled kernel -> its pool task
+        self._unconnected_since: dict[str, float] = {}  # visitor kernel -> seen without socket
+        self._ever_connected: set[str] = set()
+        self._connection_checker: PeriodicCallback | None = None
 
     # ------------------------------------------------------------------ accounting
     def live_kernels(self) -> int:
@@ -94,6 +122,7 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
 
     # ------------------------------------------------------------------ start
     async def start_kernel(self, *, kernel_id: str | None = None, **kwargs: Any) -> str:
+        self._start_connection_checker()
         if kernel_id is not None and kernel_id in self:
             return await super().start_kernel(kernel_id=kernel_id, **kwargs)
         pooled = (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"
@@ -135,6 +164,7 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
         except BaseException:
             self._prerunning -= 1
             raise
+        self._pool_task_of[kernel_id] = task
         watch = asyncio.ensure_future(self._count_until_prerun(kernel_id))
         self._background.add(watch)
         watch.add_done_callback(self._background.discard)
@@ -223,9 +253,83 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
         for name in names:
             fill(notebook_name=name)
 
+    # ------------------------------------------------------------------ pages without a socket
+    def _start_connection_checker(self) -> None:
+        timeouts = (self.unconnected_kernel_timeout, self.disconnected_kernel_timeout)
+        if self._connection_checker is not None or max(timeouts) <= 0:
+            return
+        self._connection_checker = PeriodicCallback(
+            self.release_unconnected_kernels, 1000 * self.connection_check_interval
+        )
+        self._connection_checker.start()
+
+    def _waits_in_pool(self, kernel_id: str) -> bool:
+        task = self._pool_task_of.get(kernel_id)
+        return task is not None and self._in_pool(task)
+
+    def kernels_without_page(self, now: float | None = None) -> list[tuple[str, str]]:
+        """Visitors' kernels to release now: ``(kernel_id, "unconnected" | "disconnected")``.
+
+        Bookkeeping too: a kernel seen without a websocket starts its clock here, once it is
+        idle (while it starts or runs the notebook for the page, the page is still being
+        sent; on a loaded machine that took longer than a short timeout).
+        """
+        now = time.monotonic() if now is None else now
+        due = []
+        for kernel_id in list(self._kernels):
+            if self._waits_in_pool(kernel_id):
+                self._unconnected_since.pop(kernel_id, None)
+                continue
+            if self._kernel_connections.get(kernel_id, 0) > 0:
+                self._ever_connected.add(kernel_id)
+                self._unconnected_since.pop(kernel_id, None)
+                continue
+            state = getattr(self._kernels[kernel_id], "execution_state", "idle")
+            if state in ("starting", "busy"):  # still starting, or running the page's cells:
+                self._unconnected_since[kernel_id] = now  # the page is not sent yet
+                continue
+            since = self._unconnected_since.setdefault(kernel_id, now)
+            kind = "disconnected" if kernel_id in self._ever_connected else "unconnected"
+            limit = getattr(self, f"{kind}_kernel_timeout")
+            if limit > 0 and now - since >= limit:
+                due.append((kernel_id, kind))
+        for gone in set(self._unconnected_since) - set(self._kernels):
+            self._unconnected_since.pop(gone, None)
+        return due
+
+    async def release_unconnected_kernels(self) -> None:
+        """Shut down visitors' kernels whose page never connected, or is gone."""
+        for kernel_id, kind in self.kernels_without_page():
+            self._unconnected_since.pop(kernel_id, None)
+            if kind == "unconnected":
+                self.log.warning(
+                    "kernel %s released: its page did not open the kernel websocket within "
+                    "%g s (unconnected_kernel_timeout)",
+                    kernel_id,
+                    self.unconnected_kernel_timeout,
+                )
+            else:
+                self.log.warning(
+                    "kernel %s released: no websocket for %g s (disconnected_kernel_timeout)",
+                    kernel_id,
+                    self.disconnected_kernel_timeout,
+                )
+            try:
+                await self.shutdown_kernel(kernel_id, now=True)
+            except Exception:  # already gone (the unload beacon won the race)
+                self.log.debug("kernel %s was already gone", kernel_id, exc_info=True)
+
+    def notify_connect(self, kernel_id: str) -> None:
+        """jupyter_server's count of a kernel's websockets, plus: this page did connect."""
+        super().notify_connect(kernel_id)
+        self._ever_connected.add(kernel_id)
+
     # ------------------------------------------------------------------ stop
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
         try:
             await super().shutdown_kernel(kernel_id, *args, **kwargs)
         finally:
+            self._pool_task_of.pop(kernel_id, None)
+            self._ever_connected.discard(kernel_id)
+            self._unconnected_since.pop(kernel_id, None)
             self._refill_deferred()

@@ -5,10 +5,14 @@ project's template on ``JUPYTER_PATH`` and ``config/binder/`` (root folder: note
 ``JUPYTER_CONFIG_PATH``. A hub user's server gets ``config/jupyterhub/`` the same way
 (config/jupyterhub/explainer.py). Both open ``/voila/tree`` (docs/deploy.md): it must be the
 bilingual landing page, its links must open working dashboards, URL state must reach a kernel
-that is not preheated (no pools in extension mode), and nothing may come from a CDN.
+that is not preheated (no pools in extension mode), and nothing may come from a CDN. A
+``?theme=`` link must not run a script there either (issue 11: on these servers the visitor
+is logged in, so a script could start a kernel and run code as them).
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import pytest
 from e2e_support import (
@@ -55,3 +59,17 @@ def test_url_state_reaches_a_kernel_that_is_not_preheated(page, binder) -> None:
     wait_for_visible_or_error(page, HANDLE, PAGE_TIMEOUT_MS)
     assert page.locator(HANDLE).get_attribute("aria-valuenow") == "3.0"
     assert_no_error_text(page)
+
+
+def test_a_theme_or_template_in_the_url_runs_no_script(page, binder) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    payload = quote('"><script>window.__pwned=1;alert(1)</script>', safe="")
+    page.goto(
+        f"{binder.base_url}/voila/render/night.ipynb?theme={payload}&template={payload}&lang=en",
+        wait_until="domcontentloaded",
+    )
+    wait_for_visible_or_error(page, HANDLE, PAGE_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__pwned") is None and not dialogs, dialogs
+    assert "<script>window.__pwned" not in page.content()

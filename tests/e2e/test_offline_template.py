@@ -56,6 +56,24 @@ def test_lab_notebook_css_copy_matches_voila():
     )
 
 
+def test_lab_body_header_copy_matches_voila_without_the_theme_echo():
+    """Our ``body_header`` is the stock one with its third branch (any other theme, written
+    into an attribute unescaped: issue 11) folded into the light one, and escaped URLs."""
+    stock = (stock_template_dir() / "lab" / "index.html.j2").read_text(encoding="utf-8")
+    ours = (OURS / "index.html.j2").read_text(encoding="utf-8")
+    expected = normalized(block(stock, "body_header"))
+    light = next(i for i, line in enumerate(expected) if line.startswith("{% elif"))
+    assert expected[light + 2] == "{% else %}" and "resources.theme" in expected[light + 3]
+    expected = [*expected[:light], "{% else %}", *expected[light + 1 : light + 2]]
+    expected += normalized(block(stock, "body_header"))[light + 4 :]
+    actual = [
+        line.replace(" | e }}", "}}").replace("{{ resources", "{{resources")
+        for line in normalized(block(ours, "body_header"))
+    ]
+    assert actual == expected, "Voila's lab body_header changed: update index.html.j2"
+    assert "{{resources.theme}}" not in block(ours, "body_header").replace(" ", "")
+
+
 def test_page_shell_copy_matches_voila():
     templates = stock_template_dir()
     base = (templates / "base" / "page.html").read_text(encoding="utf-8")

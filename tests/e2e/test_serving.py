@@ -5,6 +5,10 @@ the repository's voila.json (preheated pools of one kernel each) and a cap of th
 Visitors take the pooled kernels first; a refill at the cap waits; a visitor at the cap takes
 the place of another notebook's unused pooled kernel; when no pooled kernel is left, the page
 is the friendly 503; a released kernel lets the waiting refills run.
+
+Issue 11 (seats held by nobody): with the shipped settings, a burst of 30 plain GETs leaves a
+working page for a visitor within a minute (the page-load limit per address); kernels whose
+page never opened its websocket, or lost it without the unload beacon, are shut down.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import re
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -38,6 +44,8 @@ def capped(tmp_path_factory):
         extra_args=[
             "--WorkshopKernelManager.max_kernels=3",
             "--VoilaKernelManager.fill_delay=0.5",
+            # Its visitors never open a websocket and must keep their seats for the whole test.
+            "--WorkshopKernelManager.unconnected_kernel_timeout=0",
         ],
     )
     server.start(ready_timeout=120)
@@ -103,3 +111,107 @@ def test_the_cap_admits_evicts_refuses_and_refills(capped) -> None:
     assert live_kernels(server, 3, timeout=60) == 3
     status, body, _ = visit(server, "b", "?n=5")  # b's refill, or a's pooled kernel's place
     assert status == 200 and "probe query: n=5" in body
+
+
+# ---------------------------------------------------------------------- issue 11: seats
+def probe_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("probe-seats")
+    for name in ("a", "b"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in PROBE])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def burst(server: VoilaServer, n: int) -> list[int]:
+    """``n`` plain GETs of a page at once, as a hostile web page makes a browser send them."""
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        return list(pool.map(lambda _: visit(server, "a")[0], range(n)))
+
+
+def working_page(server: VoilaServer, timeout: float) -> float:
+    """Seconds until a visitor has a page whose kernel answers on its websocket."""
+    from test_security import KernelSocket, release
+
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        status, body, kernel_id = visit(server, "a", "?n=7")
+        if status == 200 and kernel_id:
+            sock = KernelSocket(server.base_url, kernel_id)
+            try:
+                ping = sock.send("kernel_info_request", {})
+                assert sock.replies_to(ping, 30, until="kernel_info_reply")
+            finally:
+                sock.close()
+                release(server.base_url, kernel_id)
+            return time.monotonic() - t0
+        assert status in (429, 503), f"the page answered {status}"
+        assert "Traceback" not in body and 'lang="en"' in body or "All seats" in body
+        time.sleep(2)
+    raise AssertionError(f"no working page within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    """The shipped settings (voila.json: cap 24, page-load limit, 60 s release)."""
+    server = VoilaServer(
+        log_path=ARTIFACTS / "voila-seats.log",
+        notebooks=probe_folder(tmp_path_factory),
+        page_load_limit=True,
+    )
+    server.start(ready_timeout=120)
+    yield server
+    assert not server.stop(grace=20), "Voila had to be killed"
+
+
+def test_thirty_plain_gets_leave_a_seat_for_a_visitor_within_a_minute(shipped) -> None:
+    """Issue 11: 30 GETs took all 24 seats for ten minutes (until the idle cull)."""
+    statuses = burst(shipped, 30)
+    assert statuses.count(429) >= 15, statuses  # the page-load limit refused most of them
+    assert all(s in (200, 429) for s in statuses), statuses
+    assert len(shipped.kernel_pids()) <= 10 + 2 + 2  # burst, two pools, their refills
+    assert working_page(shipped, timeout=60) < 60
+
+
+@pytest.fixture(scope="module")
+def releasing(tmp_path_factory):
+    """No page-load limit, a cap of 4 and short release timeouts: the release alone."""
+    server = VoilaServer(
+        log_path=ARTIFACTS / "voila-release.log",
+        notebooks=probe_folder(tmp_path_factory),
+        extra_args=[
+            "--WorkshopKernelManager.max_kernels=4",
+            "--WorkshopKernelManager.unconnected_kernel_timeout=15",
+            "--WorkshopKernelManager.disconnected_kernel_timeout=15",
+            "--WorkshopKernelManager.connection_check_interval=1",
+            "--VoilaKernelManager.fill_delay=0.5",
+        ],
+    )
+    server.start(ready_timeout=120)
+    yield server
+    assert not server.stop(grace=20), "Voila had to be killed"
+
+
+def test_kernels_whose_page_never_connects_give_their_seats_back(releasing) -> None:
+    statuses = burst(releasing, 6)
+    assert 503 in statuses and 200 in statuses, statuses  # every seat taken
+    assert working_page(releasing, timeout=60) < 60
+    assert releasing.count_log(r"did not open the kernel websocket within 15 s") >= 1
+
+
+def test_a_page_that_vanishes_without_its_beacon_gives_its_seat_back(releasing) -> None:
+    """A crashed tab: the websocket was open, then closed with no unload beacon."""
+    from test_security import KernelSocket
+
+    status, _, kernel_id = visit(releasing, "b", "?n=8")
+    assert status == 200 and kernel_id
+    sock = KernelSocket(releasing.base_url, kernel_id)
+    ping = sock.send("kernel_info_request", {})
+    assert sock.replies_to(ping, 30, until="kernel_info_reply")
+    time.sleep(20)  # connected longer than the timeout: kept
+    assert not releasing.count_log(rf"kernel {kernel_id} released")
+    sock.close()  # no beacon
+    deadline = time.monotonic() + 40
+    while not releasing.count_log(rf"kernel {kernel_id} released: no websocket"):
+        assert time.monotonic() < deadline, "the kernel of the vanished page was kept"
+        time.sleep(0.5)

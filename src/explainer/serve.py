@@ -1,0 +1,58 @@
+"""``python -m explainer.serve notebooks``: stand-alone Voila with the project's serving layer.
+
+``make app``, ``make workshop``, the end-to-end tests and the benchmarks run this instead of
+the ``voila`` command. It is Voila (same options, same ``voila.json``) with three additions
+that Voila offers no setting for:
+
+- :class:`explainer.guard.RequestGuard` in front of the routing (Host check, URL length,
+  page-load limit per address, ``theme``/``template`` keys removed, clean 404s);
+- tornado's ``websocket_max_message_size`` set from
+  ``GuardedKernelWebsocketConnection.max_message_bytes`` (the connection class itself is named
+  in voila.json, so plain ``voila`` gets the frame checks too);
+- the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
+  that an over-long URL gets the 414 page instead of a closed connection.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from traitlets import Integer
+from voila.app import Voila
+
+from explainer.guard import RequestGuard, websocket_settings
+
+__all__ = ["ExplainerVoila", "main"]
+
+
+class ExplainerVoila(Voila):
+    """Voila with :class:`~explainer.guard.RequestGuard` and the websocket limit installed."""
+
+    max_header_bytes = Integer(
+        256 * 1024,
+        config=True,
+        help="Largest request header block tornado reads (its default: 64 KiB). Requests "
+        "with a longer URL than RequestGuard.max_url_bytes but within this get the 414 page; "
+        "beyond it tornado closes the connection without an answer.",
+    )
+
+    def listen(self) -> None:
+        """Install the guard and limits on the tornado application Voila built, then listen."""
+        guard = RequestGuard(
+            parent=self, standalone=True, base_url=self.server_url or "/", listen_ip=self.ip
+        )
+        guard.install(self.app)
+        self.request_guard = guard
+        for key, value in websocket_settings(self).items():
+            if key not in self.tornado_settings:
+                self.app.settings[key] = value
+        self.app.listen = functools.partial(self.app.listen, max_header_size=self.max_header_bytes)
+        if guard.hosts is not None:
+            self.log.info("Host names answered: %s", ", ".join(sorted(guard.hosts)))
+        super().listen()
+
+
+main = ExplainerVoila.launch_instance
+
+if __name__ == "__main__":
+    main()
