@@ -104,7 +104,10 @@ def test_serve_dry_run_is_the_make_app_command():
     assert env_line == f"JUPYTER_PATH={REPO / 'share' / 'jupyter'}" or env_line.startswith(
         f"JUPYTER_PATH={REPO / 'share' / 'jupyter'}{os.pathsep}"
     )
-    assert f"-m voila {REPO / 'notebooks'} --no-browser --port=9001 --Voila.ip=127.0.0.1" in command
+    assert (
+        f"-m explainer.serve {REPO / 'notebooks'} --no-browser --port=9001 --Voila.ip=127.0.0.1"
+        in command
+    )
     assert command.endswith(f"--Voila.config_file_paths={REPO}")
 
 
@@ -189,6 +192,19 @@ def test_malformed_scenario_file_is_named_and_writes_nothing(tmp_path):
     result = run("export", str(bad), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_alias_bomb_file_is_refused_without_expanding(tmp_path):
+    """A 'billion laughs' file: the command refuses it, as the page does, in well under a second
+    of parsing (the old ``yaml.safe_load`` here built it, then the page's message expanded it)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("page: night\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = run("export", str(bomb), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr) < 5_000
     assert not (tmp_path / "out").exists()
 
 

@@ -170,12 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ---------------------------------------------------------------------------- serve
 def serve_argv(workshop: bool, ip: str, port: int, root: Path) -> list[str]:
-    """The Voila command line ``make app`` / ``make workshop`` run, for ``root``."""
+    """The Voila command line ``make app`` / ``make workshop`` run, for ``root``.
+
+    It is :mod:`explainer.serve` (Voila with the checks of :mod:`explainer.guard`: Host,
+    URL length, page-load limit, websocket frames), never the plain ``voila`` command.
+    """
     config_paths = [root / "config" / "workshop", root] if workshop else [root]
     return [
         sys.executable,
         "-m",
-        "voila",
+        "explainer.serve",
         str(root / "notebooks"),
         "--no-browser",
         f"--port={port}",
@@ -255,11 +259,11 @@ def read_source(source: str, page: str | None) -> tuple[str, str, str]:
                 f"has at most {MAX_SCENARIO_BYTES:,}"
             )
         text = path.read_bytes().decode("utf-8", errors="replace")
-        import yaml
+        from explainer.untrusted import InputRefused, load_untrusted_yaml
 
         try:
-            declared = yaml.safe_load(text)
-        except yaml.YAMLError:
+            declared = load_untrusted_yaml(text)
+        except (InputRefused, ValueError):
             declared = None  # the page's own loader says what is wrong
         named = declared.get("page") if isinstance(declared, dict) else None
         if page is None:

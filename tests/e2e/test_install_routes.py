@@ -4,7 +4,7 @@
   ``explainer serve`` from a folder outside the checkout with JUPYTER_PATH unset.
 - **conda, as the README words it**: conda is not on these machines, so a fresh virtual
   environment gets exactly environment.yml's requirements with pip (its conda list, then its
-  ``pip:`` section, ``-e .``), then the README's command ``voila notebooks`` runs from the
+  ``pip:`` section, ``-e .``), then the README's command ``explainer serve`` runs from the
   repository root with JUPYTER_PATH unset. The only change: ``--port`` (a free port, so that
   the test does not collide with a server on 8866).
 
@@ -20,12 +20,14 @@ route's page answered HTTP 500 (TemplateNotFound: index.html.j2); before
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import shlex
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -153,6 +155,18 @@ def serve(argv: list[str], cwd: Path, log: Path) -> CommandServer:
     return server.start(ready_timeout=180)
 
 
+def refuses_a_foreign_host(base_url: str) -> bool:
+    """Whether the server runs the project's request checks (explainer.guard): a request
+    naming another host (DNS rebinding) gets 403, as it does under ``make app``."""
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("GET", "/", headers={"Host": "evil.example"})
+        return connection.getresponse().status == 403
+    finally:
+        connection.close()
+
+
 def use_dashboard(page, base_url: str) -> None:
     """Open the night dashboard, move its slider, see the numbers change."""
     page.goto(f"{base_url}/voila/render/night.ipynb?lang=en", wait_until="domcontentloaded")
@@ -178,6 +192,7 @@ def test_wheel_installed_outside_the_checkout(installs, page):
         assert status == 200 and "night.ipynb" in body
         use_dashboard(page, server.base_url)
         assert str(REPO) not in server.log_text(), "the wheel's server used the checkout"
+        assert refuses_a_foreign_host(server.base_url)
     finally:
         assert not server.stop(grace=20), "the server did not stop on SIGTERM"
 
@@ -186,11 +201,12 @@ def test_conda_route_as_the_readme_words_it(installs, page):
     installs["jobs"]["conda"].wait()
     env = installs["conda"]
     server = serve(
-        [str(env / "bin" / "voila"), "notebooks"], REPO, installs["root"] / "voila-conda.log"
+        [str(env / "bin" / "explainer"), "serve"], REPO, installs["root"] / "serve-conda.log"
     )
     try:
         status, _ = http_get(f"{server.base_url}/voila/render/night.ipynb", timeout=120)
         assert status == 200, f"HTTP {status}; log:\n{server.log_tail()}"
+        assert refuses_a_foreign_host(server.base_url)
         use_dashboard(page, server.base_url)
     finally:
         assert not server.stop(grace=20), "the server did not stop on SIGTERM"
