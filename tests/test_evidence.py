@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer.evidence import DOC_PATH, figure_rows, render
+from explainer.evidence import DOC_PATH, HTML_PATH, figure_rows, render, render_html
 from explainer.guide import assumption_table
 from explainer.i18n import LANGUAGES, t
 from explainer.presets import presets, status_text
@@ -37,6 +37,15 @@ REPO = Path(__file__).resolve().parent.parent
 def test_evidence_document_is_generated_from_the_data() -> None:
     committed = (REPO / DOC_PATH).read_text(encoding="utf-8")
     assert committed == render(), "run: python -m explainer.evidence"
+
+
+def test_evidence_web_page_is_the_document() -> None:
+    """The page the landing page links to is the same document, escaped, with no script."""
+    committed = (REPO / HTML_PATH).read_text(encoding="utf-8")
+    assert committed == render_html(), "run: python -m explainer.evidence"
+    assert "<script" not in committed and "http" not in committed.split("<main>")[0]
+    assert "<table>" in committed
+    assert "&lt;b&gt;" in render_html("<b>not markup</b>")
 
 
 def test_evidence_document_lists_every_figure_with_its_status() -> None:

@@ -5,8 +5,12 @@ Generated from ``data/presets.yaml`` (figures, statuses, reasons), ``data/reform
 parameter), so the document cannot drift from what the pages and exports show;
 ``tests/test_evidence.py`` checks that the committed file equals the generated one.
 
-Regenerate with ``python -m explainer.evidence`` (writes ``docs/evidence.md`` under the
-working directory, which must be the repository).
+The same text is served as a web page, ``evidence.html`` in the page template's static folder
+(Voila serves it at ``voila/templates/explainer/static/evidence.html``), so that the landing
+page can link to it; the tests keep both files equal to what the data gives.
+
+Regenerate with ``python -m explainer.evidence`` (writes both under the working directory,
+which must be the repository).
 """
 
 from __future__ import annotations
@@ -21,17 +25,33 @@ from explainer.spec import Lang, registry
 
 #: Where the document lives in the repository.
 DOC_PATH = Path("docs") / "evidence.md"
+#: The same document as a page Voila serves (the template's static folder).
+HTML_PATH = Path("share/jupyter/voila/templates/explainer/static/evidence.html")
+#: Its address relative to the server's base URL.
+HTML_URL = "voila/templates/explainer/static/evidence.html"
+
+_HTML_HEAD = """<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>证据：文章的数字与模型 · Evidence: the article's figures and the model</title>
+<style>
+body{font-family:"Noto Sans CJK SC","Noto Sans",sans-serif;line-height:1.6;color:#222;
+max-width:72em;margin:0 auto;padding:1em 1.2em}
+table{border-collapse:collapse;display:block;overflow-x:auto;margin:1em 0}
+th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
+th{background:#f3f3f3}code{font-size:.92em}
+</style></head>
+<body><main>
+<p><a href="../../../../">← 首页 · Home</a></p>
+"""
+_HTML_TAIL = "</main></body></html>\n"
 
 
 def _result(preset: Preset) -> Any:
-    """The model's result for a preset, from the model its page runs."""
-    if preset.page == "night":
-        from explainer.model.night import night
+    """The model's result for a preset, from the function its page runs (one number)."""
+    from explainer.model import evaluate
 
-        return night(preset.scenario())
-    from explainer.model.unit import unit
-
-    return unit(preset.scenario())
+    return evaluate(preset.page, preset.scenario())
 
 
 def _cell(text: str) -> str:
@@ -198,19 +218,36 @@ def render() -> str:
     return "\n".join(lines)
 
 
+def render_html(markdown: str | None = None) -> str:
+    """The document as a self-contained web page (no script, nothing from the network).
+
+    Rendered with mistune (installed with nbconvert, which Voila needs), escaping any HTML
+    in the text.
+    """
+    import mistune
+
+    to_html = mistune.create_markdown(escape=True, plugins=["table"])
+    return _HTML_HEAD + to_html(render() if markdown is None else markdown) + _HTML_TAIL
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write ``docs/evidence.md`` (or print it with ``--check`` exit status 1 if stale)."""
+    """Write ``docs/evidence.md`` and its web page (``--check``: exit status 1 if stale)."""
     args = sys.argv[1:] if argv is None else argv
     text = render()
+    outputs = {DOC_PATH: text, HTML_PATH: render_html(text)}
     if "--check" in args:
-        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.is_file() else ""
-        if current != text:
-            print(f"{DOC_PATH} is stale: run python -m explainer.evidence", file=sys.stderr)
-            return 1
-        return 0
-    DOC_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOC_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC_PATH}")
+        stale = [
+            path
+            for path, wanted in outputs.items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != wanted
+        ]
+        for path in stale:
+            print(f"{path} is stale: run python -m explainer.evidence", file=sys.stderr)
+        return 1 if stale else 0
+    for path, wanted in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

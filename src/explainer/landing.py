@@ -83,9 +83,9 @@ def _evidence(lang: str) -> str:
     """Every figure the article reports, the model's and its status; reasons in the doc.
 
     The full reasons are in ``docs/evidence.md`` (generated from the same data by
-    :mod:`explainer.evidence`), which this section names, since Voila serves only notebooks.
+    :mod:`explainer.evidence`), linked here as the web page Voila serves from the template.
     """
-    from explainer.evidence import DOC_PATH, figure_rows
+    from explainer.evidence import DOC_PATH, HTML_URL, figure_rows
     from explainer.presets import status_text
 
     e = html.escape
@@ -103,9 +103,12 @@ def _evidence(lang: str) -> str:
         + "</li>"
         for row in figure_rows()
     )
+    colon = "：" if lang == "zh" else ":"
+    href = f"{{{{ base_url }}}}{HTML_URL}"
     return (
         f"  <h2>{e(t('landing_evidence_title', lang))}</h2>\n"
-        f"  <p>{e(t('landing_evidence', lang))} (<code>{DOC_PATH.as_posix()}</code>)</p>\n"
+        f'  <p>{e(t("landing_evidence", lang))}{colon} <a href="{href}">'
+        f"{e(t('landing_evidence_link', lang))}</a> (<code>{DOC_PATH.as_posix()}</code>)</p>\n"
         f"  <ul class='landing-evidence'>\n{items}\n  </ul>\n"
     )
 

@@ -141,3 +141,18 @@ def test_leaving_the_page_shuts_its_kernel_down(page, base_url, voila_server):
     page.goto("about:blank")
     voila_server.wait_for_log(rf"Kernel shutdown: {re.escape(kernel_id)}", 20, after=offset)
     assert "403 POST /voila/api/shutdown" not in voila_server.log_text()[offset:]
+
+
+def test_landing_page_links_the_evidence_page(page, base_url):
+    """Issue 12: docs/evidence.md is linked from the landing page, as a page Voila serves."""
+    from explainer.evidence import figure_rows
+
+    page.goto(f"{base_url}/", wait_until="domcontentloaded")
+    link = page.locator("section[lang=en] a[href$='evidence.html']")
+    link.click()
+    page.wait_for_url("**/evidence.html", timeout=PAGE_TIMEOUT_MS)
+    text = page.inner_text("main")
+    for row in figure_rows():
+        assert row["name_en"] in text and row["name_zh"] in text, row["preset"]
+    page.locator("a", has_text="Home").click()
+    page.wait_for_url(f"{base_url}/", timeout=PAGE_TIMEOUT_MS)
