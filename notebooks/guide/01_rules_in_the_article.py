@@ -24,6 +24,17 @@
 #
 # Each text cell gives Chinese first, then English; code and charts exist once. A citation “seed §3, ‘phrase’” points to a short phrase in section 3 of the article: we quote phrases, never sentences. The article: Liu Chang, “Government apps gone sour: grassroots officials ‘farm points’ late into the night” (in Chinese), Caijing E-Law, 29 August 2020; its five sections are the lede, too many apps to click through, farming points became a burden, check-ins became a formality, and using e-government well. For English charts, set `LANG` below to `"en"` and run everything again.
 
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）用公式写出学时的三种取整规则，并说明为什么向上取整时半小时零一秒就记一个学时；（二）算出一个积分指标每天要花多少分钟，以及封顶在哪里让它不再增长；（三）分清文中的机制和我们自己定的数字。
+#
+# **预备知识。** 会读简单的 Python（函数调用、`pandas` 表格）；知道取整函数 $\lceil x \rceil$、$\lfloor x \rfloor$。不需要读过其他各篇。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) write the three rounding rules for study hours as formulas and say why, rounding up, half an hour and one second earns a full hour; (2) compute the minutes a daily points quota demands, and where the caps stop it growing; (3) tell the article's mechanisms from the numbers we chose ourselves.
+#
+# **Prerequisites.** Reading simple Python (function calls, `pandas` tables); the ceiling and floor functions $\lceil x \rceil$, $\lfloor x \rfloor$. No earlier guide needed.
+
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
 
@@ -294,45 +305,74 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# 第一列 `ceil_half` 是文中的规则。练习1看文中能补上差距的一种情形。
+# 第一列 `ceil_half` 是文中的规则。练习3请你列出文中能补上差距的因素，以及要把它们放进模型需要什么数据。
 #
-# The `ceil_half` rows are the article's rule. Exercise 1 looks at one way the article's text could close the gap.
+# The `ceil_half` rows are the article's rule. Exercise 3 asks which factors in the article could close the gap, and what data putting them into the model would need.
 
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# 用 `explainer` 包算出答案，填进下面的单元格，再运行它：`check` 只告诉你对不对，并给出提示，不会告诉你答案。
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# Compute the answer with the `explainer` package, put it in the cell below and run it: `check` says only whether you are right, with a hint; it never gives the answer away.
-#
-# **练习 1 · Exercise 1（`01_district_minutes`）。** 按文中省级APP的规则（每天合计后向上取到半小时），假如这位公务员8月2日才开始学（或者前面的天数都耽误了），8月2日到8月20日每天都能学，“防刷”每天最多计入90分钟（假设），要在8月20日前学满20学时，每天至少要学多少分钟？容差 ±0.5 分钟。和文中的“一小时左右”比一比。提示：从 `presets()["district_20h"].scenario()` 出发，用 `reg.replace` 改 `window_start` 和 `daily_study_cap_min`。
-#
-# Under the article's provincial rule (each day's total rounded up to the half hour), suppose the official starts only on 2 August (or lost the days before), can study every day from 2 to 20 August, and the anti-farming limit credits at most 90 minutes a day (an assumption). How many minutes a day at least complete 20 study hours by 20 August? Tolerance ±0.5 minutes. Compare with the article's “about an hour”. Start from `presets()["district_20h"].scenario()` and change `window_start` and `daily_study_cap_min` with `reg.replace`.
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # 你的答案（分钟）· your answer (minutes)
-check("01_district_minutes", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`01_split_sessions`）。** 假如这个APP把每一次学习分别向上取到半小时，一天最多可以学6次。一天要记满3学时，最少需要学多少秒？必须完全相等。想一想：“防刷”上限为什么必不可少？
-#
-# Suppose the app rounded each session up to the half hour separately, with at most 6 sessions a day. What is the least number of seconds that earns 3 study hours in a day? The answer must be exact. Then ask why an anti-farming limit is indispensable.
+# **练习 1 · Exercise 1**
 
 # %%
-answer_2 = None  # 你的答案（秒）· your answer (seconds)
-check("01_split_sessions", answer_2)
+exercise("01_district_minutes", LANG)
+
+# %%
+answer_1 = None  # 分钟 · minutes
+check("01_district_minutes", answer_1, LANG)
+
+# %%
+solution("01_district_minutes", LANG)
+
+# %% [markdown]
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("01_split_sessions", LANG)
+
+# %%
+answer_2 = None  # 秒 · seconds
+check("01_split_sessions", answer_2, LANG)
+
+# %%
+solution("01_split_sessions", LANG)
+
+# %% [markdown]
+# **练习 3 · Exercise 3**
+
+# %%
+exercise("01_critique_hour", LANG)
+
+# %%
+solution("01_critique_hour", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 学时和积分规则把时间变成阶梯：向上取整时，每天半小时零一秒就记一个学时，所以规则本身只要求约半小时，解释不了文中的“一小时左右”；积分指标在封顶之前随时间增长，之后只会让人达不到。规则量的是时长，不是学习。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** Study-hour and point rules turn time into steps: rounding up, half an hour and one second a day earns a study hour, so the rule alone asks about half an hour and cannot explain the article's “about an hour”; a points quota grows with time until the caps bind, and beyond them only guarantees failure. The rules measure time, not learning.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90. ——量化指标越是用来做决定，就越容易被扭曲（“坎贝尔定律”）。 · The more a quantitative indicator drives decisions, the more it is corrupted (Campbell's law).
-# - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. ——“当一个指标变成目标，它就不再是好指标。” · “When a measure becomes a target, it ceases to be a good measure.”
+# - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB. ——“当一个指标变成目标，它就不再是好指标。” · “When a measure becomes a target, it ceases to be a good measure.”
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——奖励的是时长，希望的却是学习。 · Rewarding time while hoping for learning.
-# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52. （第5篇详谈 · see guide 05）
-# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. （第5篇 · guide 05）
-# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. （第5篇 · guide 05）
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52. （第5篇详谈 · see guide 05）
+# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. （第5篇 · guide 05）
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. （第5篇 · guide 05）
 # - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）；中办、国办《整治形式主义为基层减负若干规定》（2024年8月）；国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月），其中明确不得把学习时长作为考核依据（第6篇）。我们依据的多是官方解读和转载，引用前请核对原文。 · The 2019 notice, the 2024 rules and Guobanhan [2026] No. 12, which bars study duration as an assessment criterion (guide 06). Our sources are mostly official summaries and reprints: check the primary texts before quoting.
 # - 学时取整的其他做法：郑州公务员网络学习按半小时向下取整；云南干部网络学院按课程分档。 · Other rounding rules: Zhengzhou rounds down to the half hour; Yunnan's cadre platform uses per-course tiers.
 #

@@ -24,6 +24,17 @@
 #
 # Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
 
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）把一个晚上拆成下班、加班、工作群、签到、刷分几段，说出每段来自文章还是假设；（二）用 `typical_night` 算就寝时间和睡眠，并说明起床时间这个假设怎样决定“睡不够”的结论；（三）估计替同事刷分的代价。
+#
+# **预备知识。** 第1篇（积分和学时的规则）。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) break an evening into work, overtime, the work chat, sign-ins and farming, and say for each whether it comes from the article or from an assumption; (2) compute bedtime and sleep with `typical_night`, and explain how the wake-up assumption decides the verdict of short sleep; (3) estimate the cost of farming for a colleague.
+#
+# **Prerequisites.** Guide 01 (the point and study-hour rules).
+
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
 
@@ -211,35 +222,59 @@ sweep(
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# **练习 1 · Exercise 1（`02_bedtime_nine_apps`）。** 其余都按默认值，如果再多装一个APP（共9个），他几点上床？用 `"HH:MM"` 的格式作答，容差 ±2 分钟。
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# With everything else at defaults, if one more app were mandatory (9 in all), when would he go to bed? Answer as `"HH:MM"`; tolerance ±2 minutes.
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # 例如 / e.g. "23:45"
-check("02_bedtime_nine_apps", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`02_sleep_proxy`）。** 回到8个APP。如果他每晚还要替一位老同事把全部APP刷一遍，能睡几个小时？容差 ±0.05 小时。再想一想：这一晚多出来的时间，有哪一分钟产生了“学习”？
-#
-# Back to 8 apps. If every night he also goes through all the apps for one older colleague, how many hours of sleep are left? Tolerance ±0.05 hours. Then ask: which of the extra minutes produced any learning?
+# **练习 1 · Exercise 1**
+
+# %%
+exercise("02_bedtime_nine_apps", LANG)
+
+# %%
+answer_1 = None  # 时刻 HH:MM · clock time HH:MM
+check("02_bedtime_nine_apps", answer_1, LANG)
+
+# %%
+solution("02_bedtime_nine_apps", LANG)
+
+# %% [markdown]
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("02_sleep_proxy", LANG)
 
 # %%
 answer_2 = None  # 小时 · hours
-check("02_sleep_proxy", answer_2)
+check("02_sleep_proxy", answer_2, LANG)
+
+# %%
+solution("02_sleep_proxy", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 默认的一晚由 `typical_night` 算出，各页共用同一晚。APP时间把就寝推到半夜以后；睡眠时长几乎完全取决于起床时间的假设，所以“睡不够”只能和这个假设一起说。替同事刷分是纯粹的损失：没有人在学。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** The default night comes from `typical_night`, and every page shows the same one. App time pushes bedtime past midnight; how long he sleeps rests almost entirely on the wake-up assumption, so “too little sleep” can only be said together with it. Farming for a colleague is a pure loss: nobody is learning.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
 # - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
 # - Hirshkowitz, M., et al. (2015). National Sleep Foundation's sleep time duration recommendations. *Sleep Health*, 1(1), 40–43.
-# - Van Dongen, H. P. A., et al. (2003). The cumulative cost of additional wakefulness. *Sleep*, 26(2), 117–126.
+# - Van Dongen, H. P. A., Maislin, G., Mullington, J. M., & Dinges, D. F. (2003). The cumulative cost of additional wakefulness: dose-response effects on neurobehavioral functions and sleep physiology from chronic sleep restriction and total sleep deprivation. *Sleep*, 26(2), 117–126. https://academic.oup.com/sleep/article/26/2/117/2709164
 # - Williamson, A. M., & Feyer, A.-M. (2000). Moderate sleep deprivation produces impairments in cognitive and motor performance equivalent to legally prescribed levels of alcohol intoxication. *Occupational and Environmental Medicine*, 57, 649–655.
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——替人刷分的时间，正是“奖励A、指望B”的代价。 · Farming for others is the cost of rewarding A while hoping for B.
-# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’. *European Review*, 5(3), 305–321 (Goodhart's law).
-# - Holmström & Milgrom (1991)、Goodhue & Thompson (1995)、Merton (1940)：见第5篇 · see guide 05.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB (Goodhart's law).
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689; Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. （第5篇详谈 · see guide 05）
 # - 2019年中办《关于解决形式主义突出问题为基层减负的通知》把那一年定为“基层减负年”。 · The 2019 notice that made it the year of reducing the grassroots burden.
 # - 2024年《整治形式主义为基层减负若干规定》要求不得强制下载、原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号禁止强制定期登录和把学习时长作为考核依据（第6篇）。 · The 2024 rules (no forced downloads; in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (no forced periodic logins; study time not an assessment criterion) — guide 06.
 #

@@ -24,6 +24,17 @@
 #
 # Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
 
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）说明为什么排名让人人刷到上限，而垫底靠运气；（二）算出“3次以上”两种读法下连续缺勤被抓的概率，并解释二者为何差很多倍；（三）用 $1-(1-p)^{NK}$ 说明一票否决怎样把个人的小风险放大成单位的大风险。
+#
+# **预备知识。** 第2篇（一个晚上）；概率的补集和独立事件。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) explain why a ranking drives everyone to the cap while the bottom place is a lottery; (2) compute the chance of a run of misses under both readings of “3次以上” and explain why they differ many times over; (3) use $1-(1-p)^{NK}$ to show how the one-vote veto turns a small personal risk into a large one for the unit.
+#
+# **Prerequisites.** Guide 02 (one night); complements and independent events in probability.
+
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
 
@@ -241,33 +252,66 @@ sweep(
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# **练习 1 · Exercise 1（`03_veto_fifty`）。** 一个50人的单位，每人有3个否决项，每项各自以1%的概率不合格（相互独立）。单位一年内被一票否决的概率是多少？用0到1之间的比例作答（写百分数也可以），容差 ±0.005。
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# A unit of 50 staff, each with 3 vetoed items, each failed independently with probability 1%. What is the chance the unit is vetoed? Answer as a share between 0 and 1 (a percentage also works); tolerance ±0.005.
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # 0 到 1 之间 · between 0 and 1
-check("03_veto_fifty", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`03_reading_ratio`）。** 在默认情景下（每周走访2次、一年52周、每次缺席5%），按“含3次”的读法，一个人一年内触发连续缺勤规则的概率，是按“不含3次”读法时的多少倍？容差 ±2%。再想一想：起草规则的人应该怎样写，才不会有这种歧义？
-#
-# In the default scenario (2 visits a week, 52 weeks, a 5% chance of missing each), how many times more likely is one person to trigger the run rule in a year under the “three or more” reading than under “more than three”? Tolerance ±2%. Then ask how the rule should have been drafted to avoid the ambiguity.
+# **练习 1 · Exercise 1**
 
 # %%
-answer_2 = None  # 倍数 · a ratio
-check("03_reading_ratio", answer_2)
+exercise("03_veto_fifty", LANG)
+
+# %%
+answer_1 = None  # 比例（零到一之间，或百分数） · a share between zero and one
+check("03_veto_fifty", answer_1, LANG)
+
+# %%
+solution("03_veto_fifty", LANG)
+
+# %% [markdown]
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("03_reading_ratio", LANG)
+
+# %%
+answer_2 = None  # 倍 · times
+check("03_reading_ratio", answer_2, LANG)
+
+# %%
+solution("03_reading_ratio", LANG)
+
+# %% [markdown]
+# **练习 3 · Exercise 3**
+
+# %%
+exercise("03_rule_unambiguous", LANG)
+
+# %%
+solution("03_rule_unambiguous", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 排名让人人刷到上限，垫底的人由运气决定；“3次以上”的两种读法让同一个人被抓的概率差了许多倍——规则写得含糊，本身就是风险；一票否决把个人百分之一的风险放大成单位的大概率事件，所以单位会层层加压。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** A ranking drives everyone to the cap and leaves the bottom place to luck; the two readings of “3次以上” put the same person's risk many times apart — an ambiguous rule is a risk in itself; and the one-vote veto turns a one-per-cent personal risk into a likely event for the unit, so units pass the pressure down.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——排名奖励的是“不垫底”，希望的却是学习和工作。 · A ranking rewards not being last while hoping for learning and work.
-# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975) and Strathern, M. (1997), *European Review*, 5(3), 305–321.
-# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. ——为了不出错而守规则，规则本身成了目的。 · Rules kept to avoid blame become ends in themselves.
-# - Pearson, M. M., & Mei, C. (2014). *The China Journal*, 72, 75–97. ——惩罚的选择性、严厉程度和可撤回性如何影响威慑。 · How the selectiveness, severity and retractability of sanctions shape deterrence.
-# - Holmström & Milgrom (1991); Goodhue & Thompson (1995)：见第5篇 · see guide 05.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. ——为了不出错而守规则，规则本身成了目的。 · Rules kept to avoid blame become ends in themselves.
+# - Pearson, M. M., & Mei, C. (2014). Killing a chicken to scare the monkeys? Deterrence failure and local defiance in China. *The China Journal*, 72, 75–97 (DOI not verified). ——惩罚的选择性、严厉程度和可撤回性如何影响威慑。 · How the selectiveness, severity and retractability of sanctions shape deterrence.
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. （第5篇详谈 · see guide 05）
 # - 早于文章：中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）：严格控制“一票否决”事项（此条只见于二手概述）——文章写于一年多以后，一票否决仍在运作。晚于文章：中央网信委《关于防治“指尖上的形式主义”的若干意见》（2023年）；中办、国办《整治形式主义为基层减负若干规定》（2024年）；国办函〔2026〕12号第六条：不设打卡签到、积分排名等强制性功能（第6篇）。 · Before the article: the 2019 notice (strictly limit one-vote vetoes; that clause seen only in secondary summaries) — the article, over a year later, shows the veto still at work. After it: the CAC opinions on fingertip formalism (2023); the 2024 rules; Guobanhan [2026] No. 12, art. 6 (no compulsory check-in or points-ranking features) — guide 06.
 #
 # 上一篇 · Previous: [02](02_one_night.ipynb) · 下一篇 · Next: [04 · 层层加码 · Escalation](04_escalation.ipynb)

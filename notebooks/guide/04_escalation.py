@@ -24,6 +24,17 @@
 #
 # Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
 
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）用 $(1+\alpha)^{L-1}$ 写出指标的层层放大，并说明为什么每晚的分钟数不照这个公式增长；（二）把加码分成指标放大和APP堆叠两部分；（三）说出模型把层级当成一条链时漏掉了什么。
+#
+# **预备知识。** 第1、2篇；指数增长。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) write the quota's growth down the hierarchy as $(1+\alpha)^{L-1}$ and explain why nightly minutes do not follow it; (2) split the escalation into the inflated quota and stacked apps; (3) say what the model leaves out by treating the hierarchy as a chain.
+#
+# **Prerequisites.** Guides 01 and 02; exponential growth.
+
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
 
@@ -109,7 +120,7 @@ show(cascade_spec(u, LANG))
 # - $\alpha$、$\Delta$、每级加几个APP、一共几级，文章都没有给数；图的形状完全取决于这些假设（第6节）。
 # - 模型假设每一级都加码。实际上也有层级会“减码”、会替下面挡一挡；文中“绝不算高”的说法也说明各地差别很大。
 # - 白智立说的另外两个原因——自保和迎合上级——不在模型里。它们会让同样的规则在不同单位被执行得松紧不同。
-# - 模型的一处局限：如果最基层的APP很少、而每级又“加”了APP，倒推到上面几级时APP数会减到零，那几级的负担就算成零，比值无从定义（例如 `district_20h` 预设，见下一节）。
+# - 模型的一处局限：倒推上去时，每一级至少保留承载它的指标或学时任务的那一个APP。所以最基层APP很少、而每级又“加”APP时，上面几级都停在一个APP，APP的堆叠被少算了；而上面几级的晚上很短，比值却可能很大（例如 `district_20h` 预设只有一个APP，各级都是一个APP，倍数全来自学时任务）。
 #
 # **Shown:** each level adds only a little, yet at the bottom the night is more than doubled. The add-on has two parts: the apps each level adds (sign-in time stacking up) and the inflated points quota. The first is easy to overlook, but with the defaults it is a large share (exercise 1 asks you to separate it).
 #
@@ -117,7 +128,7 @@ show(cascade_spec(u, LANG))
 # - The article gives no figure for $\alpha$, $\Delta$, apps per level or the number of levels; the shape of the chart rests entirely on these assumptions (section 6).
 # - The model has every level adding. In reality some levels trim requirements or shield those below; “by no means high” in the article also says places differ widely.
 # - Bai's other two reasons — self-protection and playing to superiors — are not in the model. They make the same rule bite harder in one unit than in another.
-# - A limit of the model: if the bottom has few apps and every level “adds” one, working backwards leaves the upper levels with no app at all; their burden is then zero and the ratio undefined (for example the `district_20h` preset; see the next section).
+# - A limit of the model: working backwards, every level keeps at least the one app that carries its quota or study target. So when the bottom has few apps and every level “adds” one, the upper levels all stop at one app and the stacking of apps is understated; yet their nights are short, so the ratio can still be large (the `district_20h` preset has a single app, every level keeps it, and the whole multiple comes from the study target).
 
 # %% [markdown]
 # ## 6. 文章不支持的假设 · Assumptions the article does not support
@@ -179,35 +190,68 @@ pd.DataFrame(
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# **练习 1 · Exercise 1（`04_alpha_zero_ratio`）。** 如果各级都不提高指标（$\alpha = 0$），只是每级照旧多出一个APP，科室每晚的时间是省里要求的几倍？容差 ±0.02。和默认情景比一比：加码里有多少来自APP的堆叠？
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# If no level raised the quota ($\alpha = 0$) but each still added one app, what multiple of the province's rule would the section's night be? Tolerance ±0.02. Compare it with the default: how much of the escalation comes from stacking apps?
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # 倍数 · a ratio
-check("04_alpha_zero_ratio", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`04_levels_double`）。** 设每级加码 $\alpha = 0.5$（其余默认，每级仍加一个APP）。至少要有几级，科室每晚的时间才达到最上一级要求的两倍或以上？答案是一个整数，必须完全相等。
-#
-# With an add-on of $\alpha = 0.5$ per level (all else at defaults, still one app per level), what is the smallest number of levels at which the section's night is at least twice the top level's rule? An integer; it must be exact.
+# **练习 1 · Exercise 1**
 
 # %%
-answer_2 = None  # 级数 · number of levels
-check("04_levels_double", answer_2)
+exercise("04_alpha_zero_ratio", LANG)
+
+# %%
+answer_1 = None  # 倍 · times
+check("04_alpha_zero_ratio", answer_1, LANG)
+
+# %%
+solution("04_alpha_zero_ratio", LANG)
+
+# %% [markdown]
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("04_levels_double", LANG)
+
+# %%
+answer_2 = None  # 级 · levels
+check("04_levels_double", answer_2, LANG)
+
+# %%
+solution("04_levels_double", LANG)
+
+# %% [markdown]
+# **练习 3 · Exercise 3**
+
+# %%
+exercise("04_extend_shield", LANG)
+
+# %%
+solution("04_extend_shield", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 每一级只加一点，到最底层就翻了一番多；加码有两部分，指标的放大和APP的堆叠，后者常被忽视。图的形状完全取决于没有数据支撑的参数（α、级数、每级加几个APP），所以这一篇给的是机制，不是数字。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** Each level adds a little and the bottom ends up with more than double; the add-on has two parts, the inflated quota and the stacked apps, and the second is easy to overlook. The chart's shape rests entirely on parameters no data supports (α, the number of levels, apps per level), so this guide offers a mechanism, not a number.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
-# - 李辉（2022），《中国行政管理》：在庞大的科层组织里，层层加码是对执行衰减的一种抵消。 · Li Hui (2022), *Chinese Public Administration*: level-by-level add-ons offset the decay of implementation in a huge bureaucracy.
-# - 刘伟（2023）：数量层层加、时限层层提前。 · Liu Wei (2023): quantities added and deadlines advanced at each level.
+# - 李辉（2022）.“层层加码”：反制科层组织执行衰减的一种策略.《中国行政管理》，2022年4月1日网络首发（卷期页码未能核实）。在庞大的科层组织里，适度的层层加码是对执行衰减的一种抵消。 · Li Hui (2022). “Layer-by-layer add-ons”: a strategy against implementation decay in bureaucracies. *Chinese Public Administration*, online first 1 April 2022 (issue and pages not verified). Moderate add-ons offset the decay of implementation in a huge bureaucracy.
+# - 刘伟（2023）.乡镇政府政策执行压力：表现、根源与化解路径研究.《乡村论丛》2023年第4期（页码未能核实）。数量层层加、时限层层提前。 · Liu Wei (2023). The policy-implementation pressure on township governments: forms, roots and remedies. *Xiangcun Luncong* 2023 (4) (pages not verified). Quantities added and deadlines advanced at each level.
 # - 于晓艺、于承洛（2023），《超越“数字形式主义”》，《中国海洋大学学报（社会科学版）》2023(2): 88–96。 · Yu & Yu (2023) on going beyond “digital formalism”.
-# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. ——越往下，越容易把上级的要求当成目的本身。 · Further down, the superior's requirement more easily becomes an end in itself.
-# - Campbell, D. T. (1979). *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975); Strathern, M. (1997), *European Review*, 5(3), 305–321. ——每一级都拿下一级的数字来交差。 · Each level reports the numbers of the level below.
-# - Kerr, S. (1975). *Academy of Management Journal*, 18(4), 769–783.
-# - Holmström & Milgrom (1991); Goodhue & Thompson (1995)：见第5篇 · see guide 05.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. ——越往下，越容易把上级的要求当成目的本身。 · Further down, the superior's requirement more easily becomes an end in itself.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB. ——每一级都拿下一级的数字来交差。 · Each level reports the numbers of the level below.
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. （第5篇详谈 · see guide 05）
 # - 2024年《整治形式主义为基层减负若干规定》：原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号：县级以下原则上不再建设政务APP（第6篇）。 · The 2024 rules (in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (in principle no apps below county level) — guide 06. The 2019 notice asked to curb excessive record-keeping.
 #
 # 上一篇 · Previous: [03](03_rankings_misses_veto.ipynb) · 下一篇 · Next: [05 · 任务–工具匹配与目标置换 · Fit and goal displacement](05_fit_and_displacement.ipynb)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -21,6 +23,17 @@
 # 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
 #
 # Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
+
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）从 Holmström–Milgrom 多任务模型推出真工作和刷指标的最优分配；（二）说明一致度 $a$ 怎样由任务类型和工具匹配决定，以及为什么奖励在 $a$ 低时挤掉真工作；（三）把“目标置换”（Merton）和坎贝尔定律对应到模型里的一个量。
+#
+# **预备知识。** 第1–3篇；一元二次函数求极值（偏导数为零）。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) derive the optimal split between real work and metric work from the Holmström–Milgrom multitask model; (2) explain how the alignment $a$ follows from the kind of task and the tool's fit, and why a reward crowds out real work when $a$ is low; (3) map goal displacement (Merton) and Campbell's law onto one quantity in the model.
+#
+# **Prerequisites.** Guides 01–03; maximising a quadratic (setting partial derivatives to zero).
 
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
@@ -244,39 +257,70 @@ fit_score(0.6, 0.6), alignment(0.6, 0.6)
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# **练习 1 · Exercise 1（`05_zero_real`）。** 设 $v = c = 1$，不考虑精力预算，但两项任务争夺得更厉害：$\delta = 0.8$。对指标的奖励 $w$ 至少多大，真工作 $r^*$ 就降为零？容差 ±0.02。先用公式推，再用 `effort_split` 验证。
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# Let $v = c = 1$, no effort budget, but the tasks compete harder: $\delta = 0.8$. From what reward $w$ on the metric does real work $r^*$ fall to zero? Tolerance ±0.02. Derive it from the formula, then confirm with `effort_split`.
-#
-# 这里的分数完全看不见真工作（$a = 0$），`effort_split` 就是 `aligned_split` 在 $a = 0$ 时的情形。 · The score here sees no real work at all ($a = 0$); `effort_split` is `aligned_split` at $a = 0$.
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # w
-check("05_zero_real", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`05_crowding_grassroots`）。** 其余按默认（积分APP，$\delta = 0.5$，$T = 2$），把部门类型换成基层社会文化事务（`department="grassroots"`）。对指标的奖励 $w$ 超过多少，真工作就开始少于不奖励时（开始被挤掉）？容差 ±0.02。再想一想：电子签章（$\tau = 0.6$）下，这个门槛会怎样？
-#
-# With all else at defaults (the points app, $\delta = 0.5$, $T = 2$), set the kind of department to grassroots social and cultural affairs (`department="grassroots"`). Above what reward $w$ on the metric does real work fall below its level with no reward (start being crowded out)? Tolerance ±0.02. Then ask: what happens to this threshold under e-signatures ($\tau = 0.6$)?
+# **练习 1 · Exercise 1**
 
 # %%
-answer_2 = None  # w
-check("05_crowding_grassroots", answer_2)
+exercise("05_zero_real", LANG)
+
+# %%
+answer_1 = None  # 奖励强度 w · reward w
+check("05_zero_real", answer_1, LANG)
+
+# %%
+solution("05_zero_real", LANG)
+
+# %% [markdown]
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("05_crowding_grassroots", LANG)
+
+# %%
+answer_2 = None  # 奖励强度 w · reward w
+check("05_crowding_grassroots", answer_2, LANG)
+
+# %%
+solution("05_crowding_grassroots", LANG)
+
+# %% [markdown]
+# **练习 3 · Exercise 3**
+
+# %%
+exercise("05_critique_alignment", LANG)
+
+# %%
+solution("05_critique_alignment", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 当分数只看见一部分真工作（一致度 $a$ 低）而两项任务争夺同一份精力时，提高对分数的奖励会挤掉真工作：这就是模型里的目标置换。门槛由 $a$、$\delta$ 和精力预算决定；工具与任务越匹配，$a$ 越高，门槛越高。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** When the score sees only part of the real work (low alignment $a$) and the two tasks compete for the same effort, a higher reward on the score crowds out real work: goal displacement, in the model. The threshold depends on $a$, $\delta$ and the effort budget; the better the tool fits the task, the higher $a$ and the threshold.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
 #
-# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689 ——任务–技术匹配的原始论文。 · The original task–technology fit paper.
-# - Goodhue, D. L. (1995). Understanding user evaluations of information systems. *Management Science*, 41(12), 1827–1844; Goodhue, D. L. (1998). *Decision Sciences*, 29(1) ——用户能否判断匹配、以及如何测量。 · Whether users can judge fit, and how to measure it.
+# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. ——任务–技术匹配的原始论文。 · The original task–technology fit paper.
+# - Goodhue, D. L. (1995). Understanding user evaluations of information systems. *Management Science*, 41(12), 1827–1844; Goodhue, D. L. (1998). Development and measurement validity of a task-technology fit instrument for user evaluations of information systems. *Decision Sciences*, 29(1), 105 ff. doi:10.1111/j.1540-5915.1998.tb01346.x (end page not verified) ——用户能否判断匹配、以及如何测量。 · Whether users can judge fit, and how to measure it.
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52.
 # - Baker, G. (2002). Distortion and risk in optimal incentive contracts. *Journal of Human Resources*, 37(4), 728–751. ——考核指标与价值的“一致度”。 · The alignment of a performance measure with value.
-# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. ——“目标置换”。 · The displacement of goals.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. ——“目标置换”。 · The displacement of goals.
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90.
-# - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321.
+# - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB.
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.
-# - Mei, C. (2020). *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627 ——政策组合的一致性。 · Consistency of policy mixes. 我们没有找到梅赐琪专门讨论任务复杂度与工具能力匹配的论文；这里的“匹配”来自他在文中的访谈，形式上借用任务–技术匹配理论。 · We found no paper by Mei on matching task complexity and tool capability; the idea comes from his interview, formalised with task–technology fit.
+# - Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627 ——政策组合的一致性。 · Consistency of policy mixes. 我们没有找到梅赐琪专门讨论任务复杂度与工具能力匹配的论文；这里的“匹配”来自他在文中的访谈，形式上借用任务–技术匹配理论。 · We found no paper by Mei on matching task complexity and tool capability; the idea comes from his interview, formalised with task–technology fit.
 # - 于晓艺、于承洛（2023），《超越“数字形式主义”》，《中国海洋大学学报（社会科学版）》2023(2): 88–96。
 # - 国办函〔2026〕12号：不得把APP作为考核的主要载体，不得把点赞、投票、转发、学习时长作为考核依据（第6篇）；2019年通知要求力戒过度留痕；2024年规定：拍照留痕不作为评判工作的依据。 · Guobanhan [2026] No. 12 (apps not the main vehicle of assessment; no likes, votes, reposts or study time as criteria) — guide 06; the 2019 notice (curb excessive record-keeping); the 2024 rules (photo traces not a basis for judging work).
 #

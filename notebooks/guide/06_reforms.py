@@ -24,6 +24,17 @@
 #
 # Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
 
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）说出每一份减负文件和文中的每一条建议改动了模型里的哪个参数；（二）比较单项改革和改革包对睡眠、一票否决和真产出的影响，并说明为什么有些改革对睡眠毫无作用；（三）把真产出的变化分别记在工具和奖励上（Shapley 分解）。
+#
+# **预备知识。** 第1–5篇。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) say which parameter of the model each burden-reduction document and each proposal in the article changes; (2) compare single reforms and a package on sleep, the veto and real output, and explain why some reforms do nothing for sleep; (3) credit a change in real output to the tool and to the reward separately (a Shapley split).
+#
+# **Prerequisites.** Guides 01–05.
+
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
 
@@ -209,33 +220,61 @@ pd.DataFrame(rows).round(3)
 # %% [markdown]
 # ## 7. 练习 · Exercises
 #
-# **练习 1 · Exercise 1（`06_best_single`）。** 在默认情景下，如果只能实施**一项**改革，哪一项最能降低睡眠不足的人晚比例（`unit(...).share_short_sleep`）？用改革的 id 作答（例如 `"veto_removed"`）。如果有几项并列，答其中任何一项都算对——并想一想它们为什么并列。
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
 #
-# In the default scenario, if only **one** reform could be made, which lowers the share of short nights (`unit(...).share_short_sleep`) the most? Answer with the reform's id (e.g. `"veto_removed"`). If several tie, any of them counts — and ask why they tie.
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
-
-answer_1 = None  # 改革 id · a reform id
-check("06_best_single", answer_1)
+from explainer.exercises import check, exercise, solution
 
 # %% [markdown]
-# **练习 2 · Exercise 2（`06_all_reforms_short`）。** 把 `reforms()` 里的**全部**改革一次用上，还有多大比例的人晚睡不够7小时？用0到1之间的比例作答，容差 ±0.01。剩下的部分来自哪里？哪一份文件能管到它？
-#
-# Apply **every** reform in `reforms()` at once: what share of person-nights is still below seven hours of sleep? Answer as a share between 0 and 1; tolerance ±0.01. Where does the remainder come from, and which document could reach it?
+# **练习 1 · Exercise 1**
 
 # %%
-answer_2 = None  # 0 到 1 之间 · between 0 and 1
-check("06_all_reforms_short", answer_2)
+exercise("06_best_single", LANG)
+
+# %%
+answer_1 = None  # 改革 id · reform id
+check("06_best_single", answer_1, LANG)
+
+# %%
+solution("06_best_single", LANG)
 
 # %% [markdown]
-# **练习 3 · Exercise 3（`06_esignature_tool_part`）。** 在默认情景下只实施电子签章（`esignature`）。真实产出的变化里，记在工具上的是多少？容差 ±0.01。记在奖励上的那部分是正还是负，为什么？
-#
-# In the default scenario make only the e-signature reform (`esignature`). How much of the change in real output is credited to the tool? Tolerance ±0.01. Is the part credited to the reward positive or negative, and why?
+# **练习 2 · Exercise 2**
+
+# %%
+exercise("06_all_reforms_short", LANG)
+
+# %%
+answer_2 = None  # 比例（零到一之间，或百分数） · a share between zero and one
+check("06_all_reforms_short", answer_2, LANG)
+
+# %%
+solution("06_all_reforms_short", LANG)
+
+# %% [markdown]
+# **练习 3 · Exercise 3**
+
+# %%
+exercise("06_esignature_tool_part", LANG)
 
 # %%
 answer_3 = None  # 真实产出的变化 · change in real output
-check("06_esignature_tool_part", answer_3)
+check("06_esignature_tool_part", answer_3, LANG)
+
+# %%
+solution("06_esignature_tool_part", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 减负文件和文中的建议各自只动模型的一两个参数：限制APP数量、不考核学时和强制登录直接缩短晚上；限制一票否决减少单位的风险却不改变晚上；电子签章换了工具、提高一致度，又把奖励减半。全部改革之后仍有不少人睡不够，剩下的来自加班和工作群——文件管不到的地方。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** The documents and the article's proposals each move one or two parameters: capping apps, dropping study time as a criterion and ending forced logins shorten the evening; limiting the veto lowers the unit's risk but leaves the evening alone; e-signatures change the tool, raising alignment, and halve the reward. Even with every reform many nights stay short; the rest comes from overtime and the work chat, which the documents do not reach.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
@@ -245,11 +284,11 @@ check("06_esignature_tool_part", answer_3)
 # - 中央网络安全和信息化委员会《关于防治“指尖上的形式主义”的若干意见》（2023年底印发：《廉政瞭望》2023年第12期已报道；2024年6月13日只是问答的转载日期）。 · Central Cyberspace Affairs Commission, opinions on preventing fingertip formalism (issued late 2023, reported in 廉政瞭望 2023 No. 12; 13 June 2024 is only the date of a reprinted Q&A).
 # - 浙江、湖北2019年的减负规定（人民网汇编，2019年4月11日转载）。 · Zhejiang and Hubei rules of 2019 (People's Daily Online compilation, reprinted 11 April 2019).
 # - 国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月25日）。 · State Council General Office, measures on the standardised management of government mobile apps, Guobanhan [2026] No. 12 (25 January 2026).
-# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart (1975); Strathern, M. (1997). *European Review*, 5(3), 305–321. ——改掉一个指标，新的指标也会被“刷”。 · Replace one indicator and the new one gets farmed too.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB. ——改掉一个指标，新的指标也会被“刷”。 · Replace one indicator and the new one gets farmed too.
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.
-# - Holmström, B., & Milgrom, P. (1991). *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52. ——难以测量的工作，激励宜弱。 · Where work is hard to measure, incentives should be weak.
-# - Goodhue, D. L., & Thompson, R. L. (1995). *MIS Quarterly*, 19(2), 213–236. ——电子签章、一站式平台可以看作提高工具能力 $\tau$。 · E-signatures and a one-stop platform can be read as raising tool capability $\tau$.
-# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568.
-# - Pearson, M. M., & Mei, C. (2014). *The China Journal*, 72, 75–97; Mei, C. (2020). *Policy and Society*, 39(3), 309–325.
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52. ——难以测量的工作，激励宜弱。 · Where work is hard to measure, incentives should be weak.
+# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. ——电子签章、一站式平台可以看作提高工具能力 $\tau$。 · E-signatures and a one-stop platform can be read as raising tool capability $\tau$.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634.
+# - Pearson, M. M., & Mei, C. (2014). Killing a chicken to scare the monkeys? Deterrence failure and local defiance in China. *The China Journal*, 72, 75–97 (DOI not verified); Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627.
 #
 # 上一篇 · Previous: [05](05_fit_and_displacement.ipynb) · 目录 · Index: [README](README.md)
