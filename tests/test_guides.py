@@ -36,6 +36,7 @@ EXPECTED = [
     "04_escalation",
     "05_fit_and_displacement",
     "06_reforms",
+    "07_capstone",
 ]
 
 TARGET_SECONDS = 30  # what a guide should take in a fresh kernel
@@ -60,7 +61,7 @@ def built(tmp_path_factory):
 
 
 # ----------------------------------------------------------------------------- the set
-def test_the_six_guides_are_there_in_order():
+def test_the_seven_guides_are_there_in_order():
     assert IDS == EXPECTED
     for path in GUIDES:
         assert path.with_suffix(".py").exists(), f"{path.name} has no .py pair"

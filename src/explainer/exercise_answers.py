@@ -277,3 +277,13 @@ def veto_one_person() -> float:
     from explainer.model.penalties import veto_probability
 
     return veto_probability(1, 3, 0.01)
+
+
+# ----------------------------------------------------------------------------- guide 07
+def late_wake_all_reforms_short_sleep() -> float:
+    """Short nights with every reform when waking at 07:30 (capstone, exercise 1)."""
+    from explainer.model.unit import unit
+    from explainer.reforms import apply_reforms, reforms
+
+    late = replace(defaults(), wake_time="07:30")
+    return unit(apply_reforms(late, list(reforms())).reformed).share_short_sleep
