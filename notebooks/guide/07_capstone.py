@@ -200,14 +200,21 @@ show(
 
 # %% [markdown]
 # ## 7. 练习 · Exercises
-#
-# 题目、提示和解答都在 `data/exercises.yaml` 里；提示和解答折叠着，需要时再点开。 · The questions, hints and solutions live in `data/exercises.yaml`; hints and solutions stay collapsed until you open them.
+
+# %% [markdown] tags=["lang-zh"]
+# 题目、提示和解答都在 `data/exercises.yaml` 里；提示和解答折叠着，需要时再点开。
+
+# %% [markdown] tags=["lang-en"]
+# The questions, hints and solutions live in `data/exercises.yaml`; hints and solutions stay collapsed until you open them.
 
 # %%
 from explainer.exercises import check, exercise, solution
 
-# %% [markdown]
-# **练习 1 · Exercise 1**
+# %% [markdown] tags=["lang-zh"]
+# **练习 1
+
+# %% [markdown] tags=["lang-en"]
+# Exercise 1**
 
 # %%
 exercise("07_wake_and_reforms", LANG)
@@ -219,8 +226,11 @@ check("07_wake_and_reforms", answer_1, LANG)
 # %%
 solution("07_wake_and_reforms", LANG)
 
-# %% [markdown]
-# **练习 2 · Exercise 2**
+# %% [markdown] tags=["lang-zh"]
+# **练习 2
+
+# %% [markdown] tags=["lang-en"]
+# Exercise 2**
 
 # %%
 exercise("07_weakest_link", LANG)
@@ -240,7 +250,8 @@ solution("07_weakest_link", LANG)
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
-#
+
+# %% [markdown] tags=["lang-zh"]
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90.
 # - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia.
 # - Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB
@@ -252,8 +263,26 @@ solution("07_weakest_link", LANG)
 # - Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627
 # - Van Dongen, H. P. A., Maislin, G., Mullington, J. M., & Dinges, D. F. (2003). The cumulative cost of additional wakefulness. *Sleep*, 26(2), 117–126. https://academic.oup.com/sleep/article/26/2/117/2709164
 # - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
-# - 李辉（2022）.“层层加码”：反制科层组织执行衰减的一种策略.《中国行政管理》，2022年4月1日网络首发（卷期页码未能核实）。 · Li Hui (2022), *Chinese Public Administration*, online first 1 April 2022 (issue and pages not verified).
-# - 刘伟（2023）.乡镇政府政策执行压力：表现、根源与化解路径研究.《乡村论丛》2023年第4期（页码未能核实）。 · Liu Wei (2023), *Xiangcun Luncong* 2023 (4) (pages not verified).
-# - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）；中办、国办《整治形式主义为基层减负若干规定》（2024年8月）；国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月）（第6篇）。 · The 2019 notice, the 2024 rules and Guobanhan [2026] No. 12 (guide 06).
+# - 李辉（2022）.“层层加码”：反制科层组织执行衰减的一种策略.《中国行政管理》，2022年4月1日网络首发（卷期页码未能核实）。
+# - 刘伟（2023）.乡镇政府政策执行压力：表现、根源与化解路径研究.《乡村论丛》2023年第4期（页码未能核实）。
+# - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）；中办、国办《整治形式主义为基层减负若干规定》（2024年8月）；国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月）（第6篇）。
 #
-# 上一篇 · Previous: [06 · 改革 · Reforms](06_reforms.ipynb) · 目录 · Index: [README](README.md)
+# 上一篇 · Previous: [06 · 改革 · Reforms](06_reforms.ipynb) · 目录
+
+# %% [markdown] tags=["lang-en"]
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90.
+# - Goodhart, C. A. E. (1975). Problems of monetary management: the U.K. experience. *Papers in Monetary Economics*, vol. 1, Reserve Bank of Australia.
+# - Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783.
+# - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52.
+# - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689
+# - Pearson, M. M., & Mei, C. (2014). Killing a chicken to scare the monkeys? Deterrence failure and local defiance in China. *The China Journal*, 72, 75–97 (DOI not verified).
+# - Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627
+# - Van Dongen, H. P. A., Maislin, G., Mullington, J. M., & Dinges, D. F. (2003). The cumulative cost of additional wakefulness. *Sleep*, 26(2), 117–126. https://academic.oup.com/sleep/article/26/2/117/2709164
+# - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
+# - Li Hui (2022), *Chinese Public Administration*, online first 1 April 2022 (issue and pages not verified).
+# - Liu Wei (2023), *Xiangcun Luncong* 2023 (4) (pages not verified).
+# - The 2019 notice, the 2024 rules and Guobanhan [2026] No. 12 (guide 06).
+#
+# Index: [README](README.md)
