@@ -411,7 +411,7 @@ solution("01_critique_hour", LANG)
 # - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）；中办、国办《整治形式主义为基层减负若干规定》（2024年8月）；国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月），其中明确不得把学习时长作为考核依据（第6篇）。我们依据的多是官方解读和转载，引用前请核对原文。
 # - 学时取整的其他做法：郑州公务员网络学习按半小时向下取整；云南干部网络学院按课程分档。
 #
-# 下一篇：[02 · 一个晚上](02_one_night.ipynb) · Next: [02
+# 下一篇：[02 · 一个晚上](02_one_night.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90. — The more a quantitative indicator drives decisions, the more it is corrupted (Campbell's law).
@@ -423,4 +423,4 @@ solution("01_critique_hour", LANG)
 # - The 2019 notice, the 2024 rules and Guobanhan [2026] No. 12, which bars study duration as an assessment criterion (guide 06). Our sources are mostly official summaries and reprints: check the primary texts before quoting.
 # - Other rounding rules: Zhengzhou rounds down to the half hour; Yunnan's cadre platform uses per-course tiers.
 #
-# One night](02_one_night.ipynb)
+# Next: [02 · One night](02_one_night.ipynb)

@@ -305,7 +305,7 @@ solution("02_sleep_proxy", LANG)
 # - 2019年中办《关于解决形式主义突出问题为基层减负的通知》把那一年定为“基层减负年”。
 # - 2024年《整治形式主义为基层减负若干规定》要求不得强制下载、原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号禁止强制定期登录和把学习时长作为考核依据（第6篇）。
 #
-# 上一篇 · Previous: [01](01_rules_in_the_article.ipynb) · 下一篇 · Next: [03 · 排名、缺勤与一票否决
+# 上一篇：[01 · 文章里的规则](01_rules_in_the_article.ipynb) · 下一篇：[03 · 排名、缺勤与一票否决](03_rankings_misses_veto.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
@@ -318,4 +318,4 @@ solution("02_sleep_proxy", LANG)
 # - The 2019 notice that made it the year of reducing the grassroots burden.
 # - The 2024 rules (no forced downloads; in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (no forced periodic logins; study time not an assessment criterion) — guide 06.
 #
-# Rankings, misses and the veto](03_rankings_misses_veto.ipynb)
+# Previous: [01 · The rules in the article](01_rules_in_the_article.ipynb) · Next: [03 · Rankings, misses and the veto](03_rankings_misses_veto.ipynb)

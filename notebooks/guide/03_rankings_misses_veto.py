@@ -343,7 +343,7 @@ solution("03_rule_unambiguous", LANG)
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. （第5篇详谈）
 # - 早于文章：中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）：严格控制“一票否决”事项（此条只见于二手概述）——文章写于一年多以后，一票否决仍在运作。晚于文章：中央网信委《关于防治“指尖上的形式主义”的若干意见》（2023年）；中办、国办《整治形式主义为基层减负若干规定》（2024年）；国办函〔2026〕12号第六条：不设打卡签到、积分排名等强制性功能（第6篇）。
 #
-# 上一篇 · Previous: [02](02_one_night.ipynb) · 下一篇 · Next: [04 · 层层加码
+# 上一篇：[02 · 一个晚上](02_one_night.ipynb) · 下一篇：[04 · 层层加码](04_escalation.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. — A ranking rewards not being last while hoping for learning and work.
@@ -353,4 +353,4 @@ solution("03_rule_unambiguous", LANG)
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. (see guide 05)
 # - Before the article: the 2019 notice (strictly limit one-vote vetoes; that clause seen only in secondary summaries) — the article, over a year later, shows the veto still at work. After it: the CAC opinions on fingertip formalism (2023); the 2024 rules; Guobanhan [2026] No. 12, art. 6 (no compulsory check-in or points-ranking features) — guide 06.
 #
-# Escalation](04_escalation.ipynb)
+# Previous: [02 · One night](02_one_night.ipynb) · Next: [04 · Escalation](04_escalation.ipynb)

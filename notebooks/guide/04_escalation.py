@@ -278,7 +278,7 @@ solution("04_extend_shield", LANG)
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. （第5篇详谈）
 # - 2024年《整治形式主义为基层减负若干规定》：原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号：县级以下原则上不再建设政务APP（第6篇）。
 #
-# 上一篇 · Previous: [03](03_rankings_misses_veto.ipynb) · 下一篇 · Next: [05 · 任务–工具匹配与目标置换
+# 上一篇：[03 · 排名、缺勤与一票否决](03_rankings_misses_veto.ipynb) · 下一篇：[05 · 任务–工具匹配与目标置换](05_fit_and_displacement.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - Li Hui (2022). “Layer-by-layer add-ons”: a strategy against implementation decay in bureaucracies. *Chinese Public Administration*, online first 1 April 2022 (issue and pages not verified). Moderate add-ons offset the decay of implementation in a huge bureaucracy.
@@ -290,4 +290,4 @@ solution("04_extend_shield", LANG)
 # - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. (see guide 05)
 # - The 2024 rules (in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (in principle no apps below county level) — guide 06. The 2019 notice asked to curb excessive record-keeping.
 #
-# Fit and goal displacement](05_fit_and_displacement.ipynb)
+# Previous: [03 · Rankings, misses and the veto](03_rankings_misses_veto.ipynb) · Next: [05 · Fit and goal displacement](05_fit_and_displacement.ipynb)

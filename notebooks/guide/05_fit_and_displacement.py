@@ -360,7 +360,7 @@ solution("05_critique_alignment", LANG)
 # - 于晓艺、于承洛（2023），《超越“数字形式主义”》，《中国海洋大学学报（社会科学版）》2023(2): 88–96。
 # - 国办函〔2026〕12号：不得把APP作为考核的主要载体，不得把点赞、投票、转发、学习时长作为考核依据（第6篇）；2019年通知要求力戒过度留痕；2024年规定：拍照留痕不作为评判工作的依据。
 #
-# 上一篇 · Previous: [04](04_escalation.ipynb) · 下一篇 · Next: [06 · 改革
+# 上一篇：[04 · 层层加码](04_escalation.ipynb) · 下一篇：[06 · 改革](06_reforms.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689. — The original task–technology fit paper.
@@ -375,4 +375,4 @@ solution("05_critique_alignment", LANG)
 # - 于晓艺、于承洛（2023），《超越“数字形式主义”》，《中国海洋大学学报（社会科学版）》2023(2): 88–96。
 # - Guobanhan [2026] No. 12 (apps not the main vehicle of assessment; no likes, votes, reposts or study time as criteria) — guide 06; the 2019 notice (curb excessive record-keeping); the 2024 rules (photo traces not a basis for judging work).
 #
-# Reforms](06_reforms.ipynb)
+# Previous: [04 · Escalation](04_escalation.ipynb) · Next: [06 · Reforms](06_reforms.ipynb)

@@ -326,7 +326,7 @@ solution("06_esignature_tool_part", LANG)
 # - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634.
 # - Pearson, M. M., & Mei, C. (2014). Killing a chicken to scare the monkeys? Deterrence failure and local defiance in China. *The China Journal*, 72, 75–97 (DOI not verified); Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627.
 #
-# 上一篇 · Previous: [05](05_fit_and_displacement.ipynb) · 目录
+# 上一篇：[05 · 任务–工具匹配与目标置换](05_fit_and_displacement.ipynb) · 下一篇：[07 · 六个模型合在一起](07_capstone.ipynb)
 
 # %% [markdown] tags=["lang-en"]
 # - CPC General Office, notice on solving prominent problems of formalism to reduce the burden on the grassroots (March 2019).
@@ -341,4 +341,4 @@ solution("06_esignature_tool_part", LANG)
 # - Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634.
 # - Pearson, M. M., & Mei, C. (2014). Killing a chicken to scare the monkeys? Deterrence failure and local defiance in China. *The China Journal*, 72, 75–97 (DOI not verified); Mei, C. (2020). Policy style, consistency and the effectiveness of the policy mix in China's fight against COVID-19. *Policy and Society*, 39(3), 309–325. doi:10.1080/14494035.2020.1787627.
 #
-# Index: [README](README.md)
+# Previous: [05 · Fit and goal displacement](05_fit_and_displacement.ipynb) · Next: [07 · The six models together](07_capstone.ipynb)

@@ -267,7 +267,7 @@ solution("07_weakest_link", LANG)
 # - 刘伟（2023）.乡镇政府政策执行压力：表现、根源与化解路径研究.《乡村论丛》2023年第4期（页码未能核实）。
 # - 中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》（2019年3月）；中办、国办《整治形式主义为基层减负若干规定》（2024年8月）；国务院办公厅《政务移动互联网应用程序规范化管理办法》（国办函〔2026〕12号，2026年1月）（第6篇）。
 #
-# 上一篇 · Previous: [06 · 改革 · Reforms](06_reforms.ipynb) · 目录
+# 上一篇：[06 · 改革](06_reforms.ipynb) · 目录：[README](README.md)
 
 # %% [markdown] tags=["lang-en"]
 # - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90.
@@ -285,4 +285,4 @@ solution("07_weakest_link", LANG)
 # - Liu Wei (2023), *Xiangcun Luncong* 2023 (4) (pages not verified).
 # - The 2019 notice, the 2024 rules and Guobanhan [2026] No. 12 (guide 06).
 #
-# Index: [README](README.md)
+# Previous: [06 · Reforms](06_reforms.ipynb) · Index: [README](README.md)

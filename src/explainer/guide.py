@@ -67,7 +67,9 @@ def show(spec: dict[str, Any]) -> None:
 def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
-    return f"{_KIND[kind][lang]}: {describe_source(source, lang)}"
+    text = describe_source(source, lang)
+    label = f"{_KIND[kind][lang]}: "
+    return text if text.startswith(label) else label + text  # no "假设: 假设: …"
 
 
 def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
