@@ -289,3 +289,30 @@ def test_assumption_tables_name_the_kind_of_source_once():
     for lang, word in (("zh", "假设: 假设"), ("en", "assumption: assumption")):
         cells = assumption_table(ids, lang).astype(str).to_numpy().ravel()
         assert not [cell for cell in cells if word in cell]
+
+
+@pytest.mark.parametrize("stem", EXPECTED)
+def test_tables_are_in_the_language_of_the_site(built, stem):
+    """Column and row labels of every table: no identifiers in the Chinese site, no Chinese in
+    the English one (issue 16)."""
+    out, _ = built
+    for lang in LANGS:
+        page = (out / lang / f"{stem}.html").read_text(encoding="utf-8")
+        heads = {html.unescape(h) for h in re.findall(r"<th[^>]*>([^<]*)</th>", page)}
+        if lang == "zh":
+            bad = [h for h in heads if re.search("[A-Za-z]{3,}", h.replace("APP", ""))]
+        else:
+            bad = [h for h in heads if CJK.search(h)]
+        assert not bad, f"{lang}/{stem}: {bad}"
+
+
+def test_localized_renames_columns_and_index_in_each_language():
+    import pandas as pd
+
+    from explainer.guide import localized
+
+    frame = pd.DataFrame({"night_minutes": [1]}, index=pd.Index(["province"], name="level"))
+    zh = localized(frame, "zh")
+    assert list(zh.columns) == ["每晚分钟数"] and list(zh.index) == ["省"]
+    assert zh.index.name == "层级"
+    assert list(localized(frame, "en").columns) == ["minutes a night"]

@@ -42,6 +42,7 @@ LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" f
 import pandas as pd
 
 from explainer.guide import assumption_table, line_spec, show, sweep
+from explainer.guide import localize_tables
 from explainer.offline import enable_offline_charts
 from explainer.spec import registry
 
@@ -52,6 +53,7 @@ def tr(zh: str, en: str) -> str:
 
 
 enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+localize_tables(LANG)  # 表格的列名随 LANG · table labels follow LANG
 pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
 reg = registry()
 s = reg.default()  # 默认情景 · the default scenario

@@ -45,6 +45,7 @@ from explainer.charts.unit import bedtime_spec, risk_spec, veto_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
 from explainer.model import penalties
 from explainer.model.unit import unit
+from explainer.guide import localize_tables
 from explainer.offline import enable_offline_charts
 from explainer.spec import registry
 
@@ -55,6 +56,7 @@ def tr(zh: str, en: str) -> str:
 
 
 enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+localize_tables(LANG)  # 表格的列名随 LANG · table labels follow LANG
 pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
 reg = registry()
 s = reg.default()

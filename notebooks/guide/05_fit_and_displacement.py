@@ -44,6 +44,7 @@ import pandas as pd
 from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
 from explainer.model.fit import aligned_split, alignment, effort_split, fit_result, fit_score
+from explainer.guide import localize_tables
 from explainer.offline import enable_offline_charts
 from explainer.spec import registry
 
@@ -54,6 +55,7 @@ def tr(zh: str, en: str) -> str:
 
 
 enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+localize_tables(LANG)  # 表格的列名随 LANG · table labels follow LANG
 pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
 reg = registry()
 s = reg.default()

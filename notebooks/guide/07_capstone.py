@@ -43,6 +43,7 @@ from explainer.model.fit import fit_result
 from explainer.model.night import typical_night
 from explainer.model.rules import least_seconds_for_credit
 from explainer.model.unit import unit
+from explainer.guide import localize_tables
 from explainer.offline import enable_offline_charts
 from explainer.reforms import apply_reforms, reforms
 from explainer.spec import format_clock, registry
@@ -54,6 +55,7 @@ def tr(zh: str, en: str) -> str:
 
 
 enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+localize_tables(LANG)  # 表格的列名随 LANG · table labels follow LANG
 pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
 reg = registry()
 s = reg.default()
