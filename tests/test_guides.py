@@ -225,6 +225,7 @@ def test_static_exercises_are_questions_with_collapsed_solutions_and_no_glyph(bu
     for stem in EXPECTED:
         page = (out / lang / f"{stem}.html").read_text(encoding="utf-8")
         assert f'href="../{other}/{stem}.html"' in page, "no switch to the other language"
+        assert f'<html lang="{lang}">' in page
         assert page.count("<details><summary>") >= 2, stem
         assert "Not yet" not in page and "还不对" not in page, f"{stem}: a 'not yet' box"
         assert not re.search("[\u2600-\u27bf\U0001f000-\U0001faff]", page), f"{stem}: a glyph"

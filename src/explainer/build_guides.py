@@ -303,6 +303,7 @@ def _render(
         nb, resources={"metadata": {"name": _title(nb) or path.stem}, "language_code": lang}
     )
     body = _local_links(body)
+    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{lang}">', body, count=1)
     switch = _SWITCH[lang].format(page=f"{path.stem}.html")
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + switch, body, count=1)
     target = out_dir / f"{path.stem}.html"
