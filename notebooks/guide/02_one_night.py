@@ -15,14 +15,26 @@
 
 # %% [markdown]
 # # 02 · 一个晚上 · One night
-#
+
+# %% [markdown] tags=["lang-zh"]
 # 第1篇讲的是规则本身；这一篇把规则放进一个具体的晚上：从下班到上床，APP占去多少时间，还剩多少觉可睡。
 #
+# 每个文字单元都标明了语言：笔记里中英文都有，静态网页分成中文版和英文版。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
+
+# %% [markdown] tags=["lang-en"]
 # Guide 01 looked at the rules by themselves. This one puts them into an actual evening: from the end of work to bed, how much time the apps take and how much sleep is left.
 #
-# 每个文字单元先中文、后英文。想看英文图表，把 `LANG` 改成 `"en"` 再从头运行。
+# Each text cell is tagged with its language: the notebook holds both, and the static pages come as a Chinese and an English site. For English charts set `LANG` to `"en"` and run everything again.
+
+# %% [markdown] tags=["lang-zh"]
+# **学习目标。** 读完这一篇，你能：（一）把一个晚上拆成下班、加班、工作群、签到、刷分几段，说出每段来自文章还是假设；（二）用 `typical_night` 算就寝时间和睡眠，并说明起床时间这个假设怎样决定“睡不够”的结论；（三）估计替同事刷分的代价。
 #
-# Chinese first, then English, in each text cell. For English charts set `LANG` to `"en"` and run everything again.
+# **预备知识。** 第1篇（积分和学时的规则）。
+
+# %% [markdown] tags=["lang-en"]
+# **Learning goals.** After this guide you can (1) break an evening into work, overtime, the work chat, sign-ins and farming, and say for each whether it comes from the article or from an assumption; (2) compute bedtime and sleep with `typical_night`, and explain how the wake-up assumption decides the verdict of short sleep; (3) estimate the cost of farming for a colleague.
+#
+# **Prerequisites.** Guide 01 (the point and study-hour rules).
 
 # %%
 LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" for English
@@ -32,6 +44,7 @@ import pandas as pd
 from explainer.charts.night import per_app_spec, timeline_spec
 from explainer.guide import assumption_table, line_spec, show, sweep
 from explainer.model.night import typical_night
+from explainer.guide import localize_tables
 from explainer.offline import enable_offline_charts
 from explainer.spec import format_clock, registry
 
@@ -42,19 +55,22 @@ def tr(zh: str, en: str) -> str:
 
 
 enable_offline_charts()  # 图表脚本从本机读取，不连网 · chart JavaScript from disk, no network
+localize_tables(LANG)  # 表格的列名随 LANG · table labels follow LANG
 pd.set_option("display.max_colwidth", None)  # 表格里显示完整文字 · full text in tables
 reg = registry()
 s = reg.default()
 
 # %% [markdown]
 # ## 1. 机制 · The mechanism
-#
+
+# %% [markdown] tags=["lang-zh"]
 # 文中某区一位公务员讲了他的作息：单位正常上班到傍晚六点半（seed §3，“8:00-18:30”），加班到晚上九、十点是常事（seed §3，“九十点钟很正常”），到家大约十点半，还要处理工作群里的事，忙完一般就到十一点了（seed §3，“23:00左右”）——这还没算洗漱（seed §3，“不考虑洗漱”）。
 #
 # 接下来才轮到APP。李毅每晚要打开8个政务APP，把分数刷到规定值（seed §1，“打开8个政务APP”）。山东一位公务员说单位要求装的APP一般七八个，文章接着写道（没有说是谁的话），光是依次签到、浏览、评论就要半小时（seed §2，“就需半小时”）；有积分指标的那个，还要按第1篇的规则刷够时长。有时还得登录单位老同事的账号，替他们刷完（seed §1，“替他们刷完”）。结果是李毅几乎每天都要拖到半夜十二点以后才能休息（seed §1，“半夜十二点后”）。
 #
 # 文章没有给李毅自己的作息，模型借用了那位区里公务员的；这一点要记住。
-#
+
+# %% [markdown] tags=["lang-en"]
 # An official in a district describes his day: official hours end at half past six (seed §3, “8:00-18:30”), overtime until nine or ten is normal (seed §3, “九十点钟很正常”), he gets home around half past ten and then deals with the work chat until about eleven (seed §3, “23:00左右”) — washing not included (seed §3, “不考虑洗漱”).
 #
 # Only then come the apps. Li Yi opens 8 government apps every night to bring his score up to the set value (seed §1, “打开8个政务APP”). A Shandong official says seven or eight mandatory apps are typical, and the article goes on, without saying whose words these are, that signing in, browsing and commenting on them in turn takes half an hour by itself (seed §2, “就需半小时”); the app with a points quota then needs the reading time of guide 01. Sometimes he also logs in to older colleagues' accounts and finishes their farming for them (seed §1, “替他们刷完”). So Li Yi is rarely in bed before midnight (seed §1, “半夜十二点后”).
@@ -63,26 +79,38 @@ s = reg.default()
 
 # %% [markdown]
 # ## 2. 公式 · The equations
-#
+
+# %% [markdown] tags=["lang-zh"]
 # 设必装APP有 $n$ 个，每个的固定签到流程要 $o$ 分钟；有指标的APP要读/看 $S$ 分钟（第1篇），其中比例 $\varphi$ 的视频可以放着不看、不占人；替 $n_{\text{proxy}}$ 位同事刷。那么每晚花在APP上的分钟数是
-#
+
+# %% [markdown] tags=["lang-en"]
 # With $n$ mandatory apps, a fixed sign-in routine of $o$ minutes each, $S$ minutes of reading or viewing for the quota app (guide 01) of which a share $\varphi$ can play unwatched without the person, and $n_{\text{proxy}}$ colleagues' accounts, the nightly app minutes are
-#
+
+# %% [markdown]
 # $$M = (1 + n_{\text{proxy}})\,\big(n\,o + (1-\varphi)\,S\big).$$
-#
+
+# %% [markdown] tags=["lang-zh"]
 # 晚上的事务在 $t_{\text{free}}$ 结束（加班结束 + 路上 + 工作群），再加洗漱 $h$，就寝时间和睡眠是
-#
+
+# %% [markdown] tags=["lang-en"]
 # The evening's duties end at $t_{\text{free}}$ (end of overtime + commute + work chat); with washing $h$, bedtime and sleep are
-#
+
+# %% [markdown]
 # $$B = t_{\text{free}} + h + M, \qquad Z = (t_{\text{wake}} + 24\,\text{h}) - B ,$$
-#
-# 当 $Z < 7$ 小时就算睡眠不足（Watson et al. 2015）。 · and sleep is short when $Z < 7$ hours (Watson et al. 2015).
+
+# %% [markdown] tags=["lang-zh"]
+# 当 $Z < 7$ 小时就算睡眠不足（Watson et al. 2015）。
+
+# %% [markdown] tags=["lang-en"]
+# and sleep is short when $Z < 7$ hours (Watson et al. 2015).
 
 # %% [markdown]
 # ## 3. 用模型来算 · Computing with the model
-#
+
+# %% [markdown] tags=["lang-zh"]
 # `typical_night(s)` 返回一个 `NightResult`：分钟数、就寝时间、睡眠，以及一张按时间排好的表。它按情景自己的考核方式来算：默认情景按积分排名，谁都怕垫底，人人刷到积分上限（seed §3，“只能拼了老命刷分”；第3篇），所以比李毅“刷到规定值”的那一小时略长。夜晚页、单位页和改革页用的都是这同一个函数，显示的是同一晚。
-#
+
+# %% [markdown] tags=["lang-en"]
 # `typical_night(s)` returns a `NightResult`: minutes, bedtime, sleep, and a table of the evening in order. It applies the scenario's own rule: the default scenario ranks staff by points, nobody wants to be last, and everyone farms to the points cap (seed §3, “只能拼了老命刷分”; guide 03), a few minutes more than Li Yi's hour of bringing the score “up to the set value”. The night, unit and reform pages all call this same function and show the same night.
 
 # %%
@@ -112,7 +140,8 @@ show(per_app_spec(r, LANG))
 
 # %% [markdown]
 # ## 5. 图说明了什么，没说明什么 · What the charts show, and what they do not
-#
+
+# %% [markdown] tags=["lang-zh"]
 # **说明了：** 真正压人的不是某一个APP，而是“八个都要点一遍”：签到这部分和刷指标的时间差不多长，而且都排在一天里最没有弹性的那一段——所有工作做完以后、睡觉以前。同样的一小时，如果排在下午，就不会把就寝推过零点。
 #
 # **没说明：**
@@ -121,6 +150,9 @@ show(per_app_spec(r, LANG))
 # - 周末、白天的定位打卡（第3篇）、替同事打卡，都不在这张图里。
 # - 睡眠不足对健康和工作的影响不在模型里，只在下面的文献里。
 #
+# **睡眠研究。** 成年人应经常睡够7小时或以上，长期不足与肥胖、糖尿病、高血压、抑郁和失误、事故有关（Watson et al. 2015）。连续两周每晚只睡6小时，注意力测试上的表现下降到接近熬一两个通宵（Van Dongen et al. 2003）。清醒17–19小时后，一些测试上的表现相当于血液酒精浓度0.05%（Williamson & Feyer 2000）。早上6:30起床、零点以后才睡，就已经清醒了17个多小时。
+
+# %% [markdown] tags=["lang-en"]
 # **Shown:** what weighs is not any one app but having to go through all eight: the sign-ins take about as long as the quota itself, and both fall in the least flexible part of the day — after all the work, before sleep. The same hour in the afternoon would not push bedtime past midnight.
 #
 # **Not shown:**
@@ -129,9 +161,7 @@ show(per_app_spec(r, LANG))
 # - Weekends, the daytime GPS check-in (guide 03) and checking in for colleagues are not in the chart.
 # - What short sleep does to health and work is not in the model, only in the literature below.
 #
-# **睡眠研究 · Sleep research.** 成年人应经常睡够7小时或以上，长期不足与肥胖、糖尿病、高血压、抑郁和失误、事故有关（Watson et al. 2015）。连续两周每晚只睡6小时，注意力测试上的表现下降到接近熬一两个通宵（Van Dongen et al. 2003）。清醒17–19小时后，一些测试上的表现相当于血液酒精浓度0.05%（Williamson & Feyer 2000）。早上6:30起床、零点以后才睡，就已经清醒了17个多小时。
-#
-# Adults should regularly sleep seven hours or more; less is linked with obesity, diabetes, hypertension, depression, errors and accidents (Watson et al. 2015). Six hours a night for two weeks degrades attention almost as much as one or two nights without sleep (Van Dongen et al. 2003). After 17–19 hours awake, performance on some tests matches a blood alcohol level of 0.05% (Williamson & Feyer 2000). Up at 06:30 and in bed after midnight is already more than 17 hours awake.
+# **Sleep research.** Adults should regularly sleep seven hours or more; less is linked with obesity, diabetes, hypertension, depression, errors and accidents (Watson et al. 2015). Six hours a night for two weeks degrades attention almost as much as one or two nights without sleep (Van Dongen et al. 2003). After 17–19 hours awake, performance on some tests matches a blood alcohol level of 0.05% (Williamson & Feyer 2000). Up at 06:30 and in bed after midnight is already more than 17 hours awake.
 
 # %% [markdown]
 # ## 6. 文章不支持的假设 · Assumptions the article does not support
@@ -152,13 +182,14 @@ assumption_table(
     LANG,
 )
 
-# %% [markdown]
+# %% [markdown] tags=["lang-zh"]
 # - **起床时间（假设，06:30；05:30–07:30）。** 文章只说八点上班。这是对“睡眠不足”结论影响最大的一个数：下面的图里，起床每晚一小时，就多睡一小时；07:30起床时，默认的一晚就够7小时了。
 # - **洗漱（假设，15分钟；5–30分钟）。** 文章明说没算洗漱。它只是平移就寝时间，影响远小于起床时间。
 # - **每日指标与有指标的APP数（假设）。** 见第1篇：这两项一起决定了那一小时，是校准出来的。
 # - **放着不看的比例（默认0）。** 文中食堂里“有一半”在放视频的观察（seed §3，“有一半都在放”）来自另一位公务员，不一定适用于李毅；模型默认0，下面的表给出取一半时的结果。注意：文中也说有的APP看完一段要手动点下一段（seed §3，“需手动”），所以视频放着不看，人也未必走得开。
 # - **下班后的时刻表**（加班、路上、工作群）来自文章，但属于那位区里的公务员，不是李毅。
-#
+
+# %% [markdown] tags=["lang-en"]
 # - **Wake-up time (assumption, 06:30; 05:30–07:30).** The article says only that work starts at eight. No number matters more for the verdict of short sleep: in the chart below, each hour later means an hour more sleep, and at 07:30 the default night reaches seven hours.
 # - **Washing (assumption, 15 min; 5–30).** The article explicitly leaves it out. It only shifts bedtime, far less than the wake-up time does.
 # - **The quota and the number of quota apps (assumptions).** See guide 01: together they set the hour, which is calibrated.
@@ -210,37 +241,83 @@ sweep(
 
 # %% [markdown]
 # ## 7. 练习 · Exercises
-#
-# **练习 1 · Exercise 1（`02_bedtime_nine_apps`）。** 其余都按默认值，如果再多装一个APP（共9个），他几点上床？用 `"HH:MM"` 的格式作答，容差 ±2 分钟。
-#
-# With everything else at defaults, if one more app were mandatory (9 in all), when would he go to bed? Answer as `"HH:MM"`; tolerance ±2 minutes.
+
+# %% [markdown] tags=["lang-zh"]
+# 题目、提示和解答都在 `data/exercises.yaml` 里，答案由模型现算。先自己做：把 `None` 换成你的答案再运行，`check` 只说对不对并给一条提示；提示和解答都折叠着，需要时再点开。开放题没有自动判分，参考答案同样折叠着，教师用书（`docs/teachers_key.md`）里有全部参考答案。
+
+# %% [markdown] tags=["lang-en"]
+# The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check
+from explainer.exercises import check, exercise, solution
 
-answer_1 = None  # 例如 / e.g. "23:45"
-check("02_bedtime_nine_apps", answer_1)
+# %% [markdown] tags=["lang-zh"]
+# **练习 1
 
-# %% [markdown]
-# **练习 2 · Exercise 2（`02_sleep_proxy`）。** 回到8个APP。如果他每晚还要替一位老同事把全部APP刷一遍，能睡几个小时？容差 ±0.05 小时。再想一想：这一晚多出来的时间，有哪一分钟产生了“学习”？
-#
-# Back to 8 apps. If every night he also goes through all the apps for one older colleague, how many hours of sleep are left? Tolerance ±0.05 hours. Then ask: which of the extra minutes produced any learning?
+# %% [markdown] tags=["lang-en"]
+# Exercise 1**
+
+# %%
+exercise("02_bedtime_nine_apps", LANG)
+
+# %%
+answer_1 = None  # 时刻 HH:MM · clock time HH:MM
+check("02_bedtime_nine_apps", answer_1, LANG)
+
+# %%
+solution("02_bedtime_nine_apps", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# **练习 2
+
+# %% [markdown] tags=["lang-en"]
+# Exercise 2**
+
+# %%
+exercise("02_sleep_proxy", LANG)
 
 # %%
 answer_2 = None  # 小时 · hours
-check("02_sleep_proxy", answer_2)
+check("02_sleep_proxy", answer_2, LANG)
+
+# %%
+solution("02_sleep_proxy", LANG)
+
+# %% [markdown] tags=["lang-zh"]
+# ## 小结
+#
+# **小结。** 默认的一晚由 `typical_night` 算出，各页共用同一晚。APP时间把就寝推到半夜以后；睡眠时长几乎完全取决于起床时间的假设，所以“睡不够”只能和这个假设一起说。替同事刷分是纯粹的损失：没有人在学。
+
+# %% [markdown] tags=["lang-en"]
+# ## Summary
+#
+# **Summary.** The default night comes from `typical_night`, and every page shows the same one. App time pushes bedtime past midnight; how long he sleeps rests almost entirely on the wake-up assumption, so “too little sleep” can only be said together with it. Farming for a colleague is a pure loss: nobody is learning.
 
 # %% [markdown]
 # ## 8. 延伸阅读 · Further reading
-#
+
+# %% [markdown] tags=["lang-zh"]
 # - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
 # - Hirshkowitz, M., et al. (2015). National Sleep Foundation's sleep time duration recommendations. *Sleep Health*, 1(1), 40–43.
-# - Van Dongen, H. P. A., et al. (2003). The cumulative cost of additional wakefulness. *Sleep*, 26(2), 117–126.
+# - Van Dongen, H. P. A., Maislin, G., Mullington, J. M., & Dinges, D. F. (2003). The cumulative cost of additional wakefulness: dose-response effects on neurobehavioral functions and sleep physiology from chronic sleep restriction and total sleep deprivation. *Sleep*, 26(2), 117–126. https://academic.oup.com/sleep/article/26/2/117/2709164
 # - Williamson, A. M., & Feyer, A.-M. (2000). Moderate sleep deprivation produces impairments in cognitive and motor performance equivalent to legally prescribed levels of alcohol intoxication. *Occupational and Environmental Medicine*, 57, 649–655.
-# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——替人刷分的时间，正是“奖励A、指望B”的代价。 · Farming for others is the cost of rewarding A while hoping for B.
-# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’. *European Review*, 5(3), 305–321 (Goodhart's law).
-# - Holmström & Milgrom (1991)、Goodhue & Thompson (1995)、Merton (1940)：见第5篇 · see guide 05.
-# - 2019年中办《关于解决形式主义突出问题为基层减负的通知》把那一年定为“基层减负年”。 · The 2019 notice that made it the year of reducing the grassroots burden.
-# - 2024年《整治形式主义为基层减负若干规定》要求不得强制下载、原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号禁止强制定期登录和把学习时长作为考核依据（第6篇）。 · The 2024 rules (no forced downloads; in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (no forced periodic logins; study time not an assessment criterion) — guide 06.
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. ——替人刷分的时间，正是“奖励A、指望B”的代价。
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB (Goodhart's law).
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689; Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. （第5篇详谈）
+# - 2019年中办《关于解决形式主义突出问题为基层减负的通知》把那一年定为“基层减负年”。
+# - 2024年《整治形式主义为基层减负若干规定》要求不得强制下载、原则上每个部委面向基层的APP不超过一个；国办函〔2026〕12号禁止强制定期登录和把学习时长作为考核依据（第6篇）。
 #
-# 上一篇 · Previous: [01](01_rules_in_the_article.ipynb) · 下一篇 · Next: [03 · 排名、缺勤与一票否决 · Rankings, misses and the veto](03_rankings_misses_veto.ipynb)
+# 上一篇：[01 · 文章里的规则](01_rules_in_the_article.ipynb) · 下一篇：[03 · 排名、缺勤与一票否决](03_rankings_misses_veto.ipynb)
+
+# %% [markdown] tags=["lang-en"]
+# - Watson, N. F., et al. (2015). Recommended amount of sleep for a healthy adult. *Journal of Clinical Sleep Medicine*, 11(6), 591–592. doi:10.5664/jcsm.4758
+# - Hirshkowitz, M., et al. (2015). National Sleep Foundation's sleep time duration recommendations. *Sleep Health*, 1(1), 40–43.
+# - Van Dongen, H. P. A., Maislin, G., Mullington, J. M., & Dinges, D. F. (2003). The cumulative cost of additional wakefulness: dose-response effects on neurobehavioral functions and sleep physiology from chronic sleep restriction and total sleep deprivation. *Sleep*, 26(2), 117–126. https://academic.oup.com/sleep/article/26/2/117/2709164
+# - Williamson, A. M., & Feyer, A.-M. (2000). Moderate sleep deprivation produces impairments in cognitive and motor performance equivalent to legally prescribed levels of alcohol intoxication. *Occupational and Environmental Medicine*, 57, 649–655.
+# - Kerr, S. (1975). On the folly of rewarding A, while hoping for B. *Academy of Management Journal*, 18(4), 769–783. — Farming for others is the cost of rewarding A while hoping for B.
+# - Campbell, D. T. (1979). Assessing the impact of planned social change. *Evaluation and Program Planning*, 2(1), 67–90; Strathern, M. (1997). ‘Improving ratings’: audit in the British University system. *European Review*, 5(3), 305–321. https://www.cambridge.org/core/journals/european-review/article/improving-ratings-audit-in-the-british-university-system/FC2EE640C0C44E3DB87C29FB666E9AAB (Goodhart's law).
+# - Holmström, B., & Milgrom, P. (1991). Multitask principal–agent analyses: incentive contracts, asset ownership, and job design. *Journal of Law, Economics, & Organization*, 7 (special issue), 24–52; Goodhue, D. L., & Thompson, R. L. (1995). Task-technology fit and individual performance. *MIS Quarterly*, 19(2), 213–236. doi:10.2307/249689; Merton, R. K. (1940). Bureaucratic structure and personality. *Social Forces*, 18(4), 560–568. https://www.jstor.org/stable/2570634. (see guide 05)
+# - The 2019 notice that made it the year of reducing the grassroots burden.
+# - The 2024 rules (no forced downloads; in principle one grassroots-facing app per ministry) and Guobanhan [2026] No. 12 (no forced periodic logins; study time not an assessment criterion) — guide 06.
+#
+# Previous: [01 · The rules in the article](01_rules_in_the_article.ipynb) · Next: [03 · Rankings, misses and the veto](03_rankings_misses_veto.ipynb)

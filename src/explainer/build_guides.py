@@ -6,6 +6,13 @@ Each guide (``notebooks/guide/NN_*.ipynb``) is executed top to bottom in a fresh
 (nbclient, working directory = the guide's folder) and written as HTML with nbconvert's ``lab``
 template, plus an ``index.html`` that links them in order.
 
+One language at a time (issue 16): every prose cell of a guide is tagged ``lang-zh`` or
+``lang-en``. The build runs each guide once per language, with ``LANG`` set to that language
+(charts and tables follow it) and only that language's prose; untagged cells hold the shared
+headings ``中文 · English``, of which the build keeps one side. It writes ``zh/`` and ``en/``, a
+complete site in each language with a switch to the same page in the other, and a root
+``index.html`` that offers both. It prints each page's size and run time.
+
 Offline by construction:
 
 * **Charts** are static SVG. The build sets ``EXPLAINER_GUIDE_CHARTS=svg`` for the kernels, and
@@ -151,18 +158,76 @@ class BuiltGuide:
     formulas: int = 0
     errors: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
+    lang: str = "zh"
+    size: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.external and self.html is not None
 
 
-def execute(path: Path, timeout: int = 120, static_charts: bool = True) -> tuple[Any, float]:
-    """Run a notebook top to bottom in a fresh kernel; returns (executed notebook, seconds)."""
+LANGS = ("zh", "en")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LANG_LINE = re.compile(r'^LANG = "(zh|en)"', re.MULTILINE)
+
+
+def _one_side(line: str, lang: str) -> str:
+    """``'## 1. 机制 · The mechanism'`` → its Chinese or English side (numbers stay)."""
+    if " · " not in line:
+        return line
+    prefix = re.match(r"^(#+ |\*\*)?", line).group(0)  # type: ignore[union-attr]
+    suffix = "**" if prefix == "**" and line.endswith("**") else ""
+    body = line[len(prefix) : len(line) - len(suffix)]
+    number = re.match(r"^\d+\.\s+", body)  # "1. 机制 · The mechanism": the number is shared
+    if number:
+        prefix += number.group(0)
+        body = body[number.end() :]
+    parts = body.split(" · ")
+    has_zh = [bool(_CJK.search(part)) for part in parts]
+    if not any(has_zh) or all(has_zh):
+        return line
+    keep = [
+        part
+        for part, zh in zip(parts, has_zh, strict=True)
+        if zh == (lang == "zh") or re.fullmatch(r"[\d\s.]+", part)
+    ]
+    return prefix + " · ".join(keep) + suffix
+
+
+def prepare(nb: Any, lang: str) -> Any:
+    """The notebook as the ``lang`` site shows it: ``LANG`` set, the other language's prose
+    cells dropped, and each shared ``中文 · English`` line reduced to one side."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGS)}")
+    other = f"lang-{'en' if lang == 'zh' else 'zh'}"
+    cells = []
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if other in tags:
+            continue
+        if cell.cell_type == "code" and _LANG_LINE.search(cell.source):
+            cell.source = _LANG_LINE.sub(f'LANG = "{lang}"', cell.source, count=1)
+        if cell.cell_type == "markdown" and not any(t.startswith("lang-") for t in tags):
+            cell.source = "\n".join(_one_side(line, lang) for line in cell.source.split("\n"))
+        cells.append(cell)
+    nb.cells = cells
+    nb.metadata["language_code"] = lang
+    return nb
+
+
+def execute(
+    path: Path, timeout: int = 120, static_charts: bool = True, lang: str | None = None
+) -> tuple[Any, float]:
+    """Run a notebook top to bottom in a fresh kernel; returns (executed notebook, seconds).
+
+    With ``lang``, the notebook is first prepared (:func:`prepare`) for that language's site.
+    """
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    if lang is not None:
+        nb = prepare(nb, lang)
     env = dict(os.environ)
     if static_charts:
         env[CHARTS_ENV] = "svg"
@@ -218,7 +283,15 @@ def _local_links(page: str) -> str:
     return page.replace('href="README.md"', 'href="index.html"')
 
 
-def _render(nb: Any, path: Path, out_dir: Path, convert: Any) -> tuple[Path, int, list[str]]:
+_SWITCH = {
+    "zh": '<p class="guide-switch" lang="en"><a href="../en/{page}">English</a></p>',
+    "en": '<p class="guide-switch" lang="zh"><a href="../zh/{page}">中文</a></p>',
+}
+
+
+def _render(
+    nb: Any, path: Path, out_dir: Path, convert: Any, lang: str = "zh"
+) -> tuple[Path, int, list[str]]:
     formulas = 0
     if convert is not None:
         for cell in nb.cells:
@@ -227,9 +300,12 @@ def _render(nb: Any, path: Path, out_dir: Path, convert: Any) -> tuple[Path, int
                 formulas += done
     nb.metadata.pop("widgets", None)  # static page: no widget state, no widget manager
     body, _ = _exporter().from_notebook_node(
-        nb, resources={"metadata": {"name": _title(nb) or path.stem}}
+        nb, resources={"metadata": {"name": _title(nb) or path.stem}, "language_code": lang}
     )
     body = _local_links(body)
+    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{lang}">', body, count=1)
+    switch = _SWITCH[lang].format(page=f"{path.stem}.html")
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + switch, body, count=1)
     target = out_dir / f"{path.stem}.html"
     target.write_text(body, encoding="utf-8")
     return target, formulas, external_resources(body)
@@ -250,51 +326,81 @@ def _index_lines(guide_dir: Path) -> dict[str, str]:
     return lines
 
 
-def write_index(results: Sequence[BuiltGuide], out_dir: Path, guide_dir: Path) -> Path:
-    """``index.html``: every guide in order, with its one-line description and run time."""
+_INDEX_TEXT = {
+    "zh": {
+        "title": "指尖上的形式主义：教学笔记",
+        "intro": "按顺序阅读：每一篇从文中的机制讲到公式、代码、图、假设和练习。"
+        "这些页面是笔记执行后的静态版本；想改参数、做练习，"
+        "请在 JupyterLab 里打开 <code>notebooks/guide/</code> 下的笔记。",
+        "ran": "运行 {seconds:.1f} 秒",
+        "switch": '<a href="../en/index.html" lang="en">English</a>',
+    },
+    "en": {
+        "title": "Fingertip formalism: teaching guides",
+        "intro": "Read in order: each guide goes from the article's mechanism to the equation, "
+        "code, a chart, the assumptions and exercises. These pages are static copies of the "
+        "executed "
+        "notebooks; to change parameters or do the exercises, open the notebooks in "
+        "<code>notebooks/guide/</code> in JupyterLab.",
+        "ran": "ran in {seconds:.1f} s",
+        "switch": '<a href="../zh/index.html" lang="zh">中文</a>',
+    },
+}
+
+_INDEX_STYLE = """<style>
+  body { font-family: sans-serif; max-width: 860px; margin: 2em auto; padding: 0 1em;
+         line-height: 1.6; color: #222; }
+  ul { list-style: none; padding-left: 0; }
+  li { margin: 0 0 1em; }
+  a { font-size: 1.1em; }
+  .line { color: #444; }
+  .time { color: #888; font-size: 0.85em; }
+</style>"""
+
+
+def _page(lang: str, title: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+        f"<title>{html.escape(title)}</title>\n{_INDEX_STYLE}\n</head>\n<body>\n{body}\n"
+        "</body>\n</html>\n"
+    )
+
+
+def write_index(
+    results: Sequence[BuiltGuide], out_dir: Path, guide_dir: Path, lang: str = "zh"
+) -> Path:
+    """``index.html`` of one language's site: every guide in order, its line and run time."""
     described = _index_lines(guide_dir)
+    text = _INDEX_TEXT[lang]
     items = []
     for result in results:
         if result.html is None:
             continue
-        line = described.get(result.source.name, "")
+        line = _one_side(described.get(result.source.name, ""), lang)
         items.append(
             f'<li><a href="{html.escape(result.html.name)}">{html.escape(result.title)}</a>'
             + (f"<br><span class='line'>{html.escape(line)}</span>" if line else "")
-            + f"<br><span class='time'>运行 · ran in {result.seconds:.1f} s</span></li>"
+            + f"<br><span class='time'>{text['ran'].format(seconds=result.seconds)}</span></li>"
         )
-    page = f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>教学笔记 · Teaching guides</title>
-<style>
-  body {{ font-family: sans-serif; max-width: 860px; margin: 2em auto; padding: 0 1em;
-         line-height: 1.6; color: #222; }}
-  ul {{ list-style: none; padding-left: 0; }}
-  li {{ margin: 0 0 1em; }}
-  a {{ font-size: 1.1em; }}
-  .line {{ color: #444; }}
-  .time {{ color: #888; font-size: 0.85em; }}
-</style>
-</head>
-<body>
-<h1>指尖上的形式主义：教学笔记 · Fingertip formalism: teaching guides</h1>
-<p>按顺序阅读：每一篇从文中的机制讲到公式、代码、图、假设和练习。这些页面是笔记执行后的静态版本；
-想改参数、做练习，请在 JupyterLab 里打开 <code>notebooks/guide/</code> 下的笔记。</p>
-<p>Read in order: each guide goes from the article's mechanism to the equation, code, a chart,
-the assumptions and exercises. These pages are static copies of the executed notebooks; to change
-parameters or do the exercises, open the notebooks in <code>notebooks/guide/</code> in
-JupyterLab.</p>
-<ul>
-{chr(10).join(items)}
-</ul>
-</body>
-</html>
-"""
+    body = (
+        f"<p>{text['switch']}</p>\n<h1>{html.escape(text['title'])}</h1>\n"
+        f"<p>{text['intro']}</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+    )
     target = out_dir / "index.html"
-    target.write_text(page, encoding="utf-8")
+    target.write_text(_page(lang, text["title"], body), encoding="utf-8")
+    return target
+
+
+def write_root_index(out_dir: Path, langs: Sequence[str]) -> Path:
+    """The root ``index.html``: one link to each language's site, each in its own language."""
+    links = {
+        "zh": '<li lang="zh"><a href="zh/index.html">中文版</a></li>',
+        "en": '<li lang="en"><a href="en/index.html">English</a></li>',
+    }
+    body = "<ul>\n" + "\n".join(links[lang] for lang in langs) + "\n</ul>"
+    target = out_dir / "index.html"
+    target.write_text(_page(langs[0], "指尖上的形式主义 / Fingertip formalism", body), "utf-8")
     return target
 
 
@@ -304,8 +410,10 @@ def build(
     only: Sequence[str] = (),
     timeout: int = 120,
     log: Any = print,
+    langs: Sequence[str] = LANGS,
 ) -> list[BuiltGuide]:
-    """Execute every guide in a fresh kernel and write its HTML page, then the index.
+    """Execute every guide in a fresh kernel once per language and write its page, then the
+    indexes. Each page's size and run time is logged.
 
     A guide that fails is reported in its :class:`BuiltGuide` (``errors``) and the build goes on
     with the next one. ``only`` keeps the guides whose file name contains any of its strings.
@@ -318,23 +426,40 @@ def build(
         log("latex2mathml is not installed: equations stay as TeX source in the pages")
     paths = [p for p in guide_paths(guides) if not only or any(o in p.name for o in only)]
     results: list[BuiltGuide] = []
-    for path in paths:
-        try:
-            nb, seconds = execute(path, timeout=timeout)
-        except Exception as error:  # noqa: BLE001 - report the failing guide and go on
-            results.append(BuiltGuide(path, None, 0.0, path.stem, errors=(str(error)[:2000],)))
-            log(f"{path.name}: FAILED — {str(error).strip().splitlines()[-1][:200]}")
-            continue
-        errors = error_outputs(nb)
-        target, formulas, external = _render(nb, path, out, convert)
-        result = BuiltGuide(
-            path, target, seconds, _title(nb) or path.stem, formulas, tuple(errors), tuple(external)
-        )
-        results.append(result)
-        note = "" if result.ok else f"  ({len(errors)} errors, {len(external)} remote resources)"
-        log(f"{path.name}: {seconds:5.1f} s → {target}{note}")
-    index = write_index(results, out, guides)
-    log(f"index: {index}")
+    for lang in langs:
+        site = out / lang
+        site.mkdir(parents=True, exist_ok=True)
+        done: list[BuiltGuide] = []
+        for path in paths:
+            try:
+                nb, seconds = execute(path, timeout=timeout, lang=lang)
+            except Exception as error:  # noqa: BLE001 - report the failing guide and go on
+                failed = BuiltGuide(
+                    path, None, 0.0, path.stem, errors=(str(error)[:2000],), lang=lang
+                )
+                done.append(failed)
+                log(f"{lang}/{path.name}: FAILED — {str(error).strip().splitlines()[-1][:200]}")
+                continue
+            errors = error_outputs(nb)
+            target, formulas, external = _render(nb, path, site, convert, lang)
+            size = target.stat().st_size
+            result = BuiltGuide(
+                path,
+                target,
+                seconds,
+                _title(nb) or path.stem,
+                formulas,
+                tuple(errors),
+                tuple(external),
+                lang,
+                size,
+            )
+            done.append(result)
+            note = "" if result.ok else f"  ({len(errors)} errors, {len(external)} remote)"
+            log(f"{lang}/{target.name}: {seconds:5.1f} s, {size / 1024:6.0f} KiB{note}")
+        log(f"{lang}/index.html: {write_index(done, site, guides, lang)}")
+        results += done
+    log(f"index: {write_root_index(out, list(langs))}")
     return results
 
 
@@ -349,14 +474,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", action="append", default=[], help="build only guides whose name contains this"
     )
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
+    parser.add_argument(
+        "--lang", action="append", choices=LANGS, help="build only this language (repeatable)"
+    )
     args = parser.parse_args(argv)
-    results = build(args.out, args.guides, args.only, args.timeout)
+    results = build(args.out, args.guides, args.only, args.timeout, langs=args.lang or LANGS)
     failed = [r for r in results if not r.ok]
     for result in failed:
         for problem in (*result.errors, *result.external):
             print(f"  {result.source.name}: {problem}", file=sys.stderr)
     total = sum(r.seconds for r in results)
-    print(f"{len(results) - len(failed)} of {len(results)} guides built in {total:.1f} s")
+    size = sum(r.size for r in results) / 1024
+    print(
+        f"{len(results) - len(failed)} of {len(results)} pages built in {total:.1f} s, "
+        f"{size:.0f} KiB"
+    )
     return 1 if failed or not results else 0
 
 

@@ -67,7 +67,9 @@ def show(spec: dict[str, Any]) -> None:
 def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
-    return f"{_KIND[kind][lang]}: {describe_source(source, lang)}"
+    text = describe_source(source, lang)
+    label = f"{_KIND[kind][lang]}: "
+    return text if text.startswith(label) else label + text  # no "假设: 假设: …"
 
 
 def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
@@ -202,3 +204,42 @@ def line_spec(
         "height": 260,
         "layer": layers,
     }
+
+
+def table_labels(lang: Lang) -> dict[str, str]:
+    """Readable labels for the column, index and row identifiers the guides' tables use:
+    parameter labels from ``data/parameters.yaml``, the rest from the locale files
+    (``guide_col_*``)."""
+    from explainer.i18n import strings
+
+    labels = {pid: spec.label[lang] for pid, spec in registry().params.items()}
+    prefix = "guide_col_"
+    labels.update({k[len(prefix) :]: v for k, v in strings(lang).items() if k.startswith(prefix)})
+    return labels
+
+
+def localized(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``frame`` with its column and index labels (and their names) in ``lang`` (issue 16:
+    tables in the language of the page)."""
+    labels = table_labels(lang)
+
+    def label(value: Any) -> Any:
+        return labels.get(value, value) if isinstance(value, str) else value
+
+    out = frame.rename(columns=label, index=label)
+    out.columns.names = [label(name) for name in out.columns.names]
+    out.index.names = [label(name) for name in out.index.names]
+    return out
+
+
+def localize_tables(lang: Lang) -> None:
+    """From now on, show every DataFrame in this kernel with labels in ``lang``."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with every kernel
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(pd.DataFrame, lambda frame: localized(frame, lang).to_html())
