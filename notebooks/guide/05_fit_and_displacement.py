@@ -173,9 +173,9 @@ show(effort_spec(f, LANG))
 
 # %% [markdown] tags=["lang-zh"]
 # **说明了：**
-# - 同一个积分APP（$\tau = 0.2$），对监管类部门一致度约0.67，对公共服务约0.33，对基层社会文化事务只有约0.22。一致度越低，同样的奖励就有越多精力流向只有工具看得见的事，真实产出越低；工具能力走到部门任务的复杂度那里，被转移的精力归零。这正是梅赐琪按部门分类、主张“把管理任务的复杂程度和管理工具的能力匹配起来”的理由。
+# - 同一个积分APP（$\tau = 0.2$），对监管类部门一致度约0.67，对公共服务约0.33，对基层社会文化生活事务只有约0.22。一致度越低，同样的奖励就有越多精力流向只有工具看得见的事，真实产出越低；工具能力走到部门任务的复杂度那里，被转移的精力归零。这正是梅赐琪按部门分类、主张“把管理任务的复杂程度和管理工具的能力匹配起来”的理由。
 # - 换一个更匹配的工具（一站式平台、电子签章）会改变真实产出，而且只是因为一致度变了；第6篇把改革带来的产出变化拆成“工具”“奖励”“其他”三部分。
-# - 奖励并不总是有害：分数与真工作足够一致时（内点上 $a_d \ge \delta/(1+\delta)$），奖励反而让真工作增加。在默认值下，基层社会文化事务正好处在门槛上（练习2）；奖励再高，真工作就开始被挤掉，而上报的分数还在上升——坎贝尔定律和古德哈特定律说的就是这个。
+# - 奖励并不总是有害：分数与真工作足够一致时（内点上 $a_d \ge \delta/(1+\delta)$），奖励反而让真工作增加。在默认值下，基层社会文化生活事务正好处在门槛上（练习2）；奖励再高，真工作就开始被挤掉，而上报的分数还在上升——坎贝尔定律和古德哈特定律说的就是这个。
 #
 # **没说明：**
 # - $\kappa$、$\tau$ 都是我们放在0到1上的示意数字。文献里的“任务–技术匹配”是通过用户问卷在多个维度上测出来的（Goodhue 1998 验证了12个维度），不是一个数；$F_d$ 和 $a_d$ 都只是帮助思考的简化，$a_d$ 的公式是我们定的。
@@ -185,7 +185,7 @@ show(effort_spec(f, LANG))
 
 # %% [markdown] tags=["lang-en"]
 # **Shown:**
-# - The same points app ($\tau = 0.2$) is aligned about 0.67 with a regulatory department's task, about 0.33 with public service and only about 0.22 with grassroots social and cultural affairs. The lower the alignment, the more of the same reward's pull goes to what only the tool sees, and the lower real output; where the tool's capability meets the department's task complexity, displaced effort is zero. That is the reason behind Mei's classification and his call to match task complexity with tool capability.
+# - The same points app ($\tau = 0.2$) is aligned about 0.67 with a regulatory department's task, about 0.33 with public service and only about 0.22 with grassroots social and cultural life. The lower the alignment, the more of the same reward's pull goes to what only the tool sees, and the lower real output; where the tool's capability meets the department's task complexity, displaced effort is zero. That is the reason behind Mei's classification and his call to match task complexity with tool capability.
 # - A better-fitting tool (the one-stop platform, e-signatures) changes real output, and only through alignment; guide 06 splits a reform's change in real output into “tool”, “reward” and “other”.
 # - A reward is not always harmful: on a score aligned enough with real work (in the interior, $a_d \ge \delta/(1+\delta)$) it raises real work. At the defaults the grassroots kind sits exactly at the threshold (exercise 2); any stronger reward starts crowding out real work while the reported score keeps rising — which is what Campbell's and Goodhart's laws say.
 #
@@ -221,7 +221,7 @@ assumption_table(
 # %% [markdown] tags=["lang-zh"]
 # 表里有不少参数标着出自文章：那是说**概念**出自文章（三类部门、电子签章、“确实学到了东西”），**数字**全是我们定的——三类部门的复杂度0.3、0.6、0.9，电子签章的能力0.6，对指标的奖励1.5，学到的比例0.2。$\delta$ 的**形式**来自 Holmström–Milgrom，0.5这个值是我们的。
 #
-# - **工具能力 $\tau$（积分APP取0.2；0.1–0.35）。** 下面的表把它从0.1调到0.35：三类部门的一致度、真实产出随之变化，但排序不变——基层社会文化事务始终最不一致、被转移的精力最多。结论的方向对这个假设不敏感，大小则敏感。
+# - **工具能力 $\tau$（积分APP取0.2；0.1–0.35）。** 下面的表把它从0.1调到0.35：三类部门的一致度、真实产出随之变化，但排序不变——基层社会文化生活事务始终最不一致、被转移的精力最多。结论的方向对这个假设不敏感，大小则敏感。
 # - **情景的部门类型（默认公共服务类）。** 文章没有说它的案例属于哪一类；换成另外两类，上表的对应一行就是结果。
 # - **两项任务争夺时间的程度 $\delta$（0.5；0–0.95）。** 下图在默认奖励下把 $\delta$ 从0调到0.9：$\delta$ 越大，奖励指标损失的真产出越多；$\delta$ 很小时，精力预算会先卡住，损失反而不大。这是整个结论最依赖的一个数。
 
