@@ -10,18 +10,23 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from urllib.parse import urlsplit
 
 #: Longest link drawn. A version-25 code at error level M holds ~1,270 bytes; scenario links
 #: are a few hundred characters, and a denser code is hard to scan from the back of a room.
 MAX_LINK = 1200
+#: The characters a browser leaves unescaped in ``location.href`` (RFC 3986 unreserved and
+#: reserved characters, and ``%`` of an escape): no space, quote, angle bracket or non-ASCII.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def safe_link(url: object) -> str | None:
-    """``url`` if it is a plausible page link (http or https, host, printable ASCII, short)."""
+    """``url`` if it is a plausible page link (http or https, a host, URL characters only,
+    short), else None."""
     if not isinstance(url, str) or not url or len(url) > MAX_LINK:
         return None
-    if not all(0x21 <= ord(ch) <= 0x7E for ch in url):
+    if not _URL_CHARS.fullmatch(url):
         return None
     try:
         parts = urlsplit(url)
