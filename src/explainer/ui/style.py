@@ -104,7 +104,12 @@ STYLE = """
   .explainer-outputs { flex: 1 1 100% !important; }
   .explainer-control .widget-slider, .explainer-control .widget-inline-hbox,
   .explainer-control .widget-dropdown, .explainer-control .widget-checkbox {
-    width: 100% !important; max-width: 100%; }
+    width: 100% !important; max-width: 100%; margin-left: 0 !important;
+    margin-right: 0 !important; box-sizing: border-box; }
+  .explainer-control > * { max-width: 100%; box-sizing: border-box; }
+  .widget-gridbox { grid-template-columns: minmax(0, 1fr) !important; }
+  .widget-gridbox > * { margin-left: 0 !important; margin-right: 0 !important;
+    max-width: 100%; box-sizing: border-box; }
   .explainer-compare, .explainer-ab-table { display: block; overflow-x: auto; max-width: 100%; }
   .widget-checkbox { width: 100% !important; max-width: 100%; height: auto !important; }
   .widget-checkbox .widget-label-basic, .widget-checkbox .widget-label-basic span {
