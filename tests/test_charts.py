@@ -23,6 +23,7 @@ from explainer.charts import fit as fit_charts
 from explainer.charts import night as night_charts
 from explainer.charts import reforms as reform_charts
 from explainer.charts import unit as unit_charts
+from explainer.charts.common import NARROW_CAPTION, responsive
 from explainer.i18n import LANGUAGES, t
 from explainer.model.compare import compare
 from explainer.model.fit import TOOLS, fit_result
@@ -326,3 +327,37 @@ def test_veto_readings_follow_the_run_threshold() -> None:
         chart = unit_charts.veto_spec(result, lang)
         readings = [row["text"].split(":")[0] for row in chart["layer"][1]["data"]["values"]]
         assert all("5" in r and "3" not in r for r in readings), readings
+
+
+# ----------------------------------------------------------------------------- every screen
+@pytest.mark.parametrize(("page", "case", "spec", "lang"), CHARTS)
+def test_responsive_chart_is_valid_and_fits_a_phone(
+    page: str, case: str, spec: SpecFunction, lang: str
+) -> None:
+    """Issue 15: as shown, a chart is as wide as its container (phone to projector), its
+    caption lines fit a 360 px phone, and its legends go under it, one column when narrow."""
+    shown = responsive(build(page, case, spec, lang), lang)
+    validate_fast(shown)
+    assert shown["width"] == "container"
+    assert shown["autosize"]["type"] == "fit-x" and shown["autosize"]["contains"] == "padding"
+    for line in shown["title"]["subtitle"]:  # a Chinese character is two Latin ones wide
+        wide = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
+        assert wide <= NARROW_CAPTION["en"], line
+    places = {}
+    for view in unit_specs(shown):
+        for channel, enc in view.get("encoding", {}).items():
+            legend = enc.get("legend") if isinstance(enc, dict) else None
+            if isinstance(legend, dict):
+                places.setdefault(legend["orient"], set()).add(channel)
+                assert legend["columns"]["expr"].startswith("containerSize()[0] <")
+    # at most one legend channel under the chart and one above: never two side by side
+    assert set(places) <= {"bottom", "top"}
+    assert all(len(channels) == 1 for channels in places.values()), places
+
+
+def test_narrow_caption_keeps_every_character() -> None:
+    line = "explainer 0.1.0 · 来源：《财经》E法 2020-08-29 及 data/sources.yaml · lang=zh"
+    spec = {"title": {"text": "t", "subtitle": [line]}, "mark": "bar"}
+    lines = responsive(spec, "zh")["title"]["subtitle"]
+    assert len(lines) == 2
+    assert "".join(lines).replace(" ", "") == line.replace(" ", "")

@@ -141,8 +141,11 @@ def enable_offline_charts() -> None:
         )
     if not chart_cls._is_offline:
         text, _from_cache = load_bundle()
+        # Served over HTTP once per browser where possible (explainer.chartjs, issue 15).
+        from explainer.chartjs import served_module
+
         # The same two attributes JupyterChart.enable_offline() sets (altair 5.x/6.x).
-        chart_cls._esm = text
+        chart_cls._esm = served_module(text) or text
         chart_cls._is_offline = True
     # A plain display(chart) -> JupyterChart in offline mode. Its renderer calls
     # enable_offline(), which returns at once because _is_offline is already True.

@@ -1,7 +1,7 @@
 """``python -m explainer.serve notebooks``: stand-alone Voila with the project's serving layer.
 
 ``make app``, ``make workshop``, the end-to-end tests and the benchmarks run this instead of
-the ``voila`` command. It is Voila (same options, same ``voila.json``) with three additions
+the ``voila`` command. It is Voila (same options, same ``voila.json``) with four additions
 that Voila offers no setting for:
 
 - :class:`explainer.guard.RequestGuard` in front of the routing (Host check, URL length,
@@ -9,6 +9,8 @@ that Voila offers no setting for:
 - tornado's ``websocket_max_message_size`` set from
   ``GuardedKernelWebsocketConnection.max_message_bytes`` (the connection class itself is named
   in voila.json, so plain ``voila`` gets the frame checks too);
+- gzip for what ``voila.json`` asks to compress (``explainer.compression``: Voila copies its
+  ``tornado_settings`` in too late for tornado's own ``compress_response``);
 - the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
   that an over-long URL gets the 414 page instead of a closed connection.
 """
@@ -20,6 +22,7 @@ import functools
 from traitlets import Integer
 from voila.app import Voila
 
+from explainer.compression import install_compression
 from explainer.guard import RequestGuard, websocket_settings
 
 __all__ = ["ExplainerVoila", "main"]
@@ -42,6 +45,7 @@ class ExplainerVoila(Voila):
             parent=self, standalone=True, base_url=self.server_url or "/", listen_ip=self.ip
         )
         guard.install(self.app)
+        install_compression(self.app)  # voila.json's compress_response (issue 15)
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:

@@ -156,3 +156,22 @@ def test_landing_page_links_the_evidence_page(page, base_url):
         assert row["name_en"] in text and row["name_zh"] in text, row["preset"]
     page.locator("a", has_text="Home").click()
     page.wait_for_url(f"{base_url}/", timeout=PAGE_TIMEOUT_MS)
+
+
+def test_the_server_gzips_what_it_sends(base_url):
+    """Issue 15: `make app`'s server (explainer.serve) compresses its JavaScript; Voila alone
+    stores voila.json's compress_response too late for tornado to act on it."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("GET", "/voila/static/voila.js", headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert body[:2] == b"\x1f\x8b"

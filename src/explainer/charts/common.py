@@ -19,8 +19,11 @@ CLOCK_LABEL = (
 )
 
 
-def wrap(text: str, width: int = 90) -> list[str]:
-    """Wrap a caption into lines (Vega-Lite does not wrap); Chinese wraps by characters."""
+def wrap(text: str, width: int = 52) -> list[str]:
+    """Wrap a caption into lines (Vega-Lite does not wrap); Chinese wraps by characters.
+
+    52 Latin (26 Chinese) characters of 12 px type fit a 360 px phone (see ``responsive``).
+    """
     words = text.split(" ")
     if len(words) < 4:
         step = width // 2
@@ -113,3 +116,112 @@ def overlay(
     out = {k: current[k] for k in _TOP_LEVEL if k in current}
     out["layer"] = [_fade(v, opacity) for v in _views(pinned)] + _views(current)
     return out
+
+
+#: Longest caption line, in characters, once a chart fits its container: short enough for a
+#: 360 px phone at 12 px type (Chinese characters are about twice as wide as Latin letters).
+NARROW_CAPTION = {"en": 52, "zh": 26}
+
+
+def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A copy of ``spec`` as wide as its container (phone to projector), same height.
+
+    Vega-Lite's ``width: "container"`` with ``autosize: fit-x`` and ``contains: padding``
+    makes the whole chart, axes and legend included, fit the width of the element that
+    holds it, and follow it when the window is resized (Vega-Lite docs, "Responsive
+    Width and Height"). The caption is re-wrapped short so that it never widens the chart.
+    Single and layered views only (container width does not apply to concatenations).
+    """
+    if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        return spec
+    out = dict(spec)
+    out["width"] = "container"
+    out["autosize"] = {"type": "fit-x", "contains": "padding", "resize": True}
+    # Two legends under a chart sit side by side, wider than a phone: the first channel's
+    # legend goes under the chart, any other above it.
+    channels = list(dict.fromkeys(_legend_channels(out)))
+    places = {channel: "bottom" if i == 0 else "top" for i, channel in enumerate(channels)}
+    if "layer" in out:
+        out["layer"] = [_narrow_legends(layer, places) for layer in out["layer"]]
+    if "encoding" in out:
+        out["encoding"] = _narrow_legends({"encoding": out["encoding"]}, places)["encoding"]
+    heading = out.get("title")
+    if isinstance(heading, dict) and heading.get("subtitle"):
+        lines = heading["subtitle"]
+        lines = [lines] if isinstance(lines, str) else list(lines)
+        limit = NARROW_CAPTION["zh" if lang == "zh" else "en"]
+        narrow = [part for line in lines for part in _rewrap(line, limit, lang)]
+        out["title"] = {**heading, "subtitle": narrow}
+    return out
+
+
+def _rewrap(line: str, limit: int, lang: str) -> list[str]:
+    """One caption line as lines at most ``limit`` Latin characters wide (a Chinese character
+    counts two), broken at a space when the line has one, else anywhere."""
+    units = limit * 2 if lang == "zh" else limit
+
+    def width(text: str) -> int:
+        return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+    lines: list[str] = []
+    current = ""
+    for ch in line:
+        if width(current) + width(ch) > units:
+            cut = current.rfind(" ")
+            if cut > 0:
+                lines.append(current[:cut])
+                current = current[cut + 1 :]
+            else:
+                lines.append(current)
+                current = ""
+        current += ch
+    current = current.rstrip()
+    return [*lines, current] if current else lines
+
+
+#: Below this container width (px) a legend is one column of shorter labels (phones).
+NARROW_PX = 640
+
+
+def _legend_channels(view: dict[str, Any]) -> list[str]:
+    """The channels that draw a legend, in the order they first appear (layers included)."""
+    found = []
+    for layer in view.get("layer", []):
+        found += _legend_channels(layer)
+    for channel, enc in (view.get("encoding") or {}).items():
+        if isinstance(enc, dict) and isinstance(enc.get("legend"), dict):
+            found.append(channel)
+    return found
+
+
+def _narrow_legends(view: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
+    """A copy of a view whose legends sit under the chart, one column on a phone.
+
+    A legend keeps its own width however narrow the chart: a row of entries, or a legend on
+    the right, would be wider than a phone. ``containerSize()`` is the Vega expression for
+    the embedding element's size, so the same spec suits every screen.
+    """
+    if "layer" in view:
+        return {**view, "layer": [_narrow_legends(layer, places) for layer in view["layer"]]}
+    encoding = view.get("encoding")
+    if not isinstance(encoding, dict):
+        return view
+    changed = {}
+    for channel, enc in encoding.items():
+        legend = enc.get("legend") if isinstance(enc, dict) else None
+        if not isinstance(legend, dict):
+            changed[channel] = enc
+            continue
+        wide_columns = legend.get("columns", 4)
+        wide_limit = legend.get("labelLimit", 260)
+        narrow = f"containerSize()[0] < {NARROW_PX}"
+        changed[channel] = {
+            **enc,
+            "legend": {
+                **legend,
+                "orient": places.get(channel, "bottom"),
+                "columns": {"expr": f"{narrow} ? 1 : {wide_columns}"},
+                "labelLimit": {"expr": f"{narrow} ? 240 : {wide_limit}"},
+            },
+        }
+    return {**view, "encoding": changed}

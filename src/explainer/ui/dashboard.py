@@ -17,11 +17,12 @@ from urllib.parse import parse_qsl, urlencode
 import ipywidgets as W
 
 from explainer import __version__
-from explainer.charts.common import overlay
+from explainer.charts.common import overlay, responsive
 from explainer.figures import Figure, figures_table, format_change, format_value
 from explainer.i18n import LANGUAGES, t
 from explainer.model import evaluate
 from explainer.presets import Comparison, Preset, compare, presets_for
+from explainer.qr import qr_html
 from explainer.spec import (
     NOT_A_CLOCK,
     NOT_A_DATE,
@@ -126,7 +127,14 @@ class Dashboard:
             chart.add_class(css)
             self.chart_widgets.append(chart)
 
-        bar = W.HBox([self.preset_picker, self.language], layout=W.Layout(flex_flow="row wrap"))
+        # On a phone the controls fold away; this button (shown only there) opens them.
+        self.controls_toggle = W.ToggleButton(value=False, layout=W.Layout(width="auto"))
+        self.controls_toggle.add_class("explainer-controls-toggle")
+        self.controls_toggle.observe(self._on_controls_toggle, "value")
+        bar = W.HBox(
+            [self.preset_picker, self.language, self.controls_toggle],
+            layout=W.Layout(flex_flow="row wrap"),
+        )
         outputs = W.VBox(
             [
                 *self.extra_widgets(),
@@ -165,6 +173,8 @@ class Dashboard:
         self.presenter.observe(self._on_presenter, "value")
         self.link = LinkWidget()
         self.link.add_class("explainer-link-widget")
+        self.qr = self._html("explainer-qr-box")  # the link's QR code (explainer.qr)
+        self.link.observe(lambda _: self._draw_qr(), "url")
         self.upload = FileLoadWidget(max_bytes=LIMITS.max_file_bytes)
         self.upload.add_class("explainer-import")
         self.upload.on_file(self.load_scenario_file)
@@ -176,6 +186,7 @@ class Dashboard:
                 self.pin_button,
                 self.presenter,
                 self.link,
+                self.qr,
                 self.exports,
                 self.upload,
             ],
@@ -249,6 +260,15 @@ class Dashboard:
         except InputRefused as refusal:
             return self._refuse([Problem("", "", "", code=refusal.key, values=refusal.values)])
         return self.load_scenario_text(text)
+
+    def _draw_qr(self) -> None:
+        self.qr.value = qr_html(self.link.url, t("qr_label", self.lang), t("qr_caption", self.lang))
+
+    def _on_controls_toggle(self, change: dict[str, Any]) -> None:
+        if change["new"]:
+            self.widget.add_class("explainer-controls-open")
+        else:
+            self.widget.remove_class("explainer-controls-open")
 
     def load_scenario_text(self, text: str) -> bool:
         """Restore a scenario file (YAML or JSON). A bad file changes nothing; says why.
@@ -516,6 +536,9 @@ class Dashboard:
         self.pin_button.tooltip = t("pin_help", lang)
         self.presenter.description = t("presenter", lang)
         self.presenter.tooltip = t("presenter_help", lang)
+        self.controls_toggle.description = t("controls_toggle", lang)
+        self.controls_toggle.tooltip = t("controls_toggle_help", lang)
+        self._draw_qr()
         self.link.label = t("copy_link", lang)
         self.link.copied_label = t("copied", lang)
         self.upload.label = t("import_label", lang)
@@ -538,6 +561,7 @@ class Dashboard:
             if pinned is not None:
                 spec = overlay(spec, spec_of(pinned, lang))
             spec["title"]["subtitle"] = [*spec["title"]["subtitle"], stamp]
+            spec = responsive(spec, lang)  # as wide as the screen allows (issue 15)
             if spec != widget.spec:  # an unchanged chart is neither re-sent nor redrawn
                 widget.spec = spec
         self.ab_table.value = self._ab_html(pinned, result) if pinned is not None else ""

@@ -46,9 +46,89 @@ STYLE = """
 .explainer-presenter .explainer-controls { display: none !important; }
 .explainer-presenter .explainer-outputs { flex: 1 1 100% !important; }
 .explainer-presenter .card-value { font-size: 2.6em; }
-.explainer-presenter .vega-embed, .explainer-presenter .vega-embed svg { width: 100% !important;
-  height: auto !important; }
 .explainer-presenter .explainer-intro, .explainer-presenter .explainer-downloads,
 .explainer-presenter .explainer-link { display: none; }
+/* --- screens (issue 15): phone, tablet, laptop, projector --- */
+/* Charts are Vega-Lite "container" width (charts/common.py responsive): the widget and the
+   vega-embed box must be as wide as the column for the chart to be. */
+.explainer-outputs { max-width: 100%; }
+.explainer-outputs > * { max-width: 100%; }
+.explainer-outputs [class*="explainer-chart-"] { width: 100%; min-width: 0; }
+.explainer-outputs [class*="explainer-chart-"] .vega-embed { display: block; width: 100%; }
+.explainer-outputs [class*="explainer-chart-"] .vega-embed > svg { max-width: 100%; }
+.explainer-preset { max-width: 100%; }
+.explainer-link { flex-wrap: wrap; max-width: 100%; }
+.explainer-link-text { max-width: 100%; min-width: 0; }
+.explainer-controls-toggle { display: none !important; }
+/* Presenter mode: one chart per screen width, no chart menu over the chart. */
+.explainer-presenter .vega-embed > details { display: none !important; }
+.explainer-presenter .vega-embed.has-actions { padding-right: 0 !important; }
+.explainer-presenter .card-value { font-size: max(2.6em, 40px); }
+.explainer-presenter .explainer-toolbar > :not(.explainer-presenter-toggle):not(.explainer-qr-box) {
+  display: none !important; }
+/* The scenario link's QR code (explainer.qr): a "QR" button beside "Copy link" that opens
+   it; in presenter mode, large and always shown. */
+.explainer-qr { margin: 4px; display: flex; flex-direction: column; align-items: center; }
+.explainer-qr img { width: 160px; height: 160px; image-rendering: pixelated; }
+.explainer-qr figcaption { font-size: 0.8em; color: #555; max-width: 14em; text-align: center; }
+.explainer-qr-fold summary { cursor: pointer; padding: 0 10px; line-height: 28px;
+  background: var(--jp-layout-color2, #eee); border-radius: 2px; list-style: none; }
+.explainer-qr-fold summary::-webkit-details-marker { display: none; }
+.explainer-qr-presenter { display: none; }
+.explainer-presenter .explainer-qr-fold { display: none; }
+.explainer-presenter .explainer-qr-presenter { display: flex; }
+.explainer-presenter .explainer-qr img { width: 180px; height: 180px; }
+.explainer-presenter .explainer-summary p { font-size: 20px; max-width: none; }
+.explainer-presenter .explainer-qr figcaption { font-size: 16px; }
+/* Presenter: the toolbar (presenter switch and QR code) in a column at the top right, beside
+   the title and the case picker; the body below, the full width of the screen. */
+.explainer-presenter { display: grid !important; grid-template-columns: minmax(0, 1fr) auto;
+  column-gap: 12px; }
+.explainer-presenter > * { grid-column: 1; min-width: 0; }
+.explainer-presenter > .explainer-toolbar { grid-column: 2; grid-row: 1 / span 4;
+  flex-direction: column !important; align-items: flex-end !important; align-self: start; }
+.explainer-presenter > :last-child { grid-column: 1 / -1; }
+/* Phones and narrow tablets: one column, cards stacked, controls on demand. */
+@media (max-width: 760px) {
+  #rendered_cells { padding-left: 4px !important; padding-right: 4px !important; }
+  #rendered_cells > div { padding: 8px 6px !important; box-shadow: none !important; }
+  .jp-OutputArea-child, .jp-OutputArea-output { min-width: 0; max-width: 100%; }
+  .explainer-cards { flex-direction: column; }
+  .explainer-cards .card { min-width: 0; }
+  .explainer-preset { width: 100% !important; }
+  .explainer-preset select { width: 100% !important; }
+  .explainer-link-text { flex: 1 1 10em; width: auto; }
+  .explainer-controls-toggle { display: inline-flex !important; }
+  .explainer-controls { order: -1; flex: 1 1 100% !important; display: none !important; }
+  .explainer-controls-open .explainer-controls { display: flex !important; }
+  .explainer-outputs { flex: 1 1 100% !important; }
+  .explainer-control .widget-slider, .explainer-control .widget-inline-hbox,
+  .explainer-control .widget-dropdown, .explainer-control .widget-checkbox {
+    width: 100% !important; max-width: 100%; margin-left: 0 !important;
+    margin-right: 0 !important; box-sizing: border-box; }
+  .explainer-control > * { max-width: 100%; box-sizing: border-box; }
+  .widget-gridbox { grid-template-columns: minmax(0, 1fr) !important; }
+  .widget-gridbox > * { margin-left: 0 !important; margin-right: 0 !important;
+    max-width: 100%; box-sizing: border-box; }
+  .explainer-compare, .explainer-ab-table { display: block; overflow-x: auto; max-width: 100%; }
+  .widget-checkbox { width: 100% !important; max-width: 100%; height: auto !important; }
+  .widget-checkbox .widget-label-basic, .widget-checkbox .widget-label-basic span {
+    white-space: normal; overflow: visible; line-height: 1.3; }
+}
+/* Touch screens and narrow windows: tap targets of at least 44 px (WCAG 2.5.5). */
+@media (max-width: 760px), (pointer: coarse) {
+  .jupyter-button, .widget-toggle-button, .explainer-copy-link, .explainer-link-text,
+  .widget-dropdown > select, .jupyter-widget-Collapse-header, .widget-upload {
+    min-height: 44px !important; }
+  .explainer-qr-fold summary { line-height: 44px; min-width: 44px; text-align: center; }
+  .widget-toggle-buttons, .widget-dropdown, .widget-inline-hbox { height: auto !important; }
+  .widget-toggle-buttons, .explainer-toolbar, .explainer-link { flex-wrap: wrap; }
+  .explainer-nav a, .explainer-downloads a { display: inline-block; min-height: 44px;
+    line-height: 44px; }
+  .widget-slider .noUi-handle, .jupyter-widget-slider .noUi-handle { width: 28px !important;
+    height: 28px !important; top: -11px !important; border-radius: 50% !important; }
+  .widget-hslider, .jupyter-widget-hslider { min-height: 44px; }
+  .widget-checkbox input[type="checkbox"] { width: 24px; height: 24px; }
+}
 </style>
 """

@@ -36,6 +36,12 @@ function render({ model, el }) {
     const query = model.get("query");
     const url = location.origin + location.pathname + (query ? "?" + query : "");
     input.value = url;
+    // The full link (origin included, which only the browser knows) goes back to Python,
+    // which draws its QR code (explainer.qr).
+    if (model.get("url") !== url) {
+      model.set("url", url.slice(0, 4096));
+      model.save_changes();
+    }
     button.textContent = model.get("label");
     input.setAttribute("aria-label", model.get("label"));
     if (model.get("sync_address_bar")) {
@@ -68,6 +74,8 @@ class LinkWidget(anywidget.AnyWidget):
     label = traitlets.Unicode("Copy link").tag(sync=True)
     copied_label = traitlets.Unicode("Copied").tag(sync=True)
     sync_address_bar = traitlets.Bool(True).tag(sync=True)
+    #: The page's full link as the browser reports it (hostile: see explainer.qr.safe_link).
+    url = traitlets.Unicode("").tag(sync=True)
 
 
 _FILE_LOAD_ESM = """
