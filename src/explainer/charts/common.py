@@ -60,6 +60,31 @@ def category_colour(field: str, colours: Mapping[str, str], **legend: Any) -> di
     }
 
 
+def labelled_rule(
+    marks: list[dict[str, Any]], field: str, dash: list[int], opacity: Any
+) -> dict[str, Any]:
+    """A dashed vertical rule at each mark's ``field``, labelled with its ``text`` at the top."""
+    x = {"field": field, "type": "quantitative"}
+    return {
+        "data": {"values": marks},
+        "layer": [
+            {
+                "mark": {"type": "rule", "strokeDash": dash, "color": "#333"},
+                "encoding": {"x": x, "opacity": opacity},
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
+                "encoding": {
+                    "x": x,
+                    "y": {"value": 0},
+                    "text": {"field": "text", "type": "nominal"},
+                    "opacity": opacity,
+                },
+            },
+        ],
+    }
+
+
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
     """Rows as plain dictionaries, for inline Vega-Lite data (much faster than Altair's path)."""
     return [dict(zip(columns, row, strict=True)) for row in frame[columns].itertuples(index=False)]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, SCHEMA, records, title, wrap
+from explainer.charts.common import CHART_WIDTH, SCHEMA, labelled_rule, records, title, wrap
 from explainer.i18n import t
 from explainer.model.fit import TOOLS, FitResult
 from explainer.spec import Lang
@@ -257,33 +257,7 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
                     "opacity": opacity,
                 },
             },
-            {
-                "data": {"values": marks},
-                "layer": [
-                    {
-                        "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
-                        "encoding": {
-                            "x": {"field": "w", "type": "quantitative"},
-                            "opacity": opacity,
-                        },
-                    },
-                    {
-                        "mark": {
-                            "type": "text",
-                            "align": "left",
-                            "dx": 4,
-                            "dy": -6,
-                            "fontSize": 12,
-                        },
-                        "encoding": {
-                            "x": {"field": "w", "type": "quantitative"},
-                            "y": {"value": 0},
-                            "text": {"field": "text", "type": "nominal"},
-                            "opacity": opacity,
-                        },
-                    },
-                ],
-            },
+            labelled_rule(marks, "w", [6, 4], opacity),
         ],
     }
 
@@ -394,32 +368,6 @@ def capability_spec(
                     "opacity": opacity,
                 },
             },
-            {
-                "data": {"values": marks},
-                "layer": [
-                    {
-                        "mark": {"type": "rule", "strokeDash": [2, 3], "color": "#333"},
-                        "encoding": {
-                            "x": {"field": "capability", "type": "quantitative"},
-                            "opacity": opacity,
-                        },
-                    },
-                    {
-                        "mark": {
-                            "type": "text",
-                            "align": "left",
-                            "dx": 4,
-                            "dy": -6,
-                            "fontSize": 12,
-                        },
-                        "encoding": {
-                            "x": {"field": "capability", "type": "quantitative"},
-                            "y": {"value": 0},
-                            "text": {"field": "text", "type": "nominal"},
-                            "opacity": opacity,
-                        },
-                    },
-                ],
-            },
+            labelled_rule(marks, "capability", [2, 3], opacity),
         ],
     }
