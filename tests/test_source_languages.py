@@ -157,3 +157,15 @@ def test_reform_sources_are_in_the_language_of_the_page() -> None:
         for lang in LANGS:
             text = describe_source(reform.source, lang)
             assert not wrong_language(text, lang), (reform.id, lang, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exports_cite_their_sources_in_the_language_of_the_page(lang: str) -> None:
+    from explainer.ui.toolbar import parameter_sources, provenance
+
+    cited = provenance("preset=default", lang)["source"]
+    assert cited == {"zh": "《财经》E法 2020-08-29", "en": "Caijing E-Law 2020-08-29"}[lang]
+    for pid, text in parameter_sources(lang).items():
+        # Reference keys (data/sources.yaml) are identifiers, the same in both languages.
+        words = re.sub(r"(?<=: )[a-z0-9_]+", "", text)
+        assert not wrong_language(words, lang), (pid, text)

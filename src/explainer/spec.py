@@ -571,14 +571,18 @@ def seed_section(section: str, lang: Lang) -> str:
     return t("seed_section", lang, n=section[1:], title=bilingual(title, lang))
 
 
+def article_citation(lang: Lang) -> str:
+    """The seed article as exports cite it: outlet and date, in ``lang``."""
+    seed = sources()["seed"]
+    return f"{bilingual(seed['outlet'], lang)} {seed['date']}"
+
+
 def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
     """A parameter's or preset's source as one short line of text, all in ``lang``."""
     if "seed" in source:
-        seed = sources()["seed"]
         section = seed_section(source["seed"]["section"], lang)
-        outlet = bilingual(seed["outlet"], lang)
         sep = "，" if lang == "zh" else ", "
-        text = f"{outlet} {seed['date']}{sep}{section}: “{source['seed']['phrase']}”"
+        text = f"{article_citation(lang)}{sep}{section}: “{source['seed']['phrase']}”"
         if "value_assumed" in source["seed"]:
             label = "value assumed" if lang == "en" else "数值为假设"
             text += f"; {label}: {source['seed']['value_assumed']}"
