@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
+from languages import CJK, wrong_language
 
 from explainer.guide import assumption_table
 from explainer.spec import (
@@ -28,45 +29,6 @@ from explainer.spec import (
 from explainer.ui.controls import make_control
 
 LANGS = ("zh", "en")
-CJK = re.compile(r"[\u3400-\u9fff]")
-#: Quotations and names kept in their own language: “…”, 《…》 and brackets holding Chinese.
-_QUOTED = re.compile(r"《[^》]*》|（[^）]*）|\([^()]*[\u3400-\u9fff][^()]*\)")
-
-
-def names() -> list[str]:
-    """Titles that read the same in every language (a paper's own title: a name)."""
-    return [str(s["title"]) for s in sources().values() if isinstance(s.get("title"), str)]
-
-
-def unquoted(text: str) -> str:
-    """``text`` without its “quotations”, which may nest (“““防刷”系统…”)."""
-    kept, depth = [], 0
-    for char in text:
-        depth += char == "“"
-        if depth == 0:
-            kept.append(char)
-        depth -= char == "”" and depth > 0
-    return "".join(kept)
-
-
-def english_prose(text: str) -> list[str]:
-    """Latin words of 3+ letters left in a Chinese text once quotations and names are out."""
-    text = unquoted(text)
-    for name in names():
-        text = text.replace(name, "")
-    return re.findall(r"[A-Za-z]{3,}", text.replace("APP", ""))
-
-
-def chinese_prose(text: str) -> list[str]:
-    """Chinese characters left in an English text once quotations and names are taken out."""
-    text, previous = unquoted(text), None
-    while previous != text:  # nested brackets and quotations
-        previous, text = text, _QUOTED.sub("", text)
-    return CJK.findall(text)
-
-
-def wrong_language(text: str, lang: str) -> list[str]:
-    return english_prose(text) if lang == "zh" else chinese_prose(text)
 
 
 def free_texts(source: Mapping[str, Any]) -> Iterator[Mapping[str, str] | str]:
@@ -103,6 +65,8 @@ def test_sources_render_in_the_language_of_the_table_and_the_tooltip(pid: str) -
     spec = registry().params[pid]
     for lang in LANGS:
         row = assumption_table([pid], lang).iloc[0]
+        for cell in row.iloc[1:]:  # all but the parameter id: name, default, range, sources
+            assert not wrong_language(str(cell), lang), (pid, lang, cell)
         mechanism, number = row.iloc[-2], row.iloc[-1]
         control = make_control(spec, getattr(registry().default(), pid), lang)
         tip = str(control.widget.tooltip)
