@@ -33,11 +33,12 @@ def unquoted(text: str) -> str:
 
 
 def english_prose(text: str) -> list[str]:
-    """Latin words of 3+ letters left in a Chinese text once quotations and names are out."""
+    """Lower-case Latin words of 3+ letters (prose, units, identifiers) left in a Chinese
+    text once quotations and names (capitalised, such as Goodhue, or a paper's title) are out."""
     text = unquoted(text)
     for name in names():
         text = text.replace(name, "")
-    return re.findall(r"[A-Za-z]{3,}", text.replace("APP", ""))
+    return re.findall(r"(?<![A-Za-z])[a-z]{3,}", text)
 
 
 def chinese_prose(text: str) -> list[str]:
