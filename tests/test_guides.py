@@ -287,7 +287,7 @@ def test_assumption_tables_name_the_kind_of_source_once():
     from explainer.spec import registry
 
     ids = list(registry().params)
-    for lang, word in (("zh", "假设: 假设"), ("en", "assumption: assumption")):
+    for lang, word in (("zh", "假设：假设"), ("en", "assumption: assumption")):
         cells = assumption_table(ids, lang).astype(str).to_numpy().ravel()
         assert not [cell for cell in cells if word in cell]
 

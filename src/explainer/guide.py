@@ -69,8 +69,8 @@ def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
     text = describe_source(source, lang)
-    label = f"{_KIND[kind][lang]}: "
-    return text if text.startswith(label) else label + text  # no "假设: 假设: …"
+    label = _KIND[kind][lang] + ("：" if lang == "zh" else ": ")
+    return text if text.startswith(label) else label + text  # no "假设：假设：…"
 
 
 def shown_value(spec: Any, value: Any, lang: Lang) -> str:

@@ -582,7 +582,8 @@ def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
     if "seed" in source:
         section = seed_section(source["seed"]["section"], lang)
         sep = "，" if lang == "zh" else ", "
-        text = f"{article_citation(lang)}{sep}{section}: “{source['seed']['phrase']}”"
+        colon = "：" if lang == "zh" else ": "
+        text = f"{article_citation(lang)}{sep}{section}{colon}“{source['seed']['phrase']}”"
         if "value_assumed" in source["seed"]:
             label = "value assumed" if lang == "en" else "数值为假设"
             text += f"; {label}: {source['seed']['value_assumed']}"
@@ -592,5 +593,5 @@ def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
         return text
     if "ref" in source:
         return bilingual(sources()[source["ref"]]["title"], lang)
-    label = "assumption" if lang == "en" else "假设"
-    return f"{label}: {bilingual(source['assumption'], lang)}"
+    label = "assumption: " if lang == "en" else "假设："
+    return f"{label}{bilingual(source['assumption'], lang)}"
