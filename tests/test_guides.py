@@ -287,7 +287,7 @@ def test_assumption_tables_name_the_kind_of_source_once():
     from explainer.spec import registry
 
     ids = list(registry().params)
-    for lang, word in (("zh", "假设: 假设"), ("en", "assumption: assumption")):
+    for lang, word in (("zh", "假设：假设"), ("en", "assumption: assumption")):
         cells = assumption_table(ids, lang).astype(str).to_numpy().ravel()
         assert not [cell for cell in cells if word in cell]
 
@@ -305,6 +305,31 @@ def test_tables_are_in_the_language_of_the_site(built, stem):
         else:
             bad = [h for h in heads if CJK.search(h)]
         assert not bad, f"{lang}/{stem}: {bad}"
+
+
+@pytest.mark.parametrize("stem", EXPECTED)
+def test_source_columns_are_in_the_language_of_the_site(built, stem):
+    """Every cell of the assumption tables but the parameter id — name, default, range and the
+    two source columns — has no English prose in the Chinese site and no Chinese outside
+    quotations and names in the English one (issue 16)."""
+    from languages import wrong_language
+
+    out, _ = built
+    found = 0
+    for lang in LANGS:
+        page = (out / lang / f"{stem}.html").read_text(encoding="utf-8")
+        number_from = {"zh": "数值来源", "en": "number from"}[lang]
+        for table in re.findall(r"<table.*?</table>", page, re.S):
+            if number_from not in table:
+                continue
+            for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>", 1)[-1], re.S):
+                cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+                for cell in cells[1:]:
+                    text = html.unescape(re.sub(r"<[^>]+>", "", cell))
+                    assert not wrong_language(text, lang), f"{lang}/{stem}: {text}"
+                found += 1
+    if stem in ("01_rules_in_the_article", "02_one_night", "04_escalation"):
+        assert found > 0, f"{stem}: no assumption table found"
 
 
 def test_localized_renames_columns_and_index_in_each_language():

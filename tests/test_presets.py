@@ -269,7 +269,7 @@ def _preset(preset_id: str = "broken_case", **changes: Any) -> dict[str, Any]:
                 "value": 30,
                 "tolerance": 5,
                 "text": {"zh": "半小时", "en": "half an hour"},
-                "source": {"assumption": "test"},
+                "source": {"assumption": {"zh": "测试", "en": "test"}},
                 "status": "calibrated",
                 "calibrated": ["quota_points"],
                 "reason": {"zh": "测试", "en": "test"},
@@ -331,7 +331,7 @@ def _figure(**changes: Any) -> dict[str, Any]:
     figure = {
         "metric": "night_minutes",
         "text": {"zh": "半小时", "en": "half an hour"},
-        "source": {"assumption": "test"},
+        "source": {"assumption": {"zh": "测试", "en": "test"}},
         "status": "reproduced",
     }
     figure.update(changes)

@@ -93,14 +93,15 @@ chain = pd.DataFrame(
         {
             "guide": "01",
             "link": tr("一个学时最少要学多久", "least time that earns a study hour"),
-            "value": f"{least_seconds_for_credit(Fraction(1), 'ceil_half') / 60:.2f} min",
+            "value": f"{least_seconds_for_credit(Fraction(1), 'ceil_half') / 60:.2f} "
+            + tr("分钟", "min"),
             "mechanism": tr("文章", "article"),
             "number": tr("文章（省级APP的规则）", "article (the provincial app's rule)"),
         },
         {
             "guide": "02",
             "link": tr("默认一晚的APP时间与就寝", "the default night's app time and bedtime"),
-            "value": f"{night.night_minutes:.0f} min, {format_clock(night.bedtime)}",
+            "value": f"{night.night_minutes:.0f} {tr('分钟', 'min')}, {format_clock(night.bedtime)}",
             "mechanism": tr("文章", "article"),
             "number": tr("文章与假设", "article and assumptions"),
         },

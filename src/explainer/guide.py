@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.i18n import t
 from explainer.spec import Lang, describe_source, registry
 
 #: Environment variable that switches :func:`show` to static SVG (``svg``).
@@ -68,8 +69,29 @@ def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
     text = describe_source(source, lang)
-    label = f"{_KIND[kind][lang]}: "
-    return text if text.startswith(label) else label + text  # no "假设: 假设: …"
+    label = _KIND[kind][lang] + ("：" if lang == "zh" else ": ")
+    return text if text.startswith(label) else label + text  # no "假设：假设：…"
+
+
+def shown_value(spec: Any, value: Any, lang: Lang) -> str:
+    """A default as the table's reader reads it: a choice by its name, a switch as yes/no
+    (the identifiers ``ranking``, ``true`` are for URLs and files, not for a table)."""
+    if spec.type == "bool":
+        return t("guide_yes" if value else "guide_no", lang)
+    if spec.type == "choice":
+        return str(spec.choices[value][lang])
+    unit = spec.unit.get(lang, "") if spec.unit and spec.type != "clock" else ""
+    return f"{spec.display(value)} {unit}".strip()
+
+
+def shown_range(spec: Any, lang: Lang) -> str:
+    """The allowed values in the table's language (choices by name)."""
+    if spec.type == "bool":
+        return t("guide_yes_or_no", lang)
+    if spec.type == "choice":
+        names = [str(names[lang]) for names in spec.choices.values()]
+        return t("guide_one_of", lang, names=("、" if lang == "zh" else "; ").join(names))
+    return str(spec.allowed(lang))
 
 
 def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
@@ -85,13 +107,12 @@ def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
     rows = []
     for pid in ids:
         spec = reg.params[pid]
-        unit = spec.unit.get(lang, "") if spec.unit and spec.type != "clock" else ""
         rows.append(
             [
                 pid,
                 spec.label[lang],
-                f"{spec.display(getattr(default, pid))} {unit}".strip(),
-                spec.allowed(lang),
+                shown_value(spec, getattr(default, pid), lang),
+                shown_range(spec, lang),
                 source_cell(spec.mechanism_source, lang),
                 source_cell(spec.number_source, lang),
             ]

@@ -534,12 +534,19 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
             raise ValueError(f"{owner}: seed source needs a short phrase of the article")
         if set(value) - {"section", "phrase", "value_assumed", "note"}:
             raise ValueError(f"{owner}: a seed source has section, phrase, note, value_assumed")
+        if "note" in value:
+            check_bilingual(value["note"], owner, "a source's note")
     elif kind == "ref":
         if value not in sources() or value == "seed":
             raise ValueError(f"{owner}: unknown reference {value!r} (see data/sources.yaml)")
+        title = sources()[value].get("title")
+        if isinstance(title, Mapping):
+            check_bilingual(title, f"sources.yaml {value}", "title")
+        elif not str(title or "").strip():
+            raise ValueError(f"sources.yaml {value}: a reference needs a title")
     elif kind == "assumption":
-        if not str(value).strip():
-            raise ValueError(f"{owner}: an assumption must say why and its plausible range")
+        # Free text is shown on pages of both languages: {zh, en}, both non-empty (issue 16).
+        check_bilingual(value, owner, "an assumption (why, and the plausible range)")
     else:
         raise ValueError(f"{owner}: source must be one of seed, ref or assumption, not {kind}")
 
@@ -550,19 +557,41 @@ def check_bilingual(text: Mapping[str, str] | None, owner: str, what: str) -> No
         raise ValueError(f"{owner}: {what} needs non-empty zh and en")
 
 
+def bilingual(text: str | Mapping[str, str], lang: Lang) -> str:
+    """``text`` in ``lang``: a ``{zh, en}`` mapping, or one string that reads the same in both
+    (a name, such as a paper's own title)."""
+    return str(text[lang]) if isinstance(text, Mapping) else str(text)
+
+
+def seed_section(section: str, lang: Lang) -> str:
+    """How a section of the seed article is cited: “第1节（导语）” / “section 1 (lede)”."""
+    from explainer.i18n import t
+
+    title = sources()["seed"]["sections"].get(section, section)
+    return t("seed_section", lang, n=section[1:], title=bilingual(title, lang))
+
+
+def article_citation(lang: Lang) -> str:
+    """The seed article as exports cite it: outlet and date, in ``lang``."""
+    seed = sources()["seed"]
+    return f"{bilingual(seed['outlet'], lang)} {seed['date']}"
+
+
 def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
-    """A parameter's or preset's source as one short line of text."""
+    """A parameter's or preset's source as one short line of text, all in ``lang``."""
     if "seed" in source:
-        seed = sources()["seed"]
-        section = seed["sections"].get(source["seed"]["section"], source["seed"]["section"])
-        text = f"{seed['outlet']} {seed['date']}, {section}: “{source['seed']['phrase']}”"
+        section = seed_section(source["seed"]["section"], lang)
+        sep = "，" if lang == "zh" else ", "
+        colon = "：" if lang == "zh" else ": "
+        text = f"{article_citation(lang)}{sep}{section}{colon}“{source['seed']['phrase']}”"
         if "value_assumed" in source["seed"]:
             label = "value assumed" if lang == "en" else "数值为假设"
             text += f"; {label}: {source['seed']['value_assumed']}"
         if "note" in source["seed"]:
-            text += f" ({source['seed']['note']})"
+            note = bilingual(source["seed"]["note"], lang)
+            text += f"（{note}）" if lang == "zh" else f" ({note})"
         return text
     if "ref" in source:
-        return str(sources()[source["ref"]]["title"])
-    label = "assumption" if lang == "en" else "假设"
-    return f"{label}: {source['assumption']}"
+        return bilingual(sources()[source["ref"]]["title"], lang)
+    label = "assumption: " if lang == "en" else "假设："
+    return f"{label}{bilingual(source['assumption'], lang)}"

@@ -92,9 +92,10 @@ class Control:
 
     def relabel(self, lang: Lang) -> None:
         spec = self.spec
+        colon = "：" if lang == "zh" else ": "
         tip = (
-            f"{spec.help[lang]}\n{t('source_mechanism', lang)}: "
-            f"{describe_source(spec.mechanism_source, lang)}\n{t('source_number', lang)}: "
+            f"{spec.help[lang]}\n{t('source_mechanism', lang)}{colon}"
+            f"{describe_source(spec.mechanism_source, lang)}\n{t('source_number', lang)}{colon}"
             f"{describe_source(spec.number_source, lang)}"
         )
         unit = spec.unit.get(lang, "") if spec.type not in ("clock", "bool") else ""

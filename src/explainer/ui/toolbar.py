@@ -19,7 +19,7 @@ import traitlets
 import yaml
 
 from explainer import __version__
-from explainer.spec import describe_source, registry
+from explainer.spec import article_citation, registry
 
 _LINK_ESM = """
 function render({ model, el }) {
@@ -165,9 +165,7 @@ def provenance(query: str, lang: str) -> dict[str, Any]:
     return {
         "explainer_version": __version__,
         "state": query,
-        "source": describe_source({"seed": {"section": "s1", "phrase": "…"}}, "en").rsplit(",", 1)[
-            0
-        ],
+        "source": article_citation(lang),
         "sources_file": "data/sources.yaml",
         "language": lang,
     }
@@ -185,7 +183,7 @@ def short_source(source: Mapping[str, Any], lang: str) -> str:
         label = "article" if lang == "en" else "文章"
         return f"{label} §{value['section'][1:]}"
     if kind == "ref":
-        return f"ref: {value}"
+        return f"{'ref' if lang == 'en' else '文献'}: {value}"
     return "assumption" if lang == "en" else "假设"
 
 
