@@ -94,7 +94,9 @@ def test_page_shell_copy_matches_voila():
 
 
 def test_templates_link_nothing_remote():
-    for path in OURS.iterdir():
+    for path in sorted(OURS.rglob("*")):
+        if not path.is_file() or path.suffix == ".js":  # generated chart bundles: not ours
+            continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"""(href|src)\s*=\s*["']?(https?:)?//""", text), path
 
