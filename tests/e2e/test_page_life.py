@@ -40,12 +40,15 @@ HEADLINE = ".explainer-headline"
 BANNER = ".explainer-page-life"
 # "At once": the banner must be up within this many seconds of the kernel ending.
 BANNER_WITHIN_MS = 5_000
-SHOTS = Path(os.environ.get("EXPLAINER_SHOTS", "/work/wt/_notes/shots/pagelife"))
+SHOTS = Path(os.environ.get("EXPLAINER_SHOTS", ARTIFACTS / "shots" / "pagelife"))
 
 
 def open_night(page, base_url: str, query: str) -> None:
+    """Open the night page and wait for its figures (and its slider, where the controls are
+    shown: on a phone they wait behind the Settings button)."""
     page.goto(f"{base_url}{NIGHT}{query}", wait_until="domcontentloaded")
-    wait_for_visible_or_error(page, HANDLE, PAGE_TIMEOUT_MS)
+    phone = page.viewport_size["width"] < 760
+    wait_for_visible_or_error(page, HEADLINE if phone else HANDLE, PAGE_TIMEOUT_MS)
     page.locator(HEADLINE).wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
 
 
