@@ -265,6 +265,18 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
 CAPABILITY_MEASURES = ("output", "displaced")
 
 
+def scenario_values(result: FitResult, lang: Lang) -> dict[str, str]:
+    """The scenario's department, tool, capability, alignment and reward, as the chart
+    subtitle and the page's summary both quote them."""
+    return {
+        "dept": t(f"dept_{result.department}", lang),
+        "tool": t(f"tool_{result.tool}", lang),
+        "capability": f"{result.capability:.2f}",
+        "alignment": f"{result.own.alignment:.2f}",
+        "reward": f"{result.curve_w:.2f}",
+    }
+
+
 def _capability_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
     curve = result.capabilities.melt(
         id_vars=["department", "capability"],
@@ -296,13 +308,9 @@ def capability_spec(
     subtitle = t(
         "fitmodel_chart_subtitle",
         lang,
-        dept=t(f"dept_{result.department}", lang),
-        tool=t(f"tool_{result.tool}", lang),
-        capability=f"{result.capability:.2f}",
-        alignment=f"{own.alignment:.2f}",
+        **scenario_values(result, lang),
         output=f"{own.real_output:.2f}",
         displaced=f"{own.displaced:.2f}",
-        reward=f"{result.curve_w:.2f}",
     )
     opacity = {"condition": {"test": "datum.faded", "value": 0.3}, "value": 1}
     x_title = t("fitmodel_chart_x", lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec
+from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec, scenario_values
 from explainer.figures import Figure
 from explainer.i18n import t
 from explainer.model.fit import FitResult
@@ -103,12 +103,8 @@ def fit_summary(result: FitResult, lang: Lang) -> str:
     return t(
         "fitmodel_summary",
         lang,
-        dept=t(f"dept_{result.department}", lang),
-        tool=t(f"tool_{result.tool}", lang),
-        capability=f"{result.capability:.2f}",
+        **scenario_values(result, lang),
         fit=f"{own.fit:.2f}",
-        alignment=f"{own.alignment:.2f}",
-        reward=f"{result.curve_w:.2f}",
         metric=f"{result.split.metric:.2f}",
         real=f"{result.split.real:.2f}",
         output=f"{result.real_output:.2f}",
