@@ -169,6 +169,7 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("ui/night.py", "key"): _night_notes(),
     ("ui/dashboard.py", "self.title_key"): {d.title_key for d in _dashboards()},
     ("ui/dashboard.py", "self.intro_key"): {d.intro_key for d in _dashboards()},
+    ("ui/brief_button.py", "dashboard.title_key"): {d.title_key for d in _dashboards()},
     ("ui/fit.py", "row.advice"): set(RECOMMENDATION.values()),
     ("ui/dashboard.py", "k"): {
         "table_figure",

@@ -32,6 +32,7 @@ from explainer.spec import (
     bounded_messages,
     registry,
 )
+from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
 from explainer.ui.toolbar import (
@@ -193,6 +194,7 @@ class Dashboard:
             layout=W.Layout(flex_flow="row wrap", align_items="center"),
         )
         self.toolbar.add_class("explainer-toolbar")
+        attach_brief_button(self)  # "Download brief" after the downloads (issue 15)
 
     def _snapshot(self) -> tuple[Any, str, dict[str, Any]]:
         return (self.scenario, self.preset_id, self.extra_state())
