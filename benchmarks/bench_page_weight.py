@@ -250,13 +250,17 @@ def summary(label: str, name: str, runs: list[dict]) -> str:
     """One line: first visit (wire), repeat visit (cache), first chart (median of runs)."""
     first, repeat = runs[0]["first"], runs[0]["repeat"]
     charts = sorted(r["first"]["first_chart_s"] for r in runs if r["first"]["first_chart_s"])
-    chart = f"{statistics.median(charts):.2f} s (runs: {', '.join(f'{c:.2f}' for c in charts)})"
+    chart = (
+        f"{statistics.median(charts):.2f} s (runs: {', '.join(f'{c:.2f}' for c in charts)})"
+        if charts
+        else "-"
+    )
     return (
         f"{label:>7} {name:<8} first visit {first['bytes'] / 1e6:5.2f} MB in "
         f"{first['requests']:3d} requests (+{first['ws_bytes'] / 1e3:.0f} kB websocket); "
         f"repeat {repeat['bytes'] / 1e6:5.2f} MB: {repeat['network_requests']:3d} to the "
         f"server ({repeat['revalidated']} × 304), {repeat['from_cache']:3d} from the cache; "
-        f"first readable chart {chart if charts else '-'} at 9 Mbit/s, 60 ms"
+        f"first readable chart {chart} at 9 Mbit/s, 60 ms"
     )
 
 
