@@ -20,7 +20,6 @@ from strategies import value_on_step
 from explainer.figures import Figure
 from explainer.i18n import LANGUAGES, minutes_text
 from explainer.pages import PAGE_IDS, Chart, PageSpec, page_spec, register
-from explainer.presets import presets_for
 from explainer.spec import ScenarioError, registry
 from explainer.ui.dashboard import CUSTOM, Dashboard
 from explainer.ui.scenario_file import state_from_text, state_to_document
@@ -41,8 +40,8 @@ SLOW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthChe
 def page_states(draw: st.DrawFn, page_ids: tuple[str, ...] = PAGE_IDS) -> PageState:
     """Any state a visitor can reach: a page, a case, a few changes, extras, a language."""
     page = page_spec(draw(st.sampled_from(page_ids)))
-    preset = draw(st.sampled_from([CUSTOM, *presets_for(page.id)]))
-    base = dict(presets_for(page.id)[preset].overrides) if preset else {}
+    preset = draw(st.sampled_from([CUSTOM, *page.presets()]))
+    base = dict(page.presets()[preset].overrides) if preset else {}
     names = draw(st.lists(st.sampled_from(list(REG.params)), max_size=5, unique=True))
     changes = draw(st.fixed_dictionaries({n: value_on_step(REG.params[n]) for n in names}))
     try:

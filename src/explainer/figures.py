@@ -91,6 +91,11 @@ def format_value(value: float, kind: str, lang: Lang) -> str:
     return f"{value:.2f}"
 
 
+def show(key: str, value: float, lang: Lang) -> str:
+    """Headline figure ``key`` as its cards, tables and exports write it."""
+    return format_value(value, HEADLINES[key].kind, lang)
+
+
 def format_change(value: float, kind: str, lang: Lang) -> str:
     """A difference between two figures, signed, in the figure's unit."""
     if abs(value) < 1e-9:

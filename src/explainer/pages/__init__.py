@@ -117,9 +117,14 @@ class PageSpec:
     can_pin: bool = True  # "pin as A" (the reform page compares by itself)
     #: The result a preset's reported figures are checked against.
     preset_result: Callable[[Any, Any], Any] = _same
+    #: Offer every preset (the reform page starts from any case), not only this page's.
+    all_presets: bool = False
 
-    def nav_key(self) -> str:
-        return f"nav_{self.id}"
+    def presets(self) -> dict[str, Any]:
+        """The presets the page offers, by id (:mod:`explainer.presets`)."""
+        from explainer.presets import presets
+
+        return {k: p for k, p in presets().items() if self.all_presets or p.page == self.id}
 
 
 _EXTRA: dict[str, PageSpec] = {}

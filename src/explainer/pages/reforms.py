@@ -18,7 +18,7 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.figures import Figure, format_change, format_value
+from explainer.figures import Figure, format_change, format_value, show
 from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
@@ -77,14 +77,14 @@ def summary(result: ComparisonResult, state: Any) -> str:
             "summary_reforms",
             lang,
             reforms=("、" if lang == "zh" else "; ").join(names),
-            before=format_value(a.unit.night_minutes, "minutes", lang),
-            after=format_value(b.unit.night_minutes, "minutes", lang),
-            short_before=format_value(a.unit.share_short_sleep, "share", lang),
-            short_after=format_value(b.unit.share_short_sleep, "share", lang),
-            veto_before=format_value(a.unit.p_unit_veto, "share", lang),
-            veto_after=format_value(b.unit.p_unit_veto, "share", lang),
-            output_before=format_value(a.fit.real_output, "number", lang),
-            output_after=format_value(b.fit.real_output, "number", lang),
+            before=show("night_minutes", a.unit.night_minutes, lang),
+            after=show("night_minutes", b.unit.night_minutes, lang),
+            short_before=show("share_short_sleep", a.unit.share_short_sleep, lang),
+            short_after=show("share_short_sleep", b.unit.share_short_sleep, lang),
+            veto_before=show("p_unit_veto", a.unit.p_unit_veto, lang),
+            veto_after=show("p_unit_veto", b.unit.p_unit_veto, lang),
+            output_before=show("real_output", a.fit.real_output, lang),
+            output_after=show("real_output", b.fit.real_output, lang),
         )
         + " "
         + output_attribution_text(result, lang)
@@ -177,4 +177,5 @@ PAGE = PageSpec(
     extras=(REFORMS,),
     can_pin=False,  # the page already sets the status quo against the reform
     preset_result=preset_result,
+    all_presets=True,
 )

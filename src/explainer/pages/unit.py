@@ -16,7 +16,7 @@ from explainer.charts.unit import (
     risk_spec,
     veto_spec,
 )
-from explainer.figures import Figure
+from explainer.figures import Figure, show
 from explainer.i18n import t
 from explainer.model import evaluate
 from explainer.model.unit import UnitResult
@@ -85,6 +85,7 @@ def summary(result: UnitResult, state: Any) -> str:
 def cards(result: UnitResult, state: Any) -> list[Card]:
     """Short nights, staff-hours, penalty, veto, check-in, photos, cascade."""
     s, lang = result.scenario, state.lang
+    hours_year, veto = result.unit_app_hours_year, result.p_unit_veto
     hours = t(
         "card_unit_hours_detail",
         lang,
@@ -97,12 +98,12 @@ def cards(result: UnitResult, state: Any) -> list[Card]:
         recorded=_pct(result.proxy.recorded),
         present=_pct(result.proxy.present),
     )
-    short = (t("card_short_sleep", lang), _pct(result.share_short_sleep))
+    short = (t("card_short_sleep", lang), show("share_short_sleep", result.share_short_sleep, lang))
     return [
         (*short, t(f"rule_{s.rule}", lang), "short"),
-        (t("card_unit_hours", lang), f"{result.unit_app_hours_year:,.0f} h", hours, "hours"),
+        (t("card_unit_hours", lang), show("unit_app_hours_year", hours_year, lang), hours, "hours"),
         _penalty_card(result, lang),
-        (t("card_veto", lang), _pct(result.p_unit_veto), _veto_detail(result, lang), "veto"),
+        (t("card_veto", lang), show("p_unit_veto", veto, lang), _veto_detail(result, lang), "veto"),
         (t("card_checkin", lang), f"{result.checkin_minutes_per_day:.0f} min", checkin, "checkin"),
         _photo_card(result, lang),
         (

@@ -6,7 +6,7 @@
 (:meth:`Dashboard.refresh`). Charts are updated in place (the widget's Vega-Lite spec is
 replaced), never cleared and redrawn.
 
-Build one for any declared page: ``Dashboard("night")`` (see :mod:`explainer.pages`).
+Build one for any declared page: ``Dashboard(page="night")`` (see :mod:`explainer.pages`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from explainer.pages.markup import (  # noqa: F401  (re-exported for the pages' 
     comparison_html,
     problems_html,
 )
-from explainer.presets import Comparison, Preset, presets_for
+from explainer.presets import Comparison, Preset
 from explainer.spec import Lang, Problem, ScenarioError, registry
 from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
@@ -72,7 +72,7 @@ class Dashboard:
         if self.page is None:
             raise TypeError("Dashboard needs a page: Dashboard(lang, page='night')")
         self.registry = registry()
-        self.presets: dict[str, Preset] = presets_for(self.page.id)
+        self.presets: dict[str, Preset] = self.page.presets()
         self.article_figures = Article(self.page, self.presets)
         self.state = initial_state(self.page, lang)
         self.history = History()

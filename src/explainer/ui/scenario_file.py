@@ -12,7 +12,6 @@ from typing import Any
 
 from explainer.i18n import LANGUAGES
 from explainer.pages import PAGE_IDS, PageSpec, all_pages
-from explainer.presets import presets_for
 from explainer.spec import NOT_A_CLOCK, NOT_A_DATE, Problem, ScenarioError, registry
 from explainer.ui.state import CUSTOM, PageState, state_to_query
 from explainer.ui.toolbar import scenario_document
@@ -97,7 +96,7 @@ def check_written_forms(parameters: Mapping[Any, Any]) -> list[Problem]:
 
 
 def _preset(document: Mapping[str, Any], page: PageSpec) -> tuple[str, list[Problem]]:
-    presets = presets_for(page.id)
+    presets = page.presets()
     preset = document.get("preset")
     preset_id = preset if isinstance(preset, str) and preset in presets else CUSTOM
     if preset not in (None, "") and preset_id == CUSTOM:  # a list or a mapping too

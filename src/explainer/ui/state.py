@@ -16,8 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from explainer.i18n import LANGUAGES
-from explainer.pages import PageSpec
-from explainer.presets import presets_for
+from explainer.pages import PageSpec, page_spec
 from explainer.spec import Lang, Problem, registry
 
 CUSTOM = ""  # the preset id of "no preset"
@@ -90,7 +89,7 @@ class History:
 
 def preset_base(page_id: str, preset: str) -> Any:
     """The scenario a preset starts from (the defaults for no preset)."""
-    presets = presets_for(page_id)
+    presets = page_spec(page_id).presets()
     return presets[preset].scenario() if preset in presets else registry().default()
 
 
@@ -127,7 +126,7 @@ def _page_keys(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> tuple[dic
 
 def state_from_query(query: str, page: PageSpec, current: PageState) -> PageState:
     """The state a URL query describes; bad values are named (``problems``), defaults stand."""
-    reg, presets = registry(), presets_for(page.id)
+    reg, presets = registry(), page.presets()
     pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
     keys = PAGE_KEYS + tuple(extra.key for extra in page.extras)
     given, problems = _page_keys(pairs, keys)
