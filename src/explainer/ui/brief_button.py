@@ -81,7 +81,7 @@ def _figures(dashboard: Any, result: Any, lang: Lang) -> list[BriefFigure]:
 def _summary(dashboard: Any, result: Any, lang: Lang) -> str:
     """The page's plain-language paragraph (the article's figures are in the table), and
     the case's note when the article gives no figure for it."""
-    text = dashboard.summary_text(result, lang)
+    text = dashboard.page.summary(result, dashboard.state)
     preset = dashboard.presets.get(dashboard.preset_id)
     if preset is not None and preset.no_figures:
         text += " " + preset.no_figures[lang]
@@ -95,7 +95,7 @@ def _settings(dashboard: Any) -> list[tuple[Any, bool]]:
     rows = [
         (spec, getattr(dashboard.scenario, name) != getattr(default, name))
         for name, spec in dashboard.registry.params.items()
-        if spec.group in dashboard.groups
+        if spec.group in dashboard.page.groups
     ]
     return sorted(rows, key=lambda row: not row[1])
 
@@ -145,7 +145,7 @@ def page_link(dashboard: Any, page_url: str | None = None) -> str:
         parts = urlsplit(reported)
         base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     else:
-        base = page_url or DEFAULT_PAGE_URL.format(page=dashboard.page)
+        base = page_url or DEFAULT_PAGE_URL.format(page=dashboard.page.id)
     query = dashboard.state_query()
     return f"{base}?{query}" if query else base
 
@@ -154,12 +154,13 @@ def key_chart(dashboard: Any, result: Any, lang: Lang) -> dict[str, Any] | None:
     """The page's first chart as the page draws it (over scenario A when one is pinned)."""
     from explainer.charts.common import overlay
 
-    if not dashboard.charts:
+    page, pinned = dashboard.page, dashboard.state.pinned
+    if not page.charts:
         return None
-    spec_of = dashboard.charts[0][1]
+    spec_of = page.charts[0].spec
     spec = spec_of(result, lang)
-    if dashboard.pinned and dashboard.can_pin:
-        spec = overlay(spec, spec_of(dashboard.compute(dashboard.pinned[0]), lang))
+    if pinned is not None and page.can_pin:
+        spec = overlay(spec, spec_of(dashboard.compute(pinned.scenario, dict(pinned.extras)), lang))
     return spec
 
 
@@ -169,9 +170,9 @@ def brief_content(
     """What ``dashboard`` shows now, as a brief (no chart drawn yet: render_brief does)."""
     lang, result = dashboard.lang, dashboard.result
     return BriefContent(
-        page=dashboard.page,
+        page=dashboard.page.id,
         lang=lang,
-        title=t(dashboard.title_key, lang),
+        title=t(dashboard.page.title_key, lang),
         summary=_summary(dashboard, result, lang),
         figures=_figures(dashboard, result, lang),
         chart_spec=key_chart(dashboard, result, lang),
@@ -274,21 +275,16 @@ class BriefButton(anywidget.AnyWidget):
 def make_brief(dashboard: Any) -> tuple[str, str]:
     """The brief of what ``dashboard`` shows now: ``(filename, html)``."""
     content = brief_content(dashboard)
-    return brief_filename(dashboard.page, content.lang), render_brief(content)
+    return brief_filename(dashboard.page.id, content.lang), render_brief(content)
 
 
 def attach_brief_button(dashboard: Any) -> BriefButton:
-    """Put a "Download brief" button after the dashboard's download links, in its language.
+    """Put a "Download brief" button at the end of the dashboard's toolbar, in its language.
 
-    The one hook: call it once the dashboard's ``toolbar`` (with ``exports`` in it) and its
-    ``language`` toggle exist.
+    The one hook: the dashboard calls it once its view (toolbar included) exists.
     """
     button = BriefButton(lambda: make_brief(dashboard))
     button.add_class("explainer-brief")
-    button.relabel(dashboard.lang)
-    children = list(dashboard.toolbar.children)
-    at = children.index(dashboard.exports) + 1 if dashboard.exports in children else len(children)
-    dashboard.toolbar.children = (*children[:at], button, *children[at:])
-    dashboard.language.observe(lambda change: button.relabel(change["new"]), "value")
+    dashboard.view.toolbar.add(button, button.relabel)
     dashboard.brief_button = button
     return button
