@@ -428,7 +428,7 @@ def brief_command(args: argparse.Namespace) -> int:
             "the page would not take this as it is; nothing written:\n  " + "\n  ".join(problems)
         )
     if args.lang and args.lang != dashboard.lang:
-        dashboard.language.value = args.lang  # as the page's language toggle does
+        dashboard.set_state(dashboard.state.but(lang=args.lang))  # as the language toggle
     content = brief_content(dashboard, page_url=args.page_url)
     target = args.output or Path(brief_filename(args.page, content.lang))
     try:
