@@ -51,12 +51,13 @@ MAX_FIGURES = 14
 #: the others are counted in one line.
 MAX_ASSUMPTIONS = 12
 MIN_ASSUMPTIONS = 0
+#: Changed settings listed however full the page is (the chart is drawn smaller instead).
+KEEP_CHANGED = 4
 #: Longest text echoed; anything longer is cut with an ellipsis.
 MAX_TEXT = {"summary": 900, "title": 160, "field": 160}
 #: The chart's width in the brief (px): the printable width of A4 with 12 mm margins is
 #: 186 mm ≈ 703 CSS px; the SVG scales down further by CSS if its legend is wider.
 CHART_WIDTH = 620
-CHART_HEIGHT_LIMIT = 260
 
 # Chinese first where the page is Chinese: Noto CJK (fonts-noto-cjk) or the system's own.
 FONTS = {
@@ -146,10 +147,9 @@ def _fixed_size(spec: Mapping[str, Any]) -> dict[str, Any]:
     out = json.loads(json.dumps(spec))  # deep copy of plain JSON data
     if out.get("width") == "container" or "width" in out:
         out["width"] = CHART_WIDTH
-    out.pop("autosize", None)
-    out["autosize"] = {"type": "fit-x", "contains": "padding"}
-    if isinstance(out.get("height"), int | float):
-        out["height"] = min(out["height"], CHART_HEIGHT_LIMIT)
+    # "pad": the SVG grows to hold every mark (a rule's label past the plot's right edge
+    # is not cut off); CSS scales the whole down to the page's width.
+    out["autosize"] = {"type": "pad"}
     out.setdefault("config", {})
     out["config"] = {**out["config"], "font": "Noto Sans CJK SC, Noto Sans, sans-serif"}
     return out
@@ -193,13 +193,29 @@ def _shown_height(svg: str) -> float:
     return size[1] * min(1.0, WIDTH_PX / size[0]) if size else 0.0
 
 
+def _shortest_plot(fixed: Mapping[str, Any]) -> float:
+    """The shortest plot a chart is redrawn with: three quarters of its own height (rows of
+    labels, one per activity, overlap below that), and never under :data:`MIN_PLOT_PX`."""
+    height = fixed.get("height")
+    return max(MIN_PLOT_PX, SQUEEZE * height) if isinstance(height, int | float) else MIN_PLOT_PX
+
+
+def _shortest_chart(fixed: Mapping[str, Any], svg: str) -> float:
+    """The chart's height on the page once its plot is as short as it may be."""
+    size, height = _svg_size(svg), fixed.get("height")
+    if not size or not isinstance(height, int | float):
+        return _shown_height(svg)
+    scale = min(1.0, WIDTH_PX / size[0])
+    return _shown_height(svg) - (height - _shortest_plot(fixed)) * scale
+
+
 def _shorter(fixed: dict[str, Any], svg: str, max_height: float) -> str:
     """``svg`` (drawn from ``fixed``) drawn again with a shorter plot if it is too tall."""
     size = _svg_size(svg)
     over = _shown_height(svg) - max_height
     if size and over > 1 and isinstance(fixed.get("height"), int | float):
         scale = min(1.0, WIDTH_PX / size[0])
-        fixed = {**fixed, "height": max(MIN_PLOT_PX, fixed["height"] - over / scale)}
+        fixed = {**fixed, "height": max(_shortest_plot(fixed), fixed["height"] - over / scale)}
         with contextlib.suppress(ValueError):  # the taller one stands (CSS scales it)
             svg = _convert(fixed)
     return svg
@@ -291,8 +307,10 @@ WIDTH_PX = (210 - 24) * 96 / 25.4
 FILL = 0.95
 MIN_CHART_PX = 300
 MAX_CHART_PX = 400
-#: The shortest plot area (px) a chart is redrawn with to fit its page.
+#: The shortest plot area (px) a chart is redrawn with to fit its page, and the share of
+#: its own plot height it keeps at least.
 MIN_PLOT_PX = 110
+SQUEEZE = 0.75
 
 
 def _lines(text: str | None, per_line: float) -> int:
@@ -319,9 +337,11 @@ class Layout:
     chart_px: int
 
 
-def layout(content: BriefContent, chart_px: float = MAX_CHART_PX) -> Layout:
+def layout(
+    content: BriefContent, chart_px: float = MAX_CHART_PX, shortest_px: float = 0.0
+) -> Layout:
     """Share one A4 page between the texts (estimated line by line) and the chart, whose
-    own height at the page's width is ``chart_px``.
+    own height at the page's width is ``chart_px`` (``shortest_px`` once redrawn shorter).
 
     The texts come first; the chart takes what is left, at most its own height and
     :data:`MAX_CHART_PX`. If less than :data:`MIN_CHART_PX` (or the chart's own height) is
@@ -338,8 +358,10 @@ def layout(content: BriefContent, chart_px: float = MAX_CHART_PX) -> Layout:
     used += 60  # the settings' heading and table head, the line under it
     rows = [17 * max(_lines(a.label, 48), _lines(a.number_source, 30)) for a in content.assumptions]
     listed = min(MAX_ASSUMPTIONS, len(rows))
-    need = min(MIN_CHART_PX, chart_px)
-    while listed > MIN_ASSUMPTIONS and PAGE_PX * FILL - used - sum(rows[:listed]) < need:
+    need = max(min(MIN_CHART_PX, chart_px), shortest_px)
+    # the settings the reader changed stay listed (a few), whatever the chart needs
+    keep = min(KEEP_CHANGED, sum(1 for a in content.assumptions[:listed] if a.changed))
+    while listed > max(MIN_ASSUMPTIONS, keep) and PAGE_PX * FILL - used - sum(rows[:listed]) < need:
         listed -= 1
     room = min(PAGE_PX * FILL - used - sum(rows[:listed]), MAX_CHART_PX, chart_px)
     return Layout(assumptions=listed, chart_px=int(max(MIN_PLOT_PX, room)))
@@ -429,7 +451,8 @@ def _section_html(content: BriefContent) -> str:
     lang = content.lang
     kicker = t(f"nav_{content.page}", lang) if f"nav_{content.page}" in _keys(lang) else ""
     drawn = _page_chart(content)
-    fit = layout(content, _shown_height(drawn[1]) if drawn else 0)
+    fit = layout(content, _shown_height(drawn[1]), _shortest_chart(*drawn)) if drawn else None
+    fit = fit or layout(content, 0)
     svg = _inline(_shorter(*drawn, fit.chart_px)) if drawn else None
     chart = (
         f"<figure class='chart' style='max-height:{fit.chart_px}px'>{svg}</figure>" if svg else ""
