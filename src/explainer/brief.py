@@ -361,9 +361,18 @@ def layout(
     need = max(min(MIN_CHART_PX, chart_px), shortest_px)
     # the settings the reader changed stay listed (a few), whatever the chart needs
     keep = min(KEEP_CHANGED, sum(1 for a in content.assumptions[:listed] if a.changed))
-    while listed > max(MIN_ASSUMPTIONS, keep) and PAGE_PX * FILL - used - sum(rows[:listed]) < need:
+
+    floor = MIN_PLOT_PX if chart_px else 0
+
+    def free(count: int) -> float:
+        return PAGE_PX * FILL - used - sum(rows[:count])
+
+    # drop settings while the chart lacks room (the changed ones only for its bare minimum)
+    while listed > MIN_ASSUMPTIONS and (
+        free(listed) < floor or (listed > keep and free(listed) < need)
+    ):
         listed -= 1
-    room = min(PAGE_PX * FILL - used - sum(rows[:listed]), MAX_CHART_PX, chart_px)
+    room = min(free(listed), MAX_CHART_PX, chart_px)
     return Layout(assumptions=listed, chart_px=int(max(MIN_PLOT_PX, room)))
 
 
