@@ -258,8 +258,9 @@ class Dashboard:
             pinned = self.compute(state.pinned.scenario, dict(state.pinned.extras))
         query = self.state_query()
         stamp = t("stamp", state.lang, version=__version__, state=query or "-")
-        draw_charts(view, state, result, pinned, stamp)
+        # The figures first, then the charts, as before the split (the benchmark's reference).
         draw_text(view, self.article_figures, state, result, pinned, self.card_hooks)
+        draw_charts(view, state, result, pinned, stamp)
         view.toolbar.link.query = query
         view.toolbar.undo_button.disabled = not self.history.past
         view.toolbar.exports.value = exports_html(self.page, self.article_figures, state, result)
