@@ -22,7 +22,16 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.charts.common import (
+    CHART_WIDTH,
+    CLOCK_LABEL,
+    chart,
+    labelled_rule,
+    nominal,
+    quant,
+    records,
+    wrap,
+)
 from explainer.i18n import t
 from explainer.spec import Lang, describe_source, registry
 
@@ -164,67 +173,36 @@ def line_spec(
     ``y_rule`` draws a dashed reference line at that y (labelled ``y_rule_label``).
     """
     columns = [x, y] + ([color] if color else [])
-    encoding: dict[str, Any] = {
-        "x": {"field": x, "type": "quantitative", "title": x_title},
-        "y": {"field": y, "type": "quantitative", "title": y_title},
-        "tooltip": [
-            {"field": c, "type": "nominal" if c == color else "quantitative"} for c in columns
-        ],
-    }
-    if y_format:
-        encoding["y"]["axis"] = {"format": y_format}
-    if x_clock:
-        encoding["x"]["axis"] = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5}
-        encoding["x"]["scale"] = {"zero": False, "nice": False}
-    else:
-        encoding["x"]["axis"] = {"tickCount": 8}
-    if color:
-        encoding["color"] = {
-            "field": color,
-            "type": "nominal",
-            "title": None,
-            "sort": list(dict.fromkeys(frame[color])),
-            "legend": {"orient": "bottom", "labelLimit": 320},
+    x_axis = (
+        {
+            "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
+            "scale": {"zero": False, "nice": False},
         }
+        if x_clock
+        else {"axis": {"tickCount": 8}}
+    )
+    encoding: dict[str, Any] = {
+        "x": quant(x, title=x_title, **x_axis),
+        "y": quant(y, title=y_title, **({"axis": {"format": y_format}} if y_format else {})),
+        "tooltip": [nominal(c) if c == color else quant(c) for c in columns],
+    }
+    if color:
+        legend = {"orient": "bottom", "labelLimit": 320}
+        sort = list(dict.fromkeys(frame[color]))
+        encoding["color"] = nominal(color, title=None, sort=sort, legend=legend)
     mark: dict[str, Any] = {"type": "line", "strokeWidth": 2.5, "point": points}
     if step:
         mark["interpolate"] = "step-after"
-    subtitle = wrap(caption) if caption else []
-    lines: dict[str, Any] = {
-        "data": {"values": records(frame, columns)},
-        "mark": mark,
-        "encoding": encoding,
-    }
-    layers = [lines]
+    layers = [{"data": {"values": records(frame, columns)}, "mark": mark, "encoding": encoding}]
     if y_rule is not None:
-        reference = {"values": [{"y": float(y_rule), "text": y_rule_label}]}
+        reference = [{"y": float(y_rule), "text": y_rule_label}]
         layers.append(
-            {
-                "data": reference,
-                "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
-                "encoding": {"y": {"field": "y", "type": "quantitative"}},
-            }
+            labelled_rule(reference, "y", [6, 4], channel="y", labelled=bool(y_rule_label))
         )
-        if y_rule_label:
-            layers.append(
-                {
-                    "data": reference,
-                    "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
-                    "encoding": {
-                        "y": {"field": "y", "type": "quantitative"},
-                        "x": {"value": 0},
-                        "text": {"field": "text", "type": "nominal"},
-                    },
-                }
-            )
-    return {
-        "$schema": SCHEMA,
-        "title": title(chart_title, subtitle),
-        "description": description or chart_title,
-        "width": CHART_WIDTH - 120,
-        "height": 260,
-        "layer": layers,
-    }
+    subtitle = wrap(caption) if caption else []
+    return chart(
+        chart_title, subtitle, description or chart_title, CHART_WIDTH - 120, 260, layer=layers
+    )
 
 
 def table_labels(lang: Lang) -> dict[str, str]:
