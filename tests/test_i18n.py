@@ -7,7 +7,6 @@ import html
 import re
 import string
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from explainer.charts.fit import SERIES
 from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
+from explainer.datafiles import data_file
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
@@ -57,8 +57,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def raw_text(lang: str) -> str:
-    path = resources.files("explainer").joinpath("data", "locales", f"{lang}.yaml")
-    return path.read_text(encoding="utf-8")
+    return data_file("locales", f"{lang}.yaml").read_text(encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------- the files

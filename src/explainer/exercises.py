@@ -30,6 +30,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+from explainer.datafiles import read_yaml
+
 __all__ = ["Feedback", "check", "exercise", "exercise_ids", "solution", "teachers_key", "tolerance"]
 
 KINDS = ("number", "share", "minutes", "hours", "clock", "choice", "open")
@@ -131,9 +133,7 @@ def _call(ref: dict[str, Any]) -> Any:
 
 @cache
 def _by_id() -> dict[str, Exercise]:
-    from explainer.spec import _read_yaml
-
-    entries = _read_yaml("exercises.yaml")  # the package's data/ (a link to the repo's data/)
+    entries = read_yaml("exercises.yaml")
     found: dict[str, Exercise] = {}
     for raw in entries:
         ex = Exercise(raw["id"], raw["type"], raw["kind"], raw)

@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qsl, urlencode
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -31,11 +29,12 @@ from pydantic import (
     model_validator,
 )
 
+from explainer.datafiles import load_yaml_text as load_yaml_text  # re-exported
+from explainer.datafiles import read_yaml
+from explainer.i18n import LANGUAGES, Lang, strings, t
 from explainer.untrusted import LIMITS, echo
 
 ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
-Lang = Literal["zh", "en"]
-LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown
 
 
 # ----------------------------------------------------------------------------- clock values
@@ -197,8 +196,6 @@ class Problem:
         :func:`explainer.untrusted.echo`; the caller still escapes it for HTML.
         """
         if self.code:
-            from explainer.i18n import t  # here: explainer.i18n reads its files through us
-
             text = t(self.code, lang, **self.values)
             if not self.details:
                 return text
@@ -222,8 +219,6 @@ class Problem:
 
 def bounded_messages(problems: Iterable[Problem], lang: Lang) -> list[str]:
     """The first ``LIMITS.max_problems`` messages, then "and N more" for the rest."""
-    from explainer.i18n import t
-
     problems = list(problems)
     shown = [p.message(lang) for p in problems[: LIMITS.max_problems]]
     if len(problems) > LIMITS.max_problems:
@@ -235,8 +230,6 @@ def _in_language(english: str, lang: Lang) -> str:
     """A problem text in ``lang``: the ``problem_*`` string whose English is ``english``."""
     if lang == "en":
         return english
-    from explainer.i18n import strings  # here: explainer.i18n reads its files through us
-
     for key, text in strings("en").items():
         if key.startswith("problem_") and text == english:
             return strings(lang)[key]
@@ -438,38 +431,12 @@ def _reason(item: Mapping[str, Any]) -> str:
 
 
 def _own_reasons() -> set[str]:
-    from explainer.i18n import strings
-
     return {text for key, text in strings("en").items() if key.startswith("problem_")}
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built in
-    """A YAML loader that refuses a key given twice (PyYAML would keep the last silently)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} is given twice (line {line})", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def load_yaml_text(text: str) -> Any:
-    """Parse YAML (or JSON), refusing duplicate keys; any syntax error is a ValueError."""
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        raise ValueError(f"not valid YAML or JSON: {error}") from None
-
-
 def _read_yaml(name: str) -> Any:
-    text = resources.files("explainer").joinpath("data", name).read_text(encoding="utf-8")
-    return load_yaml_text(text)
+    """One file of ``data/`` (:func:`explainer.datafiles.read_yaml`)."""
+    return read_yaml(name)
 
 
 def _make_registry(document: Mapping[str, Any]) -> Registry:
@@ -565,8 +532,6 @@ def bilingual(text: str | Mapping[str, str], lang: Lang) -> str:
 
 def seed_section(section: str, lang: Lang) -> str:
     """How a section of the seed article is cited: “第1节（导语）” / “section 1 (lede)”."""
-    from explainer.i18n import t
-
     title = sources()["seed"]["sections"].get(section, section)
     return t("seed_section", lang, n=section[1:], title=bilingual(title, lang))
 
