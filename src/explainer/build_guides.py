@@ -33,6 +33,7 @@ Offline by construction:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import os
 import re
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.guide import CHARTS_ENV
+from explainer.paths import project_root
 
 GUIDE_GLOB = "[0-9][0-9]_*.ipynb"
 
@@ -97,9 +99,11 @@ def external_resources(page: str) -> list[str]:
 
 
 def find_guide_dir(start: Path | None = None) -> Path:
-    """``notebooks/guide`` under ``start`` (default: the working directory) or the source tree."""
+    """``notebooks/guide`` under ``start`` (default: the working directory), else the guides
+    of the checkout or of the installed package (:func:`explainer.paths.project_root`)."""
     candidates = [(start or Path.cwd()) / "notebooks" / "guide"]
-    candidates.append(Path(__file__).resolve().parents[2] / "notebooks" / "guide")
+    with contextlib.suppress(FileNotFoundError):  # neither a checkout nor an installed copy
+        candidates.append(project_root() / "notebooks" / "guide")
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
