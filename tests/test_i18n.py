@@ -147,6 +147,9 @@ FAMILIES: dict[str, set[str]] = {
     "landing_": set(PAGES),
     "status_": set(STATUSES),
     "reform_when_": set(TIMINGS),
+    #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
+    #: but problem_allowed, the frame of a problem's allowed values.
+    "problem_": {k.removeprefix("problem_") for k in EN if k.startswith("problem_")} - {"allowed"},
 }
 
 
@@ -165,6 +168,7 @@ def _literals(path: str, prefix: str) -> set[str]:
 #: Keys passed to t() through a variable: (file, expression) → the keys it can hold.
 VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("charts/fit.py", "key"): _literals("charts/fit.py", "region_"),
+    ("spec.py", "key"): _literals("spec.py", "problem_"),  # in_languages(key)
     ("ui/night.py", "key"): _night_notes(),
     ("ui/dashboard.py", "self.title_key"): {d.title_key for d in _dashboards()},
     ("ui/dashboard.py", "self.intro_key"): {d.intro_key for d in _dashboards()},
