@@ -17,6 +17,7 @@ from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
 from explainer.datafiles import data_file
+from explainer.guide import COLUMNS as GUIDE_COLUMNS
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
@@ -42,6 +43,9 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Chinese strings that need no Chinese character: "APP" is what Chinese officials call the
 #: apps (the article writes 政务APP).
 ZH_WITHOUT_HAN = {"chart_apps_y", "row_app"}
+#: … and templates made of placeholders and Chinese punctuation (full-width colon, comma,
+#: brackets, the enumeration comma 、), which is what differs between the two languages.
+ZH_WITHOUT_HAN |= {"source_seed", "source_note", "label_text", "enum_separator", "list_separator"}
 #: English texts that quote the Chinese term they explain (“以上”, whose reading is the point).
 EN_QUOTING_CHINESE = {
     ("run_reading", "help"),
@@ -147,6 +151,8 @@ FAMILIES: dict[str, set[str]] = {
     "landing_": set(PAGES),
     "status_": set(STATUSES),
     "reform_when_": set(TIMINGS),
+    "source_kind_": {"seed", "ref", "assumption"},
+    "guide_column_": set(GUIDE_COLUMNS),
     #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
     #: but problem_allowed, the frame of a problem's allowed values.
     "problem_": {k.removeprefix("problem_") for k in EN if k.startswith("problem_")} - {"allowed"},

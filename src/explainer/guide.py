@@ -38,15 +38,8 @@ from explainer.spec import Lang, describe_source, registry
 #: Environment variable that switches :func:`show` to static SVG (``svg``).
 CHARTS_ENV = "EXPLAINER_GUIDE_CHARTS"
 
-_KIND = {
-    "seed": {"zh": "文章", "en": "article"},
-    "ref": {"zh": "文献", "en": "reference"},
-    "assumption": {"zh": "假设", "en": "assumption"},
-}
-_COLUMNS = {
-    "zh": ["参数", "名称", "默认值", "允许范围", "机制来源", "数值来源"],
-    "en": ["parameter", "name", "default", "allowed range", "mechanism from", "number from"],
-}
+#: The columns of an assumption table (``guide_column_<key>`` in data/locales).
+COLUMNS = ("parameter", "name", "default", "allowed", "mechanism", "number")
 
 
 def static_charts() -> bool:
@@ -78,8 +71,8 @@ def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
     text = describe_source(source, lang)
-    label = _KIND[kind][lang] + ("：" if lang == "zh" else ": ")
-    return text if text.startswith(label) else label + text  # no "假设：假设：…"
+    labelled = t("label_text", lang, label=t(f"source_kind_{kind}", lang), text=text)
+    return text if text.startswith(labelled.removesuffix(text)) else labelled  # no "假设：假设："
 
 
 def shown_value(spec: Any, value: Any, lang: Lang) -> str:
@@ -99,7 +92,7 @@ def shown_range(spec: Any, lang: Lang) -> str:
         return t("guide_yes_or_no", lang)
     if spec.type == "choice":
         names = [str(names[lang]) for names in spec.choices.values()]
-        return t("guide_one_of", lang, names=("、" if lang == "zh" else "; ").join(names))
+        return t("guide_one_of", lang, names=t("enum_separator", lang).join(names))
     return str(spec.allowed(lang))
 
 
@@ -126,7 +119,7 @@ def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
                 source_cell(spec.number_source, lang),
             ]
         )
-    return pd.DataFrame(rows, columns=_COLUMNS[lang])
+    return pd.DataFrame(rows, columns=[t(f"guide_column_{c}", lang) for c in COLUMNS])
 
 
 def sweep(

@@ -105,12 +105,15 @@ def _evidence(lang: str) -> str:
         + "</li>"
         for row in figure_rows()
     )
-    colon = "：" if lang == "zh" else ":"
     href = f"{{{{ base_url }}}}{HTML_URL}"
+    link = (
+        f'<a href="{href}">{e(t("landing_evidence_link", lang))}</a> '
+        f"(<code>{DOC_PATH.as_posix()}</code>)"
+    )
+    line = t("label_text", lang, label=e(t("landing_evidence", lang)), text=link)
     return (
         f"  <h2>{e(t('landing_evidence_title', lang))}</h2>\n"
-        f'  <p>{e(t("landing_evidence", lang))}{colon} <a href="{href}">'
-        f"{e(t('landing_evidence_link', lang))}</a> (<code>{DOC_PATH.as_posix()}</code>)</p>\n"
+        f"  <p>{line}</p>\n"
         f"  <ul class='landing-evidence'>\n{items}\n  </ul>\n"
     )
 

@@ -569,18 +569,20 @@ def article_citation(lang: Lang) -> str:
 def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
     """A parameter's or preset's source as one short line of text, all in ``lang``."""
     if "seed" in source:
-        section = seed_section(source["seed"]["section"], lang)
-        sep = "，" if lang == "zh" else ", "
-        colon = "：" if lang == "zh" else ": "
-        text = f"{article_citation(lang)}{sep}{section}{colon}“{source['seed']['phrase']}”"
-        if "value_assumed" in source["seed"]:
-            label = "value assumed" if lang == "en" else "数值为假设"
-            text += f"; {label}: {source['seed']['value_assumed']}"
-        if "note" in source["seed"]:
-            note = bilingual(source["seed"]["note"], lang)
-            text += f"（{note}）" if lang == "zh" else f" ({note})"
+        seed = source["seed"]
+        section = seed_section(seed["section"], lang)
+        text = t(
+            "source_seed",
+            lang,
+            citation=article_citation(lang),
+            section=section,
+            phrase=seed["phrase"],
+        )
+        if "value_assumed" in seed:
+            text += t("source_value_assumed", lang, value=seed["value_assumed"])
+        if "note" in seed:
+            text += t("source_note", lang, note=bilingual(seed["note"], lang))
         return text
     if "ref" in source:
         return bilingual(sources()[source["ref"]]["title"], lang)
-    label = "assumption: " if lang == "en" else "假设："
-    return f"{label}{bilingual(source['assumption'], lang)}"
+    return t("source_assumption", lang, text=bilingual(source["assumption"], lang))

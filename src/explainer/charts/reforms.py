@@ -36,7 +36,7 @@ def reforms_line(result: ComparisonResult, lang: Lang) -> list[str]:
         return []
     known = reforms()
     labels = [known[rid].label(lang) for rid in result.reforms if rid in known]
-    return [t("chart_reforms_line", lang, reforms=("；" if lang == "zh" else "; ").join(labels))]
+    return [t("chart_reforms_line", lang, reforms=t("list_separator", lang).join(labels))]
 
 
 def _with_reforms(spec: dict[str, Any], result: ComparisonResult, lang: Lang) -> dict[str, Any]:
