@@ -17,6 +17,8 @@ from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
 from explainer.datafiles import data_file
+from explainer.exercises import TYPES as EXERCISE_TYPES
+from explainer.exercises import UNREADABLE
 from explainer.guide import COLUMNS as GUIDE_COLUMNS
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
@@ -152,6 +154,10 @@ FAMILIES: dict[str, set[str]] = {
     "status_": set(STATUSES),
     "reform_when_": set(TIMINGS),
     "source_kind_": {"seed", "ref", "assumption"},
+    "exercise_mark_": {"right", "empty", "open", "wrong"},
+    "exercise_unreadable_": set(UNREADABLE),
+    "exercise_too_": {"late", "early", "high", "low"},
+    "exercise_type_": set(EXERCISE_TYPES),
     "guide_column_": set(GUIDE_COLUMNS),
     #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
     #: but problem_allowed, the frame of a problem's allowed values.
@@ -175,6 +181,9 @@ def _literals(path: str, prefix: str) -> set[str]:
 VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("charts/fit.py", "key"): _literals("charts/fit.py", "region_"),
     ("spec.py", "key"): _literals("spec.py", "problem_"),  # in_languages(key)
+    ("exercises.py", "key"): {  # both(key): the plain exercise_ messages
+        k for k in EN if k.startswith("exercise_") and not placeholders(EN[k])
+    },
     ("ui/night.py", "key"): _night_notes(),
     ("ui/dashboard.py", "self.title_key"): {d.title_key for d in _dashboards()},
     ("ui/dashboard.py", "self.intro_key"): {d.intro_key for d in _dashboards()},
@@ -212,7 +221,8 @@ def t_calls() -> list[tuple[str, int, ast.expr, set[str] | None]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             is_t = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            if is_t and node.func.id == "t" and node.args:
+            # both(key, ...): explainer.exercises' t() in the two languages at once.
+            if is_t and node.func.id in ("t", "both") and node.args:
                 names = {k.arg for k in node.keywords}
                 kwargs = None if None in names else names  # None: **values, unknown
                 rel = path.relative_to(SRC).as_posix()
