@@ -254,8 +254,8 @@ def in_languages(key: str, **values: Any) -> dict[str, str]:
     return {lang: t(key, lang, **values) for lang in LANGUAGES}
 
 
-#: The English reasons explainer.ui still passes (before issue 13's page declarations), and
-#: their codes. Only these: a reason is otherwise a code. Remove once ui/ passes codes.
+#: The English reasons explainer.ui and explainer.pages still pass, and their codes. Only
+#: these: a reason is otherwise a code. Remove once ui/ and pages/ pass codes.
 _LEGACY_REASONS = {
     "given more than once; the first is used": "duplicate",
     "unknown parameter": "unknown_parameter",
@@ -265,6 +265,8 @@ _LEGACY_REASONS = {
     "not a list of reform ids": "not_reform_list",
     "not a field of a scenario file": "not_a_field",
     "not one of the pages": "not_a_page",
+    "unknown item": "unknown_item",  # explainer.pages.IdListControl's defaults
+    "not a list of ids": "not_id_list",
 }
 #: Likewise for the one allowed text explainer.ui passes in English.
 _LEGACY_ALLOWED = {"zh or en": "problem_languages"}
