@@ -120,7 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_serve(commands)
+    _add_export(commands)
+    add_brief_parser(commands)
+    return parser
 
+
+def _add_serve(commands: Any) -> None:
+    """``explainer serve``: its options."""
     serve = commands.add_parser(
         "serve",
         help="serve the dashboards in Voila",
@@ -151,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=serve_command)
 
+
+def _add_export(commands: Any) -> None:
+    """``explainer export``: its options."""
     export = commands.add_parser(
         "export",
         help="write a scenario's CSV / YAML / JSON files",
@@ -184,8 +194,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder to write into (created if missing; default: the current folder)",
     )
     export.set_defaults(run=export_command)
-    add_brief_parser(commands)
-    return parser
 
 
 def add_brief_parser(commands: Any) -> None:
