@@ -24,6 +24,7 @@ from explainer.model.fit import DEPARTMENTS, RECOMMENDATION, TOOLS
 from explainer.model.night import EVENING_STEPS, night
 from explainer.presets import STATUSES
 from explainer.reforms import TIMINGS
+from explainer.robustness import CONCLUSIONS
 from explainer.spec import load_yaml_text, registry
 from explainer.ui.dashboard import PAGES, Dashboard
 from explainer.ui.fit import FitDashboard
@@ -148,6 +149,8 @@ FAMILIES: dict[str, set[str]] = {
     "landing_": set(PAGES),
     "status_": set(STATUSES),
     "reform_when_": set(TIMINGS),
+    "claim_": {c.key for page in CONCLUSIONS.values() for c in page},
+    "negation_": {c.key for page in CONCLUSIONS.values() for c in page},
 }
 
 
