@@ -17,6 +17,7 @@ from explainer.charts.fit import SERIES
 from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
+from explainer.figures import UNITS
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
@@ -151,6 +152,7 @@ FAMILIES: dict[str, set[str]] = {
     "reform_when_": set(TIMINGS),
     "claim_": {c.key for page in CONCLUSIONS.values() for c in page},
     "negation_": {c.key for page in CONCLUSIONS.values() for c in page},
+    "band_unit_": set(UNITS),
 }
 
 

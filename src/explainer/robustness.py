@@ -143,12 +143,19 @@ def range_text(param: str, lang: Lang) -> str:
         return ""
     if found.kind == "fixed":
         return bilingual(found.reason, lang)
+    return f"{range_ends(param, lang)} — {describe_source(found.source, lang)}"
+
+
+def range_ends(param: str, lang: Lang) -> str:
+    """An assumption's plausible range, ends only: ``30–90 min``, ``21:00–22:00``."""
+    spec = registry().params[param]
+    found = spec.plausible
+    if found is None or found.kind == "fixed":
+        return ""
     if found.kind == "choices":
-        names = " / ".join(bilingual(spec.choices[c], lang) for c in found.choices)
-        return f"{names} — {describe_source(found.source, lang)}"
+        return " / ".join(bilingual(spec.choices[c], lang) for c in found.choices)
     unit = spec.unit.get(lang, "") if spec.type != "clock" else ""
-    ends = f"{spec.display(found.low)}–{spec.display(found.high)} {unit}".strip()
-    return f"{ends} — {describe_source(found.source, lang)}"
+    return f"{spec.display(found.low)}–{spec.display(found.high)} {unit}".strip()
 
 
 def export_record(unc: Uncertainty, kinds: dict[str, str], lang: Lang) -> dict[str, Any]:
