@@ -100,7 +100,7 @@ def reform_effect_text(unc: Uncertainty, metric: str, kind: str, lang: Lang) -> 
     """
     change = change_band(unc, metric + STATUS_QUO, metric)
     name = t(f"metric_{metric}", lang)
-    low, high = format_change(change.low, kind, lang), format_change(change.high, kind, lang)
+    low, high = _signed(change.low, kind, lang), _signed(change.high, kind, lang)
     if max(abs(change.low), abs(change.high)) < NO_CHANGE:
         return t("reform_effect_none", lang, metric=name)
     shown = format_change(change.value, kind, lang)
@@ -112,6 +112,11 @@ def reform_effect_text(unc: Uncertainty, metric: str, kind: str, lang: Lang) -> 
         low=low,
         high=high,
     )
+
+
+def _signed(value: float, kind: str, lang: Lang) -> str:
+    """A change with its sign; no change is ``0`` (format_change writes it as a dash)."""
+    return "0" if abs(value) < NO_CHANGE else format_change(value, kind, lang)
 
 
 def reform_effects_text(unc: Uncertainty, kinds: dict[str, str], lang: Lang) -> str:

@@ -162,7 +162,7 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
 # ----------------------------------------------------------------------------- bands on charts
 def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[str, Any]:
     """``spec`` with one more layer on top and ``line`` added to its caption."""
-    top = ("$schema", "title", "description", "width", "height", "config", "resolve")
+    top = ("$schema", "title", "description", "width", "height", "autosize", "config", "resolve")
     out = {k: spec[k] for k in top if k in spec}
     out["layer"] = [*_views(spec), layer]
     out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *wrap(line)]}

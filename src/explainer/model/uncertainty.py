@@ -9,14 +9,17 @@ What is computed, for the scenario as set on the page:
 
 * a space-filling sample of the assumption ranges: ``SAMPLE_SIZE`` points of a scrambled
   Sobol' sequence (:class:`scipy.stats.qmc.Sobol`, seed ``SEED``), so every load shows the
-  same band;
+  same band; pages whose model is slow (one run of the unit model takes ≈35 ms, against
+  ≈0.3 ms for the night) use ``SAMPLE_SIZE_SLOW`` points, so that the band follows a slider
+  within 1.5 s;
+* **the band** of a figure: the lowest and the highest value over the scenario itself and
+  the sample (min-max, not percentiles: a declared range is a pair of plausible ends, not a
+  probability distribution, so a percentile of the sample would claim a probability nobody
+  gave). A band therefore says "under every combination tried"; the true extremes, at the
+  corners of the ranges, may lie beyond it;
 * one at a time, each assumption at the low and at the high end of its range, the others as
-  set (the tornado chart);
-* **the band** of a figure: the lowest and the highest value found over all these scenarios
-  and the scenario itself (min-max, not percentiles: a declared range is a pair of plausible
-  ends, not a probability distribution, so a percentile of the sample would claim a
-  probability nobody gave). A band is therefore "under every combination tried"; the true
-  extremes of the ranges' corners may lie slightly beyond it.
+  set (the tornado chart, computed after the band). An end of a range is a corner the sample
+  seldom reaches, so a bar can end a little beyond the band.
 
 Each range is widened to include the scenario's own value, so that a value set outside the
 declared range is still inside the band. ``scipy.stats`` takes ≈0.8 s to import, so it is
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -35,6 +38,8 @@ import numpy as np
 
 #: Points of the scrambled Sobol' sequence (a power of two keeps its balance properties).
 SAMPLE_SIZE = 128
+#: Points for the pages whose model is slow (the unit and reform pages).
+SAMPLE_SIZE_SLOW = 32
 #: The sequence's scrambling seed: the same sample, so the same band, on every load.
 SEED = 14
 #: What a band is, in the words every export uses.
@@ -107,16 +112,18 @@ def unit_sample(d: int, n: int = SAMPLE_SIZE, seed: int = SEED) -> np.ndarray:
 def plan(
     scenario: Any, assumptions: Sequence[Varied], n: int = SAMPLE_SIZE, seed: int = SEED
 ) -> list[Any]:
-    """The scenarios to evaluate, in order: the scenario itself, the ``n`` sample points,
-    then each assumption at its low end, then each at its high end (others as set)."""
+    """The scenarios a band is taken over: the scenario itself, then the ``n`` sample points."""
     out = [scenario]
     if assumptions:
         for row in unit_sample(len(assumptions), n, seed):
             update = {a.id: a.at(float(u)) for a, u in zip(assumptions, row, strict=True)}
             out.append(scenario.model_copy(update=update))
-    for end in (0, 1):
-        out += [scenario.model_copy(update={a.id: a.ends[end]}) for a in assumptions]
     return out
+
+
+def ends_plan(scenario: Any, assumptions: Sequence[Varied]) -> list[Any]:
+    """The tornado's scenarios: each assumption at its low end, then each at its high end."""
+    return [scenario.model_copy(update={a.id: a.ends[end]}) for end in (0, 1) for a in assumptions]
 
 
 def evaluate_chunks(
@@ -174,13 +181,15 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """Every figure over the plan's scenarios (see :func:`plan` for their order)."""
+    """Every figure over the scenarios of :func:`plan` (``values``) and, once computed, of
+    :func:`ends_plan` (``ends``, for the tornado chart)."""
 
     keys: tuple[str, ...]
     assumptions: tuple[Varied, ...]
-    values: np.ndarray  # (1 + n + 2d, k)
+    values: np.ndarray  # (1 + n, k): the scenario as set, then the sample
     n: int
     seed: int
+    ends: np.ndarray | None = None  # (2d, k): lows, then highs
 
     def _column(self, key: str) -> np.ndarray:
         return self.values[:, self.keys.index(key)]
@@ -199,13 +208,19 @@ class Uncertainty:
     def bands(self) -> dict[str, Band]:
         return {key: self.band(key) for key in self.keys}
 
+    def with_ends(self, chunks: Iterable[np.ndarray]) -> Uncertainty:
+        """This uncertainty with the tornado's one-at-a-time scenarios evaluated."""
+        ends = np.vstack(list(chunks)) if self.assumptions else np.zeros((0, len(self.keys)))
+        return replace(self, ends=ends)
+
     def tornado(self, key: str) -> list[Bar]:
         """Each assumption from its low to its high end, biggest swing first (zero left out)."""
-        column, d = self._column(key), len(self.assumptions)
-        lows, highs = column[1 + self.n : 1 + self.n + d], column[1 + self.n + d :]
+        if self.ends is None:
+            raise ValueError("the one-at-a-time scenarios are not evaluated yet")
+        column, d = self.ends[:, self.keys.index(key)], len(self.assumptions)
         bars = [
             Bar(a.id, *a.ends, float(lo), float(hi))
-            for a, lo, hi in zip(self.assumptions, lows, highs, strict=True)
+            for a, lo, hi in zip(self.assumptions, column[:d], column[d:], strict=True)
         ]
         return sorted((b for b in bars if b.swing > 1e-9), key=lambda b: -b.swing)
 
@@ -238,9 +253,15 @@ def uncertainty(
 ) -> Uncertainty:
     """Bands, tornado data and verdicts for ``scenario`` in one call (no chunking)."""
     assumptions = varied(registry, scenario, params)
-    scenarios = plan(scenario, assumptions, n, seed)
     keys = tuple(figures(scenario))
-    return assemble(keys, assumptions, evaluate_chunks(figures, scenarios, keys), n, seed)
+    found = assemble(
+        keys,
+        assumptions,
+        evaluate_chunks(figures, plan(scenario, assumptions, n, seed), keys),
+        n,
+        seed,
+    )
+    return found.with_ends(evaluate_chunks(figures, ends_plan(scenario, assumptions), keys))
 
 
 def change_band(reform: Uncertainty, status_quo_key: str, reform_key: str) -> Band:

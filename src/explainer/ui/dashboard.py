@@ -32,6 +32,7 @@ from explainer.spec import (
     bounded_messages,
     registry,
 )
+from explainer.ui.bands import BandRunner
 from explainer.ui.controls import ControlPanel
 from explainer.ui.style import STYLE
 from explainer.ui.toolbar import (
@@ -65,7 +66,13 @@ SCENARIO_FORMAT = 1  # "explainer_scenario" in the files this version writes and
 #: The fields of a scenario file besides the page-specific ones (``extra_keys``).
 FILE_KEYS = ("explainer_scenario", "page", "preset", "language", "parameters", "provenance")
 #: Fields a download adds for its readers (see ``_exports_html``); ignored when loading.
-EXPORT_ONLY_KEYS = ("article_figures", "parameter_sources_format", "parameter_sources", "summary")
+EXPORT_ONLY_KEYS = (
+    "article_figures",
+    "parameter_sources_format",
+    "parameter_sources",
+    "summary",
+    "ranges",  # issue 14: the bands, their method, sample size and seed
+)
 log = logging.getLogger(__name__)
 
 
@@ -127,6 +134,7 @@ class Dashboard:
             chart.add_class(css)
             self.chart_widgets.append(chart)
 
+        self.bands = BandRunner(self)  # issue 14: every number with its range (ui/bands.py)
         # On a phone the controls fold away; this button (shown only there) opens them.
         self.controls_toggle = W.ToggleButton(value=False, layout=W.Layout(width="auto"))
         self.controls_toggle.add_class("explainer-controls-toggle")
@@ -144,6 +152,7 @@ class Dashboard:
                 self.ab_table,
                 self.notes,
                 *self.chart_widgets,
+                *self.bands.widgets,
             ],
             layout=W.Layout(flex="1 1 700px", min_width="0"),
         )
@@ -404,7 +413,7 @@ class Dashboard:
             line = " | ".join(str(f).replace("\n", " ") for f in fields)
             head += f"# article_figure {record['metric']}{tuned}: {line}\n"
         head += f"# summary: {self.full_summary(result, self.lang)}\n"
-        return head + figures_table(self.figures(result), self.lang).to_csv(index=False)
+        return head + self.bands.csv(figures_table(self.figures(result), self.lang), self.lang)
 
     @staticmethod
     def _html(css: str) -> W.HTML:
@@ -569,6 +578,7 @@ class Dashboard:
         self.undo_button.disabled = not self.history
         self.exports.value = self._exports_html(result)
         self.result = result
+        self.bands.schedule()  # the bands follow, without blocking the controls (issue 14)
 
     def _ab_html(self, pinned: Any, result: Any) -> str:
         pairs = zip(self.figures(pinned), self.figures(result), strict=True)
@@ -627,7 +637,9 @@ class Dashboard:
             text += " " + t("summary_article", lang, case=name, items=items)
         elif self.preset_id in self.presets and self.presets[self.preset_id].no_figures:
             text += " " + self.presets[self.preset_id].no_figures[lang]  # type: ignore[index]
-        return text
+        bands = getattr(self, "bands", None)  # issue 14: robust under every assumption?
+        verdicts = bands.verdicts(lang) if bands is not None and bands.result_is(result) else ""
+        return f"{text} {verdicts}" if verdicts else text
 
     def _exports_html(self, result: Any) -> str:
         lang, name = self.lang, f"explainer-{self.page}"
@@ -636,6 +648,7 @@ class Dashboard:
         document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
         document["parameter_sources"] = parameter_sources(lang)
         document["summary"] = self.full_summary(result, lang)
+        document["ranges"] = self.bands.export(lang)  # issue 14
         return (
             f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} "
             + data_link(

@@ -1,0 +1,312 @@
+"""Bands on a page, computed without blocking the controls (issue 14).
+
+The page's point values update as before; the bands follow. :meth:`BandRunner.schedule` is
+called at the end of every refresh: it counts a new *generation*, takes the old bands off
+the page (a band never surrounds a value of another scenario), and starts an asyncio task on
+the kernel's event loop (ipykernel runs one in the main thread; Voila's kernels too). The
+task evaluates the sample a few milliseconds at a time and yields between chunks, so a
+slider message is handled within one chunk; before each chunk and before drawing it checks
+the generation, so a later change cancels it. The first sample (importing ``scipy.stats``,
+≈0.8 s) is drawn in a worker thread, leaving the loop free. Without a running loop (tests,
+scripts) nothing runs until :meth:`BandRunner.run_now`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import ipywidgets as W
+import numpy as np
+import pandas as pd
+
+from explainer.charts.bands import tornado_spec, with_band
+from explainer.charts.common import responsive
+from explainer.i18n import t
+from explainer.model import uncertainty as U
+from explainer.robustness import (
+    STATUS_QUO,
+    band_only_text,
+    export_record,
+    method_text,
+    reform_effects_text,
+    verdicts_text,
+)
+from explainer.ui import band_html
+
+#: Work done between two yields to the event loop (seconds): a slider waits at most this.
+CHUNK_SECONDS = 0.008
+CACHE_SIZE = 8
+#: Pages whose model takes tens of milliseconds a run (the unit model): SAMPLE_SIZE_SLOW.
+SLOW_PAGES = ("unit", "reforms")
+
+
+def sample_size(page: str) -> int:
+    """The page's sample size: fewer points where one run of the model is slow."""
+    return U.SAMPLE_SIZE_SLOW if page in SLOW_PAGES else U.SAMPLE_SIZE
+
+
+def figures_callable(dashboard: Any) -> U.Figures:
+    """``scenario -> {figure key: value}`` through the page's own model and figure list.
+
+    The reform page's status-quo figures come too (``<key>@status_quo``), so that each
+    reform's effect is measured against the status quo under the same assumptions.
+    """
+    if dashboard.page == "reforms":
+        from explainer.model.compare import compare
+        from explainer.reforms import apply_reforms
+
+        chosen = list(dashboard.chosen)
+
+        def reform_figures(scenario: Any) -> dict[str, float]:
+            applied = apply_reforms(scenario, chosen)
+            table = compare(applied.status_quo, applied.reformed).table()
+            out = {r.metric: float(r.reform) for r in table.itertuples()}
+            return out | {r.metric + STATUS_QUO: float(r.status_quo) for r in table.itertuples()}
+
+        return reform_figures
+    compute, figures = dashboard.compute, dashboard.figures
+    return lambda scenario: {f.key: float(f.value) for f in figures(compute(scenario))}
+
+
+def timed_chunks(
+    figures: U.Figures, scenarios: Sequence[Any], keys: Sequence[str], budget: float
+) -> Iterator[np.ndarray]:
+    """Figure values, as many scenarios at a time as fit in ``budget`` seconds (at least one)."""
+    start = 0
+    while start < len(scenarios):
+        began, rows = time.perf_counter(), []
+        while start < len(scenarios) and (not rows or time.perf_counter() - began < budget):
+            found = figures(scenarios[start])
+            rows.append([float(found[k]) for k in keys])
+            start += 1
+        yield np.array(rows, dtype=float)
+
+
+class BandRunner:
+    """The bands of one page: its table, its tornado chart, and the task that computes them."""
+
+    def __init__(self, dashboard: Any):
+        import altair as alt
+
+        from explainer.ui.dashboard import EMBED_OPTIONS
+
+        self.dashboard = dashboard
+        self.generation = 0
+        self.current: U.Uncertainty | None = None  # the bands of this generation, once known
+        self.task: asyncio.Task[None] | None = None
+        self.cache: OrderedDict[Any, U.Uncertainty] = OrderedDict()
+        self.base_specs: list[dict[str, Any]] = []
+        self.published = 0  # generations drawn (for tests and the benchmark)
+        self.table = W.HTML()
+        self.table.add_class("explainer-bands")
+        self.picker = W.Dropdown(style={"description_width": "initial"})
+        self.picker.add_class("explainer-tornado-pick")
+        self.picker.observe(self._on_pick, "value")
+        self.tornado = alt.JupyterChart(None, embed_options=EMBED_OPTIONS)
+        self.tornado.add_class("explainer-chart-tornado")
+        self.widgets: list[W.Widget] = [self.table, self.picker, self.tornado]
+
+    # ------------------------------------------------------------------ scheduling
+    def key(self) -> Any:
+        d = self.dashboard
+        return (d.page, d.scenario, tuple(sorted(d.extra_state().get("reforms") or ())))
+
+    def stamp(self) -> str:
+        """A short name of the scenario on the page (what a band on the page belongs to)."""
+        return hashlib.sha1(repr(self.key()).encode("utf-8")).hexdigest()[:12]
+
+    def schedule(self) -> None:
+        """A new scenario is on the page: drop the old bands, start computing the new ones."""
+        self.generation += 1
+        self.current = None
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        d = self.dashboard
+        self.base_specs = [w.spec for w in d.chart_widgets]
+        d.headline.value += band_html.value_marker(self.stamp())
+        self._draw_table()
+        self._relabel_picker()
+        cached = self.cache.get(self.key())
+        if cached is not None:
+            self.publish(cached, self.generation)
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a test or a script): run_now() when wanted
+            return
+        self.task = loop.create_task(self._run(self.generation))
+
+    async def _run(self, generation: int) -> None:
+        figures, scenario, keys, assumptions = self._prepare()
+        n = sample_size(self.dashboard.page)
+        if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, U.unit_sample, len(assumptions), n)
+            if generation != self.generation:
+                return
+        chunks = []
+        for chunk in timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS):
+            chunks.append(chunk)
+            await asyncio.sleep(0)  # the controls' messages are handled here
+            if generation != self.generation:
+                return  # a later change: this scenario is gone
+        unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
+        for _ in self.publish_steps(unc, generation):
+            await asyncio.sleep(0)
+            if generation != self.generation:
+                return
+        ends = []  # then the tornado's one-at-a-time scenarios
+        for chunk in timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS):
+            ends.append(chunk)
+            await asyncio.sleep(0)
+            if generation != self.generation:
+                return
+        self._set_ends(unc.with_ends(ends), generation)
+
+    def _prepare(self) -> tuple[U.Figures, Any, tuple[str, ...], tuple[U.Varied, ...]]:
+        d = self.dashboard
+        figures = figures_callable(d)
+        names = [p for p, spec in d.registry.params.items() if spec.group in d.groups]
+        assumptions = U.varied(d.registry, d.scenario, names)
+        return figures, d.scenario, tuple(figures(d.scenario)), assumptions
+
+    def run_now(self) -> U.Uncertainty:
+        """Compute this generation's bands and tornado here and now, and draw them."""
+        figures, scenario, keys, assumptions = self._prepare()
+        n = sample_size(self.dashboard.page)
+        chunks = timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS)
+        unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
+        self.publish(unc, self.generation)
+        ends = timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS)
+        self._set_ends(unc.with_ends(ends), self.generation)
+        return self.current
+
+    def _set_ends(self, unc: U.Uncertainty, generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.current = unc
+        self.cache[self.key()] = unc
+        self._draw_tornado()
+
+    # ------------------------------------------------------------------ drawing
+    def publish(self, unc: U.Uncertainty, generation: int) -> None:
+        """Draw ``unc`` as the bands of ``generation`` (ignored if the page has moved on)."""
+        for _ in self.publish_steps(unc, generation):
+            pass
+
+    def publish_steps(self, unc: U.Uncertainty, generation: int) -> Iterator[None]:
+        """Draw the bands step by step (the task yields to the controls between steps):
+        first what the reader looks at (cards, table), then charts, words, exports."""
+        if generation != self.generation:
+            return
+        self.current = unc
+        self.cache[self.key()] = unc
+        self.cache.move_to_end(self.key())
+        while len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
+        d, lang, result = self.dashboard, self.dashboard.lang, self.dashboard.result
+        d.headline.value = band_html.decorate_cards(
+            d.headline.value, d.page, d.figures(result), unc, self.stamp(), lang
+        )
+        self._draw_table()
+        self.published += 1
+        yield
+        bands = unc.bands()
+        for widget, (css, _), base in zip(d.chart_widgets, d.charts, self.base_specs, strict=True):
+            drawn = with_band(d.page, css, base, result, bands, lang)
+            if drawn is not base:
+                widget.spec = responsive(drawn, lang)
+                yield
+        d.summary.value = f"<p>{html.escape(d.full_summary(result, lang))}</p>"
+        self._draw_tornado()
+        yield
+        d.exports.value = d._exports_html(result)
+
+    def _draw_table(self) -> None:
+        d = self.dashboard
+        figures = d.figures(d.result)
+        values = {f.key: f.value for f in figures}
+        self.table.value = band_html.table_html(
+            d.page, figures, values, self.current, self.stamp(), d.lang
+        )
+
+    def _relabel_picker(self) -> None:
+        d = self.dashboard
+        options = [(t(f"metric_{f.key}", d.lang), f.key) for f in d.figures(d.result)]
+        keep = self.picker.value
+        if list(self.picker.options) != options:
+            self.picker.options = options
+            self.picker.value = keep if keep in dict(options).values() else options[0][1]
+        self.picker.description = t("tornado_pick", d.lang)
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        if self.current is not None:
+            self._draw_tornado()
+
+    def _draw_tornado(self) -> None:
+        d, unc, key = self.dashboard, self.current, self.picker.value
+        if unc is None or key not in unc.keys:
+            return
+        if unc.ends is None:
+            self.tornado.spec = None
+            return
+        kind = next(f.kind for f in d.figures(d.result) if f.key == key)
+        self.tornado.spec = responsive(tornado_spec(unc, key, kind, d.lang), d.lang)
+
+    # ------------------------------------------------------------------ words and exports
+    def result_is(self, result: Any) -> bool:
+        """Whether the bands drawn are those of ``result`` (the page's current result)."""
+        return self.current is not None and result is self.dashboard.result
+
+    def verdicts(self, lang: Any) -> str:
+        """The summary's verdicts (empty until the bands are known)."""
+        d, unc = self.dashboard, self.current
+        if unc is None:
+            return ""
+        if d.page == "reforms":
+            kinds = {f.key: f.kind for f in d.figures(d.result)}
+            return reform_effects_text(unc, kinds, lang)
+        return verdicts_text(d.page, unc, lang)
+
+    def csv(self, table: pd.DataFrame, lang: Any) -> str:
+        """The figures' CSV with each band (``low``, ``high``, ``range``) and how it was made."""
+        unc = self.current
+        if unc is None:
+            line = f"# ranges: {t('band_pending', lang)}\n"
+            return line + table.to_csv(index=False)
+        bands = [unc.band(k) if k in unc.keys else None for k in table["figure"]]
+        table = table.assign(
+            low=[b.low if b else None for b in bands],
+            high=[b.high if b else None for b in bands],
+            range=[
+                band_only_text(b, k, lang) if b else ""
+                for b, k in zip(bands, self._kinds(table), strict=True)
+            ],
+        )
+        head = (
+            f"# ranges: band min-max; sample scrambled Sobol' (scipy.stats.qmc.Sobol);"
+            f" sample_size: {unc.n}; seed: {unc.seed}; scenarios_tried: {unc.tried}\n"
+            f"# ranges_method: {method_text(unc, lang)}\n"
+        )
+        return head + table.to_csv(index=False)
+
+    def _kinds(self, table: pd.DataFrame) -> list[str]:
+        d = self.dashboard
+        kinds = {f.key: f.kind for f in d.figures(d.result)}
+        return [kinds.get(k, "number") for k in table["figure"]]
+
+    def export(self, lang: Any) -> dict[str, Any]:
+        """What an export carries: the bands, the method, the sample size and the seed."""
+        d, unc = self.dashboard, self.current
+        if unc is None:
+            return {"state": "pending", "sample_size": U.SAMPLE_SIZE, "seed": U.SEED}
+        kinds = {f.key: f.kind for f in d.figures(d.result)}
+        return export_record(unc, kinds, lang)
