@@ -177,25 +177,25 @@ def span_layer(field: str, field2: str, low: float, high: float, text: str) -> d
         "data": {"values": [row]},
         "layer": [
             {
+                # x and x2 only: the stripe spans the chart's whole height.
                 "mark": {"type": "rect", "color": BAND_COLOUR, "opacity": 0.15, "clip": True},
-                "encoding": {
-                    "x": x,
-                    "x2": {"field": field2},
-                    "y": {"value": 0},
-                    "y2": {"value": "height"},
-                },
+                "encoding": {"x": x, "x2": {"field": field2}},
             },
             {
                 "mark": {
                     "type": "text",
-                    "align": "left",
-                    "baseline": "bottom",
-                    "dx": 4,
-                    "dy": -4,
+                    "align": "right",
+                    "baseline": "top",
+                    "dx": -4,
+                    "dy": 4,
                     "fontSize": 11,
                     "color": BAND_COLOUR,
                 },
-                "encoding": {"x": x, "y": {"value": "height"}, "text": {"field": "text"}},
+                "encoding": {
+                    "x": {"field": field2, "type": "quantitative"},
+                    "y": {"value": 0},
+                    "text": {"field": "text"},
+                },
                 "description": "band-label",
             },
         ],

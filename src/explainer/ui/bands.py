@@ -221,9 +221,11 @@ class BandRunner:
         yield
         bands = unc.bands()
         for widget, (css, _), base in zip(d.chart_widgets, d.charts, self.base_specs, strict=True):
+            # ``base`` is already responsive (a second pass breaks Vega's layout); the band's
+            # caption line is wrapped narrow by ``with_band`` itself.
             drawn = with_band(d.page, css, base, result, bands, lang)
             if drawn is not base:
-                widget.spec = responsive(drawn, lang)
+                widget.spec = drawn
                 yield
         d.summary.value = f"<p>{html.escape(d.full_summary(result, lang))}</p>"
         self._draw_tornado()
