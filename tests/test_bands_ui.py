@@ -132,7 +132,7 @@ def test_a_band_of_an_older_scenario_is_never_drawn() -> None:
     assert d.bands.generation == old + 1 and d.bands.current is None
     figures, scenario, keys, assumptions = d.bands._prepare()
     stale = U.uncertainty(figures, d.registry, d.registry.default(), n=16)
-    d.bands.publish(stale, old)  # a late result for the older scenario
+    d.bands.publish(stale, (old, "older"))  # a late result for the older scenario
     assert d.bands.current is None and "card-band" not in d.headline.value
     d.bands.run_now()
     assert f"data-scenario='{d.bands.stamp()}'" in d.headline.value

@@ -104,6 +104,7 @@ class BandRunner:
         self.cache: OrderedDict[Any, U.Uncertainty] = OrderedDict()
         self.base_specs: list[dict[str, Any]] = []
         self.published = 0  # generations drawn (for tests and the benchmark)
+        self.band_stamp = ""  # the scenario the drawn bands were computed for
         self.table = W.HTML()
         self.table.add_class("explainer-bands")
         self.picker = W.Dropdown(style={"description_width": "initial"})
@@ -125,7 +126,7 @@ class BandRunner:
     def schedule(self) -> None:
         """A new scenario is on the page: drop the old bands, start computing the new ones."""
         self.generation += 1
-        self.current = None
+        self.current, self.band_stamp = None, ""
         if self.task is not None:
             self.task.cancel()
             self.task = None
@@ -136,15 +137,17 @@ class BandRunner:
         self._relabel_picker()
         cached = self.cache.get(self.key())
         if cached is not None:
-            self.publish(cached, self.generation)
+            self.publish(cached, (self.generation, self.stamp()))
             return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop (a test or a script): run_now() when wanted
             return
-        self.task = loop.create_task(self._run(self.generation))
+        self.task = loop.create_task(self._run((self.generation, self.stamp())))
 
-    async def _run(self, generation: int) -> None:
+    async def _run(self, ticket: tuple[int, str]) -> None:
+        """Compute the bands of the scenario ``ticket`` names (its generation and stamp)."""
+        generation = ticket[0]
         figures, scenario, keys, assumptions = self._prepare()
         n = sample_size(self.dashboard.page)
         if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
@@ -159,7 +162,7 @@ class BandRunner:
             if generation != self.generation:
                 return  # a later change: this scenario is gone
         unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
-        for _ in self.publish_steps(unc, generation):
+        for _ in self.publish_steps(unc, ticket):
             await asyncio.sleep(0)
             if generation != self.generation:
                 return
@@ -184,7 +187,7 @@ class BandRunner:
         n = sample_size(self.dashboard.page)
         chunks = timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS)
         unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
-        self.publish(unc, self.generation)
+        self.publish(unc, (self.generation, self.stamp()))
         ends = timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS)
         self._set_ends(unc.with_ends(ends), self.generation)
         return self.current
@@ -197,16 +200,18 @@ class BandRunner:
         self._draw_tornado()
 
     # ------------------------------------------------------------------ drawing
-    def publish(self, unc: U.Uncertainty, generation: int) -> None:
-        """Draw ``unc`` as the bands of ``generation`` (ignored if the page has moved on)."""
-        for _ in self.publish_steps(unc, generation):
+    def publish(self, unc: U.Uncertainty, ticket: tuple[int, str]) -> None:
+        """Draw ``unc`` as the bands of ``ticket``'s scenario (ignored if the page moved on)."""
+        for _ in self.publish_steps(unc, ticket):
             pass
 
-    def publish_steps(self, unc: U.Uncertainty, generation: int) -> Iterator[None]:
+    def publish_steps(self, unc: U.Uncertainty, ticket: tuple[int, str]) -> Iterator[None]:
         """Draw the bands step by step (the task yields to the controls between steps):
         first what the reader looks at (cards, table), then charts, words, exports."""
+        generation, stamp = ticket
         if generation != self.generation:
             return
+        self.band_stamp = stamp
         self.current = unc
         self.cache[self.key()] = unc
         self.cache.move_to_end(self.key())
@@ -214,7 +219,7 @@ class BandRunner:
             self.cache.popitem(last=False)
         d, lang, result = self.dashboard, self.dashboard.lang, self.dashboard.result
         d.headline.value = band_html.decorate_cards(
-            d.headline.value, d.page, d.figures(result), unc, self.stamp(), lang
+            d.headline.value, d.page, d.figures(result), unc, self.band_stamp, lang
         )
         self._draw_table()
         self.published += 1
@@ -237,7 +242,7 @@ class BandRunner:
         figures = d.figures(d.result)
         values = {f.key: f.value for f in figures}
         self.table.value = band_html.table_html(
-            d.page, figures, values, self.current, self.stamp(), d.lang
+            d.page, figures, values, self.current, self.band_stamp or self.stamp(), d.lang
         )
 
     def _relabel_picker(self) -> None:
