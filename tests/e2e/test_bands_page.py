@@ -104,9 +104,17 @@ def test_a_burst_of_changes_never_shows_a_band_of_an_older_scenario(
     handle = page.locator(selector)
     handle.focus()
     start = handle.get_attribute("aria-valuenow")
-    for _ in range(6):  # six scenarios in quick succession
+    marker = ".explainer-headline .explainer-value-scenario"
+    for _ in range(6):
+        # Each change as soon as the previous one's values show, so that its bands are
+        # still being computed (on the unit page that takes about a second).
+        before = page.locator(marker).get_attribute("data-scenario")
         page.keyboard.press(key)
-        page.wait_for_timeout(40)
+        page.wait_for_function(
+            f"() => [undefined, '{before}']"
+            f".indexOf(document.querySelector('{marker}')?.dataset.scenario) < 0",
+            timeout=PAGE_TIMEOUT_MS,
+        )
     page.wait_for_function(
         f"() => document.querySelector('{selector}').getAttribute('aria-valuenow') !== '{start}'",
         timeout=PAGE_TIMEOUT_MS,
@@ -116,8 +124,7 @@ def test_a_burst_of_changes_never_shows_a_band_of_an_older_scenario(
     seen = page.evaluate("({...window.__bands, stamps: [...window.__bands.stamps]})")
     assert seen["checks"] > 0 and len(seen["stamps"]) >= 2, seen
     assert seen["stale"] == [], f"bands of an older scenario were shown: {seen['stale'][:5]}"
-    marker = page.locator(".explainer-headline .explainer-value-scenario")
-    stamp = marker.get_attribute("data-scenario")
+    stamp = page.locator(marker).get_attribute("data-scenario")
     bands = page.locator(".explainer-headline .card-band")
     assert bands.count() > 0
     assert {bands.nth(i).get_attribute("data-scenario") for i in range(bands.count())} == {stamp}
