@@ -16,6 +16,7 @@ import re
 import pytest
 import yaml
 
+from explainer.figures import format_value
 from explainer.i18n import t
 from explainer.model import uncertainty as U
 from explainer.robustness import band_only_text
@@ -36,7 +37,7 @@ def page(cls: type[Dashboard], lang: str) -> Dashboard:
     if (cls, lang) not in _MADE:
         made = cls(lang)
         if cls is ReformsDashboard:
-            made.reform_boxes["one_stop_platform"].value = True
+            made.apply_query(f"reforms=one_stop_platform&lang={lang}")
         made.bands.run_now()
         _MADE[(cls, lang)] = made
     return _MADE[(cls, lang)]
@@ -64,8 +65,8 @@ def test_every_headline_figure_shows_its_band(cls: type[Dashboard], lang: str) -
         cell = f"<td class='band' data-figure='{figure.key}'>"
         assert cell + html.escape(band_only_text(band, figure.kind, lang)) in table
     assert html.escape(t("bands_title", lang)) in table
-    assert f"{sample_size(d.page)}" in table  # the method note names the sample size
-    for card, key in CARD_FIGURES.get(d.page, {}).items():
+    assert f"{sample_size(d.page.id)}" in table  # the method note names the sample size
+    for card, key in CARD_FIGURES.get(d.page.id, {}).items():
         if f"card-{card}'" in d.headline.value:
             assert f"data-figure='{key}'" in d.headline.value, card
 
@@ -99,7 +100,7 @@ def test_the_reform_page_says_whether_an_effect_beats_the_uncertainty(lang: str)
 @pytest.mark.parametrize("cls", CLASSES)
 def test_exports_carry_the_ranges_the_sample_size_and_the_seed(cls: type[Dashboard]) -> None:
     d = page(cls, "en")
-    n = sample_size(d.page)
+    n = sample_size(d.page.id)
     csv = d.figures_csv(d.result)
     assert f"sample_size: {n}; seed: {U.SEED}" in csv
     header = next(line for line in csv.splitlines() if line.startswith("figure,"))
@@ -170,3 +171,19 @@ def test_the_tornado_follows_the_figure_picked() -> None:
     d.bands.picker.value = "night_minutes"
     title = d.bands.tornado.spec["title"]["text"]
     assert title == t("tornado_title", "en", figure=t("metric_night_minutes", "en"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_gives_each_figure_its_range(lang: str) -> None:
+    from explainer.ui.brief_button import brief_content, make_brief
+
+    d = NightDashboard(lang)
+    d.apply_query(f"washing_min=25&lang={lang}")
+    assert d.bands.current is None  # not computed yet: the brief computes them
+    content = brief_content(d)
+    assert d.bands.current is not None
+    night = next(f for f in content.figures if f.label == t("metric_night_minutes", lang))
+    band = d.bands.current.band("night_minutes")
+    assert night.low_text == format_value(band.low, "minutes", lang)
+    assert night.high_text == format_value(band.high, "minutes", lang)
+    assert night.low_text in make_brief(d)[1]

@@ -54,7 +54,7 @@ def figure_keys(cls: type, reforms: str) -> list[str]:
     """The page's headline figures, from the page's own code (the values are not needed)."""
     page = cls("en")
     if reforms:
-        page.reform_boxes["one_stop_platform"].value = True
+        page.apply_query(f"lang=en{reforms}")
     return [f.key for f in page.figures(page.result)]
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from explainer.charts.bands import tornado_spec, with_band
 from explainer.charts.common import responsive
+from explainer.figures import format_value
 from explainer.i18n import t
 from explainer.model import uncertainty as U
 from explainer.robustness import (
@@ -58,21 +59,16 @@ def figures_callable(dashboard: Any) -> U.Figures:
     The reform page's status-quo figures come too (``<key>@status_quo``), so that each
     reform's effect is measured against the status quo under the same assumptions.
     """
-    if dashboard.page == "reforms":
-        from explainer.model.compare import compare
-        from explainer.reforms import apply_reforms
+    page, extras = dashboard.page, dict(dashboard.state.extras)
 
-        chosen = list(dashboard.chosen)
+    def run(scenario: Any) -> dict[str, float]:
+        result = page.compute(scenario, extras)
+        out = {f.key: float(f.value) for f in page.figures(result)}
+        if page.id == "reforms":  # the status quo under the same assumptions
+            out |= {r.metric + STATUS_QUO: float(r.status_quo) for r in result.table().itertuples()}
+        return out
 
-        def reform_figures(scenario: Any) -> dict[str, float]:
-            applied = apply_reforms(scenario, chosen)
-            table = compare(applied.status_quo, applied.reformed).table()
-            out = {r.metric: float(r.reform) for r in table.itertuples()}
-            return out | {r.metric + STATUS_QUO: float(r.status_quo) for r in table.itertuples()}
-
-        return reform_figures
-    compute, figures = dashboard.compute, dashboard.figures
-    return lambda scenario: {f.key: float(f.value) for f in figures(compute(scenario))}
+    return run
 
 
 def timed_chunks(
@@ -95,7 +91,7 @@ class BandRunner:
     def __init__(self, dashboard: Any):
         import altair as alt
 
-        from explainer.ui.dashboard import EMBED_OPTIONS
+        from explainer.ui.view import EMBED_OPTIONS
 
         self.dashboard = dashboard
         self.generation = 0
@@ -117,7 +113,7 @@ class BandRunner:
     # ------------------------------------------------------------------ scheduling
     def key(self) -> Any:
         d = self.dashboard
-        return (d.page, d.scenario, tuple(sorted(d.extra_state().get("reforms") or ())))
+        return (d.page.id, d.scenario, tuple(d.chosen))
 
     def stamp(self) -> str:
         """A short name of the scenario on the page (what a band on the page belongs to)."""
@@ -131,8 +127,9 @@ class BandRunner:
             self.task.cancel()
             self.task = None
         d = self.dashboard
-        self.base_specs = [w.spec for w in d.chart_widgets]
-        d.headline.value += band_html.value_marker(self.stamp())
+        self.base_specs = [w.spec for w in d.view.chart_widgets]
+        headline = d.view.outputs["headline"]
+        headline.value += band_html.value_marker(self.stamp())
         self._draw_table()
         self._relabel_picker()
         cached = self.cache.get(self.key())
@@ -149,7 +146,7 @@ class BandRunner:
         """Compute the bands of the scenario ``ticket`` names (its generation and stamp)."""
         generation = ticket[0]
         figures, scenario, keys, assumptions = self._prepare()
-        n = sample_size(self.dashboard.page)
+        n = sample_size(self.dashboard.page.id)
         if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
             loop = asyncio.get_running_loop()
             await loop.run_in_executor(None, U.unit_sample, len(assumptions), n)
@@ -177,14 +174,14 @@ class BandRunner:
     def _prepare(self) -> tuple[U.Figures, Any, tuple[str, ...], tuple[U.Varied, ...]]:
         d = self.dashboard
         figures = figures_callable(d)
-        names = [p for p, spec in d.registry.params.items() if spec.group in d.groups]
+        names = [p for p, spec in d.registry.params.items() if spec.group in d.page.groups]
         assumptions = U.varied(d.registry, d.scenario, names)
         return figures, d.scenario, tuple(figures(d.scenario)), assumptions
 
     def run_now(self) -> U.Uncertainty:
         """Compute this generation's bands and tornado here and now, and draw them."""
         figures, scenario, keys, assumptions = self._prepare()
-        n = sample_size(self.dashboard.page)
+        n = sample_size(self.dashboard.page.id)
         chunks = timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS)
         unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
         self.publish(unc, (self.generation, self.stamp()))
@@ -218,31 +215,34 @@ class BandRunner:
         while len(self.cache) > CACHE_SIZE:
             self.cache.popitem(last=False)
         d, lang, result = self.dashboard, self.dashboard.lang, self.dashboard.result
-        d.headline.value = band_html.decorate_cards(
-            d.headline.value, d.page, d.figures(result), unc, self.band_stamp, lang
+        headline = d.view.outputs["headline"]
+        headline.value = band_html.decorate_cards(
+            headline.value, d.page.id, d.figures(result), unc, self.band_stamp, lang
         )
         self._draw_table()
         self.published += 1
         yield
         bands = unc.bands()
-        for widget, (css, _), base in zip(d.chart_widgets, d.charts, self.base_specs, strict=True):
+        for widget, chart, base in zip(
+            d.view.chart_widgets, d.page.charts, self.base_specs, strict=True
+        ):
             # ``base`` is already responsive (a second pass breaks Vega's layout); the band's
             # caption line is wrapped narrow by ``with_band`` itself.
-            drawn = with_band(d.page, css, base, result, bands, lang)
+            drawn = with_band(d.page.id, chart.css, base, result, bands, lang)
             if drawn is not base:
                 widget.spec = drawn
                 yield
-        d.summary.value = f"<p>{html.escape(d.full_summary(result, lang))}</p>"
+        d.view.outputs["summary"].value = f"<p>{html.escape(d.full_summary(result, lang))}</p>"
         self._draw_tornado()
         yield
-        d.exports.value = d._exports_html(result)
+        d.view.toolbar.exports.value = d.exports_html(result)
 
     def _draw_table(self) -> None:
         d = self.dashboard
         figures = d.figures(d.result)
         values = {f.key: f.value for f in figures}
         self.table.value = band_html.table_html(
-            d.page, figures, values, self.current, self.band_stamp or self.stamp(), d.lang
+            d.page.id, figures, values, self.current, self.band_stamp or self.stamp(), d.lang
         )
 
     def _relabel_picker(self) -> None:
@@ -278,10 +278,10 @@ class BandRunner:
         d, unc = self.dashboard, self.current
         if unc is None:
             return ""
-        if d.page == "reforms":
+        if d.page.id == "reforms":
             kinds = {f.key: f.kind for f in d.figures(d.result)}
             return reform_effects_text(unc, kinds, lang)
-        return verdicts_text(d.page, unc, lang)
+        return verdicts_text(d.page.id, unc, lang)
 
     def csv(self, table: pd.DataFrame, lang: Any) -> str:
         """The figures' CSV with each band (``low``, ``high``, ``range``) and how it was made."""
@@ -310,6 +310,27 @@ class BandRunner:
         kinds = {f.key: f.kind for f in d.figures(d.result)}
         return [kinds.get(k, "number") for k in table["figure"]]
 
+    def ends_of(self, result: Any, lang: Any) -> dict[str, tuple[str, str]]:
+        """Each figure's band ends as text (the brief's range column), computing them now if
+        the page has not yet; empty for any result but the page's own."""
+        d = self.dashboard
+        if result is not d.result:
+            return {}
+        if self.current is None:
+            if self.task is not None:
+                self.task.cancel()
+                self.task = None
+            self.run_now()
+        unc = self.current
+        return {
+            f.key: (
+                format_value(unc.band(f.key).low, f.kind, lang),
+                format_value(unc.band(f.key).high, f.kind, lang),
+            )
+            for f in d.figures(result)
+            if f.key in unc.keys
+        }
+
     def export(self, lang: Any) -> dict[str, Any]:
         """What an export carries: the bands, the method, the sample size and the seed."""
         d, unc = self.dashboard, self.current
@@ -317,3 +338,24 @@ class BandRunner:
             return {"state": "pending", "sample_size": U.SAMPLE_SIZE, "seed": U.SEED}
         kinds = {f.key: f.kind for f in d.figures(d.result)}
         return export_record(unc, kinds, lang)
+
+
+def attach_bands(dashboard: Any) -> BandRunner:
+    """Give ``dashboard`` its bands: the widgets under its charts, and a schedule after each
+    redraw (the dashboard's ``on_refresh`` extension point, docs/architecture.md)."""
+    runner = BandRunner(dashboard)
+    outputs = _find(dashboard.view.widget, "explainer-outputs")
+    outputs.children = (*outputs.children, *runner.widgets)
+    dashboard.on_refresh.append(lambda state, result: runner.schedule())
+    return runner
+
+
+def _find(widget: W.Widget, css: str) -> W.Box:
+    """The box with CSS class ``css`` inside ``widget``."""
+    if css in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = _find(child, css)
+        if found is not None:
+            return found
+    return None  # type: ignore[return-value]
