@@ -187,3 +187,20 @@ def test_the_brief_gives_each_figure_its_range(lang: str) -> None:
     assert night.low_text == format_value(band.low, "minutes", lang)
     assert night.high_text == format_value(band.high, "minutes", lang)
     assert night.low_text in make_brief(d)[1]
+
+
+def test_the_ab_table_carries_both_sides_ranges() -> None:
+    d = NightDashboard("en")
+    d.toggle_pin()  # A: the defaults
+    d._on_control("washing_min", 30)  # B
+    d.bands.run_now()
+    table = d.view.outputs["ab_table"].value
+    assert "explainer-ab-bands" in table and html.escape(t("bands_ab_title", "en")) in table
+    a = U.uncertainty(
+        lambda s: {"night_minutes": d.figures(d.compute(s))[0].value},
+        d.registry,
+        d.registry.default(),
+        [p for p, spec in d.registry.params.items() if spec.group in d.page.groups],
+    )
+    shown = band_only_text(a.band("night_minutes"), "minutes", "en")
+    assert f"<td class='band-a'>{html.escape(shown)}</td>" in table

@@ -121,3 +121,24 @@ def _effect_cell(unc: Uncertainty | None, f: Figure, lang: Lang) -> str:
     robust = change.low * change.high > 0
     text = reform_effect_text(unc, f.key, f.kind, lang)
     return f"<td class='effect{' robust' if robust else ''}'>{html.escape(text)}</td>"
+
+
+def ab_bands_html(figures: list[Figure], a: Uncertainty, b: Uncertainty, lang: Lang) -> str:
+    """The A/B comparison's ranges: each figure's band under A and under B."""
+    rows = "".join(
+        f"<tr data-figure='{f.key}'><th>{html.escape(t(f'metric_{f.key}', lang))}</th>"
+        f"<td class='band-a'>{html.escape(band_only_text(a.band(f.key), f.kind, lang))}</td>"
+        f"<td class='band-b'>{html.escape(band_only_text(b.band(f.key), f.kind, lang))}</td></tr>"
+        for f in figures
+        if f.key in a.keys and f.key in b.keys
+    )
+    head = "".join(
+        f"<th>{html.escape(name)}</th>"
+        for name in (t("table_figure", lang), t("side_a", lang), t("side_b", lang))
+    )
+    return (
+        f"<table class='explainer-compare explainer-ab-bands'>"
+        f"<caption>{html.escape(t('bands_ab_title', lang))}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<p><small>{html.escape(method_text(b, lang))}</small></p>"
+    )

@@ -24,22 +24,16 @@ from typing import Any
 
 import ipywidgets as W
 import numpy as np
-import pandas as pd
 
 from explainer.charts.bands import tornado_spec, with_band
 from explainer.charts.common import responsive
-from explainer.figures import format_value
 from explainer.i18n import t
 from explainer.model import uncertainty as U
 from explainer.robustness import (
     STATUS_QUO,
-    band_only_text,
-    export_record,
-    method_text,
-    reform_effects_text,
-    verdicts_text,
 )
 from explainer.ui import band_html
+from explainer.ui.band_words import BandWords
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
@@ -53,13 +47,14 @@ def sample_size(page: str) -> int:
     return U.SAMPLE_SIZE_SLOW if page in SLOW_PAGES else U.SAMPLE_SIZE
 
 
-def figures_callable(dashboard: Any) -> U.Figures:
+def figures_callable(dashboard: Any, extras: dict[str, Any] | None = None) -> U.Figures:
     """``scenario -> {figure key: value}`` through the page's own model and figure list.
 
     The reform page's status-quo figures come too (``<key>@status_quo``), so that each
     reform's effect is measured against the status quo under the same assumptions.
     """
-    page, extras = dashboard.page, dict(dashboard.state.extras)
+    page = dashboard.page
+    extras = dict(dashboard.state.extras) if extras is None else extras
 
     def run(scenario: Any) -> dict[str, float]:
         result = page.compute(scenario, extras)
@@ -85,7 +80,7 @@ def timed_chunks(
         yield np.array(rows, dtype=float)
 
 
-class BandRunner:
+class BandRunner(BandWords):
     """The bands of one page: its table, its tornado chart, and the task that computes them."""
 
     def __init__(self, dashboard: Any):
@@ -152,31 +147,50 @@ class BandRunner:
             await loop.run_in_executor(None, U.unit_sample, len(assumptions), n)
             if generation != self.generation:
                 return
-        chunks = []
-        for chunk in timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS):
-            chunks.append(chunk)
-            await asyncio.sleep(0)  # the controls' messages are handled here
-            if generation != self.generation:
-                return  # a later change: this scenario is gone
+        chunks = await self._evaluate(figures, U.plan(scenario, assumptions, n), keys, generation)
+        if chunks is None:
+            return  # a later change: this scenario is gone
         unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
         for _ in self.publish_steps(unc, ticket):
             await asyncio.sleep(0)
             if generation != self.generation:
                 return
-        ends = []  # then the tornado's one-at-a-time scenarios
-        for chunk in timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS):
-            ends.append(chunk)
-            await asyncio.sleep(0)
-            if generation != self.generation:
-                return
+        ends = await self._evaluate(figures, U.ends_plan(scenario, assumptions), keys, generation)
+        if ends is None:
+            return
         self._set_ends(unc.with_ends(ends), generation)
+        pinned = self._prepare(pinned=True)  # then scenario A's bands, for the A/B table
+        if pinned is not None:
+            a_figures, a_scenario, a_keys, a_assumptions = pinned
+            a_plan = U.plan(a_scenario, a_assumptions, n)
+            found = await self._evaluate(a_figures, a_plan, a_keys, generation)
+            if found is not None:
+                self._draw_ab(U.assemble(a_keys, a_assumptions, found, n, U.SEED), generation)
 
-    def _prepare(self) -> tuple[U.Figures, Any, tuple[str, ...], tuple[U.Varied, ...]]:
+    async def _evaluate(
+        self, figures: U.Figures, scenarios: list[Any], keys: tuple[str, ...], generation: int
+    ) -> list[np.ndarray] | None:
+        """The figures over ``scenarios`` in chunks, yielding to the controls between them;
+        ``None`` as soon as a later change makes them useless."""
+        chunks = []
+        for chunk in timed_chunks(figures, scenarios, keys, CHUNK_SECONDS):
+            chunks.append(chunk)
+            await asyncio.sleep(0)  # the controls' messages are handled here
+            if generation != self.generation:
+                return None
+        return chunks
+
+    def _prepare(self, pinned: bool = False) -> Any:
+        """(figures, scenario, keys, assumptions) of the page's scenario, or of the pinned
+        scenario A (``None`` when nothing is pinned)."""
         d = self.dashboard
-        figures = figures_callable(d)
+        if pinned and (d.state.pinned is None or not d.page.can_pin):
+            return None
+        scenario = d.state.pinned.scenario if pinned else d.scenario
+        figures = figures_callable(d, dict(d.state.pinned.extras) if pinned else None)
         names = [p for p, spec in d.registry.params.items() if spec.group in d.page.groups]
-        assumptions = U.varied(d.registry, d.scenario, names)
-        return figures, d.scenario, tuple(figures(d.scenario)), assumptions
+        assumptions = U.varied(d.registry, scenario, names)
+        return figures, scenario, tuple(figures(scenario)), assumptions
 
     def run_now(self) -> U.Uncertainty:
         """Compute this generation's bands and tornado here and now, and draw them."""
@@ -187,7 +201,22 @@ class BandRunner:
         self.publish(unc, (self.generation, self.stamp()))
         ends = timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS)
         self._set_ends(unc.with_ends(ends), self.generation)
-        return self.current
+        found = self.current
+        pinned = self._prepare(pinned=True)
+        if pinned is not None:
+            a_figures, a_scenario, a_keys, a_assumptions = pinned
+            a_plan = U.plan(a_scenario, a_assumptions, n)
+            a_chunks = timed_chunks(a_figures, a_plan, a_keys, CHUNK_SECONDS)
+            self._draw_ab(U.assemble(a_keys, a_assumptions, a_chunks, n, U.SEED), self.generation)
+        return found
+
+    def _draw_ab(self, pinned: U.Uncertainty, generation: int) -> None:
+        """The A/B table's ranges: A's (the pinned scenario) beside B's (issue 14)."""
+        d = self.dashboard
+        if generation != self.generation or self.current is None:
+            return
+        table = band_html.ab_bands_html(d.figures(d.result), pinned, self.current, d.lang)
+        d.view.outputs["ab_table"].value += table
 
     def _set_ends(self, unc: U.Uncertainty, generation: int) -> None:
         if generation != self.generation:
@@ -267,77 +296,6 @@ class BandRunner:
             return
         kind = next(f.kind for f in d.figures(d.result) if f.key == key)
         self.tornado.spec = responsive(tornado_spec(unc, key, kind, d.lang), d.lang)
-
-    # ------------------------------------------------------------------ words and exports
-    def result_is(self, result: Any) -> bool:
-        """Whether the bands drawn are those of ``result`` (the page's current result)."""
-        return self.current is not None and result is self.dashboard.result
-
-    def verdicts(self, lang: Any) -> str:
-        """The summary's verdicts (empty until the bands are known)."""
-        d, unc = self.dashboard, self.current
-        if unc is None:
-            return ""
-        if d.page.id == "reforms":
-            kinds = {f.key: f.kind for f in d.figures(d.result)}
-            return reform_effects_text(unc, kinds, lang)
-        return verdicts_text(d.page.id, unc, lang)
-
-    def csv(self, table: pd.DataFrame, lang: Any) -> str:
-        """The figures' CSV with each band (``low``, ``high``, ``range``) and how it was made."""
-        unc = self.current
-        if unc is None:
-            line = f"# ranges: {t('band_pending', lang)}\n"
-            return line + table.to_csv(index=False)
-        bands = [unc.band(k) if k in unc.keys else None for k in table["figure"]]
-        table = table.assign(
-            low=[b.low if b else None for b in bands],
-            high=[b.high if b else None for b in bands],
-            range=[
-                band_only_text(b, k, lang) if b else ""
-                for b, k in zip(bands, self._kinds(table), strict=True)
-            ],
-        )
-        head = (
-            f"# ranges: band min-max; sample scrambled Sobol' (scipy.stats.qmc.Sobol);"
-            f" sample_size: {unc.n}; seed: {unc.seed}; scenarios_tried: {unc.tried}\n"
-            f"# ranges_method: {method_text(unc, lang)}\n"
-        )
-        return head + table.to_csv(index=False)
-
-    def _kinds(self, table: pd.DataFrame) -> list[str]:
-        d = self.dashboard
-        kinds = {f.key: f.kind for f in d.figures(d.result)}
-        return [kinds.get(k, "number") for k in table["figure"]]
-
-    def ends_of(self, result: Any, lang: Any) -> dict[str, tuple[str, str]]:
-        """Each figure's band ends as text (the brief's range column), computing them now if
-        the page has not yet; empty for any result but the page's own."""
-        d = self.dashboard
-        if result is not d.result:
-            return {}
-        if self.current is None:
-            if self.task is not None:
-                self.task.cancel()
-                self.task = None
-            self.run_now()
-        unc = self.current
-        return {
-            f.key: (
-                format_value(unc.band(f.key).low, f.kind, lang),
-                format_value(unc.band(f.key).high, f.kind, lang),
-            )
-            for f in d.figures(result)
-            if f.key in unc.keys
-        }
-
-    def export(self, lang: Any) -> dict[str, Any]:
-        """What an export carries: the bands, the method, the sample size and the seed."""
-        d, unc = self.dashboard, self.current
-        if unc is None:
-            return {"state": "pending", "sample_size": U.SAMPLE_SIZE, "seed": U.SEED}
-        kinds = {f.key: f.kind for f in d.figures(d.result)}
-        return export_record(unc, kinds, lang)
 
 
 def attach_bands(dashboard: Any) -> BandRunner:
