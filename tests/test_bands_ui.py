@@ -119,7 +119,11 @@ def test_exports_carry_the_ranges_the_sample_size_and_the_seed(cls: type[Dashboa
 
 def test_exports_say_the_ranges_are_pending_before_they_are_known() -> None:
     d = NightDashboard("en")
-    d._on_control("washing_min", 40)
+    d.bands.run_now()  # the first scenario's bands ...
+    d._on_control("washing_min", 40)  # ... never reach the second scenario's downloads
+    document = yaml.safe_load(_download(d, "explainer-export-yaml"))
+    assert document["ranges"]["state"] == "pending"
+    assert "# ranges: " + t("band_pending", "en") in _download(d, "explainer-export-csv")
     assert d.bands.current is None  # no event loop here: nothing ran
     assert "# ranges: " + t("band_pending", "en") in d.figures_csv(d.result)
     assert "data-state='pending'" in d.bands.table.value

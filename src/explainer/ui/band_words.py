@@ -34,6 +34,11 @@ class BandWords:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ words and exports
+    def with_verdicts(self, text: str, result: Any, lang: Any) -> str:
+        """``text`` (the summary) followed by the verdicts, when the bands are ``result``'s."""
+        verdicts = self.verdicts(lang) if self.result_is(result) else ""
+        return f"{text} {verdicts}" if verdicts else text
+
     def result_is(self, result: Any) -> bool:
         """Whether the bands drawn are those of ``result`` (the page's current result)."""
         return self.current is not None and result is self.dashboard.result
@@ -48,9 +53,9 @@ class BandWords:
             return reform_effects_text(unc, kinds, lang)
         return verdicts_text(d.page.id, unc, lang)
 
-    def csv(self, table: pd.DataFrame, lang: Any) -> str:
+    def csv(self, table: pd.DataFrame, lang: Any, result: Any = None) -> str:
         """The figures' CSV with each band (``low``, ``high``, ``range``) and how it was made."""
-        unc = self.current
+        unc = self.current if result is None or self.result_is(result) else None
         if unc is None:
             line = f"# ranges: {t('band_pending', lang)}\n"
             return line + table.to_csv(index=False)
@@ -96,10 +101,13 @@ class BandWords:
             if f.key in unc.keys
         }
 
-    def export(self, lang: Any) -> dict[str, Any]:
+    def export(self, lang: Any, result: Any = None) -> dict[str, Any]:
         """What an export carries: the bands, the method, the sample size and the seed."""
-        d, unc = self.dashboard, self.current
+        d = self.dashboard
+        unc = self.current if result is None or self.result_is(result) else None
         if unc is None:
-            return {"state": "pending", "sample_size": U.SAMPLE_SIZE, "seed": U.SEED}
+            from explainer.ui.bands import sample_size
+
+            return {"state": "pending", "sample_size": sample_size(d.page.id), "seed": U.SEED}
         kinds = {f.key: f.kind for f in d.figures(d.result)}
         return export_record(unc, kinds, lang)

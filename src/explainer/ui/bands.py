@@ -34,6 +34,7 @@ from explainer.robustness import (
 )
 from explainer.ui import band_html
 from explainer.ui.band_words import BandWords
+from explainer.ui.exports import exports_html
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
@@ -261,10 +262,11 @@ class BandRunner(BandWords):
             if drawn is not base:
                 widget.spec = drawn
                 yield
-        d.view.outputs["summary"].value = f"<p>{html.escape(d.full_summary(result, lang))}</p>"
+        summary = d.article_figures.summary(d.state, result)
+        d.view.outputs["summary"].value = f"<p>{html.escape(summary)}</p>"
         self._draw_tornado()
         yield
-        d.view.toolbar.exports.value = d.exports_html(result)
+        d.view.toolbar.exports.value = exports_html(d.page, d.article_figures, d.state, result)
 
     def _draw_table(self) -> None:
         d = self.dashboard
@@ -302,6 +304,7 @@ def attach_bands(dashboard: Any) -> BandRunner:
     """Give ``dashboard`` its bands: the widgets under its charts, and a schedule after each
     redraw (the dashboard's ``on_refresh`` extension point, docs/architecture.md)."""
     runner = BandRunner(dashboard)
+    dashboard.article_figures.ranges = runner  # the summary's verdicts, the exports' ranges
     outputs = _find(dashboard.view.widget, "explainer-outputs")
     outputs.children = (*outputs.children, *runner.widgets)
     dashboard.on_refresh.append(lambda state, result: runner.schedule())

@@ -240,9 +240,7 @@ class Dashboard:
         return self.article_figures.comparisons(preset_id, result)
 
     def full_summary(self, result: Any, lang: Lang) -> str:
-        text = self.article_figures.summary(self.state.but(lang=lang), result)
-        verdicts = self.bands.verdicts(lang) if self.bands.result_is(result) else ""
-        return f"{text} {verdicts}" if verdicts else text  # robust to the assumptions?
+        return self.article_figures.summary(self.state.but(lang=lang), result)
 
     def state_query(self) -> str:
         """The URL query that restores this page exactly."""
@@ -252,11 +250,7 @@ class Dashboard:
         return files.state_to_document(self.state, self.page)
 
     def figures_csv(self, result: Any) -> str:
-        return figures_csv(self.page, self.article_figures, self.state, result, self.bands)
-
-    def exports_html(self, result: Any) -> str:
-        """The download links, with the ranges once they are known (issue 14)."""
-        return exports_html(self.page, self.article_figures, self.state, result, self.bands)
+        return figures_csv(self.page, self.article_figures, self.state, result)
 
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
@@ -274,7 +268,7 @@ class Dashboard:
         self._draw_text(result, pinned)
         view.toolbar.link.query = query
         view.toolbar.undo_button.disabled = not self.history.past
-        view.toolbar.exports.value = self.exports_html(result)
+        view.toolbar.exports.value = exports_html(self.page, self.article_figures, state, result)
         self.result = result
         for hook in self.on_refresh:
             hook(state, result)

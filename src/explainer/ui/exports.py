@@ -32,14 +32,8 @@ LINKS = (
 )
 
 
-def figures_csv(
-    page: PageSpec, article: Article, state: PageState, result: Any, ranges: Any = None
-) -> str:
-    """The page's headline numbers as CSV, with provenance as leading # lines.
-
-    ``ranges`` (:class:`explainer.ui.bands.BandRunner`, issue 14) adds each figure's band,
-    the sample size and the seed, and the verdicts to the summary line.
-    """
+def figures_csv(page: PageSpec, article: Article, state: PageState, result: Any) -> str:
+    """The page's headline numbers as CSV, with provenance as leading # lines."""
     document = state_to_document(state, page)["provenance"]
     head = "".join(f"# {key}: {value}\n" for key, value in document.items())
     for record in article.records(state, result):
@@ -53,39 +47,33 @@ def figures_csv(
         tuned = f" ({', '.join(record['calibrated'])})" if record["calibrated"] else ""
         line = " | ".join(str(f).replace("\n", " ") for f in fields)
         head += f"# article_figure {record['metric']}{tuned}: {line}\n"
-    head += f"# summary: {_summary(article, state, result, ranges)}\n"
+    head += f"# summary: {article.summary(state, result)}\n"
     table = figures_table(page.figures(result), state.lang)
-    return head + (ranges.csv(table, state.lang) if ranges else table.to_csv(index=False))
-
-
-def _summary(article: Article, state: PageState, result: Any, ranges: Any) -> str:
-    text = article.summary(state, result)
-    verdicts = ranges.verdicts(state.lang) if ranges and ranges.result_is(result) else ""
-    return f"{text} {verdicts}" if verdicts else text
+    if article.ranges is not None:  # each figure's band, the sample size, the seed (issue 14)
+        return head + article.ranges.csv(table, state.lang, result)
+    return head + table.to_csv(index=False)
 
 
 def export_document(
-    page: PageSpec, article: Article, state: PageState, result: Any, ranges: Any = None
+    page: PageSpec, article: Article, state: PageState, result: Any
 ) -> dict[str, Any]:
     """The scenario file a download carries: the state, plus fields for its readers."""
     document = state_to_document(state, page)
     document["article_figures"] = article.records(state, result)
     document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
     document["parameter_sources"] = parameter_sources(state.lang)
-    document["summary"] = _summary(article, state, result, ranges)
-    if ranges:
-        document["ranges"] = ranges.export(state.lang)  # issue 14
+    document["summary"] = article.summary(state, result)
+    if article.ranges is not None:
+        document["ranges"] = article.ranges.export(state.lang, result)  # issue 14
     return document
 
 
-def exports_html(
-    page: PageSpec, article: Article, state: PageState, result: Any, ranges: Any = None
-) -> str:
+def exports_html(page: PageSpec, article: Article, state: PageState, result: Any) -> str:
     """The download links (each file inside its link)."""
     lang, name = state.lang, f"explainer-{page.id}"
-    document = export_document(page, article, state, result, ranges)
+    document = export_document(page, article, state, result)
     texts = {
-        "csv": figures_csv(page, article, state, result, ranges),
+        "csv": figures_csv(page, article, state, result),
         "yaml": dump_yaml(document),
         "json": dump_json(document),
     }
