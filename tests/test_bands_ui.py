@@ -208,3 +208,17 @@ def test_the_ab_table_carries_both_sides_ranges() -> None:
     )
     shown = band_only_text(a.band("night_minutes"), "minutes", "en")
     assert f"<td class='band-a'>{html.escape(shown)}</td>" in table
+
+
+def test_building_a_page_does_not_import_the_sampler() -> None:
+    """scipy.stats takes about 0.8 s to import: the bands import it only when first computed
+    (in a worker thread), never while the kernel builds the page."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom explainer.ui.unit import UnitDashboard\nUnitDashboard()\n"
+        "print('scipy.stats' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
