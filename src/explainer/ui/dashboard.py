@@ -29,6 +29,7 @@ from explainer.presets import Comparison, Preset
 from explainer.spec import Lang, Problem, ScenarioError, registry
 from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
+from explainer.ui.bands import attach_bands
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import exports_html, figures_csv
 from explainer.ui.outputs import CardHook, draw_charts, draw_text
@@ -80,6 +81,7 @@ class Dashboard:
         self._connect()
         attach_brief_button(self)  # "Download brief" (issue 15)
         self.result: Any = None
+        self.bands = attach_bands(self)  # every number with its range (issue 14)
         self.refresh()
 
     def _connect(self) -> None:
