@@ -54,7 +54,7 @@ from explainer.untrusted import (
 )
 
 CUSTOM = ""  # preset dropdown value for "no preset"
-PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
+PAGE_KEYS = ("preset", "lang", "playlist", "step")  # query keys that are not parameters
 PAGES = ("night", "unit", "fit", "reforms")  # the dashboards, linked from each other
 EMBED_OPTIONS = {
     "renderer": "svg",
@@ -154,6 +154,16 @@ class Dashboard:
         self.widget.add_class(f"explainer-{self.page}")
         self._hold(self._relabel)
         self.refresh()
+        self._attach_playlist()  # playlist hook (issue 18)
+
+    def _attach_playlist(self) -> None:
+        """Playlist hook (issue 18): the stepper's row under the case picker."""
+        from explainer.ui.playlist import PlaylistStepper
+
+        self.stepper = PlaylistStepper(self)
+        children = list(self.widget.children)
+        children.insert(children.index(self.toolbar), self.stepper.widget)
+        self.widget.children = children
 
     # ------------------------------------------------------------------ workshop tools
     def _build_toolbar(self) -> None:
@@ -278,6 +288,8 @@ class Dashboard:
         the visitor as a file that could not be read, never as Python's own text.
         """
         try:
+            if "explainer_playlist" in text[:4096] and hasattr(self, "stepper"):
+                return self.stepper.load_text(text)  # playlist hook (issue 18): a playlist file
             return self._load_scenario(text)
         except Exception:  # the last line of defence; the fuzzer checks it is never reached
             log.exception("a scenario file could not be read")
@@ -447,6 +459,8 @@ class Dashboard:
         self._remember()
         self._hold(lambda: self._set_state(scenario, preset_id, lang))
         self.refresh()
+        if "playlist" in page and hasattr(self, "stepper"):
+            self.stepper.from_query(page)  # playlist hook (issue 18)
 
     def select_preset(self, preset_id: str) -> None:
         self.preset_picker.value = preset_id
