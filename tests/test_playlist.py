@@ -200,6 +200,7 @@ def test_a_file_too_large_or_not_text_is_refused():
     assert "5 MB" in caught.value.messages("en")[0]
     with pytest.raises(PlaylistError):
         parse_playlist_file(b"\xff\xfe\x00bad")
+    assert "a scenario file may be at most 1 MB" in refusal("#" * 1_000_001)[0]
 
 
 def test_too_many_steps_and_echoes_are_bounded():

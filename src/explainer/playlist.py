@@ -27,10 +27,12 @@ from urllib.parse import urlencode
 import yaml
 
 from explainer.untrusted import (
+    LIMITS,
     InputRefused,
     decode_file,
     echo,
     load_untrusted_yaml,
+    size_limit_values,
 )
 
 PLAYLIST_FORMAT = 1
@@ -188,6 +190,8 @@ def line_map(text: str) -> dict[Path_, int]:
 def parse_playlist(text: str) -> Playlist:
     """A playlist from YAML text; raises :class:`PlaylistError` naming every mistake."""
     try:
+        if len(text) > LIMITS.max_file_bytes:  # e.g. a file kept in the browser, sent back
+            raise InputRefused("file_too_large", size_limit_values(len(text.encode())))
         document = load_untrusted_yaml(text)  # its messages name their own line
     except InputRefused as refusal:
         return _raise([PlaylistProblem(refusal.key, refusal.values)])
@@ -200,8 +204,6 @@ def parse_playlist(text: str) -> Playlist:
 
 def parse_playlist_file(content: bytes | None, size: int = -1) -> Playlist:
     """A playlist from a file's bytes (``None`` when the browser kept back a file too large)."""
-    from explainer.untrusted import size_limit_values
-
     try:
         if content is None:
             raise InputRefused("file_too_large", size_limit_values(size))
