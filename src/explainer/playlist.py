@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
@@ -51,7 +51,6 @@ MAX_ANSWERS = 12
 MAX_FIGURES = 16
 _METRIC = re.compile(r"[a-z_][a-z0-9_]{0,39}(\.[a-z_][a-z0-9_]{0,39}){0,2}")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
-READY_MADE = Path(__file__).resolve().parents[2] / "data" / "playlists"
 
 
 @dataclass(frozen=True)
@@ -220,8 +219,11 @@ def _raise(problems: list[PlaylistProblem]) -> Playlist:
 @cache
 def ready_made() -> dict[str, Playlist]:
     """The ready-made playlists in ``data/playlists``, by id (their mistakes raise)."""
+    folder = resources.files("explainer").joinpath("data", "playlists")  # also when installed
     found = {}
-    for path in sorted(READY_MADE.glob("*.yaml")):
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".yaml"):
+            continue
         playlist = parse_playlist(path.read_text(encoding="utf-8"))
         found[playlist.id] = playlist
     return found
