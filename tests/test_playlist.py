@@ -168,6 +168,7 @@ def test_a_small_playlist_parses_into_a_frozen_value():
         (("question: Why?", "question: Why?\n    colour: red"), 9, "'colour' is not a field"),
         (("title: One", "title: One\n    reforms: [one_stop_platform]"), 8, "reforms may be given"),
         (("id: mine", "id: Mine!"), 2, "id must be"),
+        (("title: One", "title: One\n    compare: {page: unit}"), 8, "compare must be on"),
         (
             ("question: Why?", "question: Why?\n    figures: [{metric: 'x y', shows: 1}]"),
             9,

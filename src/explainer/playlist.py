@@ -323,6 +323,8 @@ class _Reader:
             compare = self.state(inner, (*path, "compare")) if inner is not None else None
             if state is not None and state.page == "reforms":
                 self.problem((*path, "compare"), "playlist_no_compare_here")
+            elif state and compare and compare.page != state.page:
+                self.problem((*path, "compare", "page"), "playlist_compare_page", page=state.page)
         title = self.text(step.get("title"), (*path, "title"))
         question = self.text(step.get("question"), (*path, "question"))
         notes = self.text(step.get("notes"), (*path, "notes"))
