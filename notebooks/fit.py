@@ -15,10 +15,10 @@
 # <!-- The fit dashboard. All logic lives in the `explainer` package. -->
 
 # %%
-from explainer.ui.fit import FitDashboard
+from explainer.ui.dashboard import Dashboard
 from explainer.ui.query import page_query
 
-dashboard = FitDashboard()
+dashboard = Dashboard(page="fit")  # declared in explainer/pages/fit.py
 
 # %%
 dashboard.apply_query(page_query())

@@ -15,10 +15,10 @@
 # <!-- One official's night: the dashboard. All logic lives in the `explainer` package. -->
 
 # %%
-from explainer.ui.night import NightDashboard
+from explainer.ui.dashboard import Dashboard
 from explainer.ui.query import page_query
 
-dashboard = NightDashboard()
+dashboard = Dashboard(page="night")  # declared in explainer/pages/night.py
 
 # %%
 dashboard.apply_query(page_query())

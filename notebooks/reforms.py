@@ -15,10 +15,10 @@
 # <!-- The reforms dashboard. All logic lives in the `explainer` package. -->
 
 # %%
-from explainer.ui.reforms import ReformsDashboard
+from explainer.ui.dashboard import Dashboard
 from explainer.ui.query import page_query
 
-dashboard = ReformsDashboard()
+dashboard = Dashboard(page="reforms")  # declared in explainer/pages/reforms.py
 
 # %%
 dashboard.apply_query(page_query())

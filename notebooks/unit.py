@@ -16,9 +16,9 @@
 
 # %%
 from explainer.ui.query import page_query
-from explainer.ui.unit import UnitDashboard
+from explainer.ui.dashboard import Dashboard
 
-dashboard = UnitDashboard()
+dashboard = Dashboard(page="unit")  # declared in explainer/pages/unit.py
 
 # %%
 dashboard.apply_query(page_query())

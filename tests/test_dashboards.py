@@ -93,14 +93,14 @@ def test_dashboard_instantiates(cls: type[Dashboard], lang: str) -> None:
     _MADE.setdefault((cls, lang), page)
     assert page.lang == lang and page.language.value == lang
     assert page.scenario == REG.default()
-    assert t(cls.title_key, lang) in html.unescape(page.title.value)
+    assert t(cls.spec.title_key, lang) in html.unescape(page.title.value)
     assert chart_titles(page) == [t(k, lang) for k in CHART_TITLES[cls]]
     assert page.headline.value and page.message.value == "" and page.article.value == ""
     assert "{" not in text(page.headline.value + page.notes.value)  # no unfilled placeholder
     assert page.preset_picker.value == CUSTOM
     assert {v for _, v in page.preset_picker.options} == {CUSTOM, *page.presets}
     assert_controls_show(page, page.scenario)
-    assert set(page.panel.group_ids) == set(cls.groups)
+    assert set(page.panel.group_ids) == set(cls.spec.groups)
     assert page.widget is not None and page._repr_mimebundle_() is not None
 
 
@@ -314,14 +314,14 @@ def test_switching_language_relabels_everything(cls: type[Dashboard]) -> None:
     before = page.headline.value
     page.language.value = "en"
     assert page.lang == "en"
-    assert t(cls.title_key, "en") in html.unescape(page.title.value)
+    assert t(cls.spec.title_key, "en") in html.unescape(page.title.value)
     assert chart_titles(page) == [t(k, "en") for k in CHART_TITLES[cls]]
     assert page.preset_picker.description == t("preset", "en")
     assert page.preset_picker.options[0][0] == t("preset_custom", "en")
     for name, control in ((n, page.panel.control(n)) for n in page.panel.names):
         assert control.widget.description == REG.params[name].label["en"]
     titles = page.panel.widget.titles
-    assert list(titles) == [REG.groups[g]["en"] for g in cls.groups]
+    assert list(titles) == [REG.groups[g]["en"] for g in cls.spec.groups]
     assert page.headline.value != before
     assert page.scenario == REG.default()  # language is not state of the model
     page.language.value = "zh"
@@ -406,7 +406,7 @@ def test_ticking_a_reform_changes_the_with_reforms_column() -> None:
     assert t("reforms_none", "en") in text(page.notes.value)
     chart = page.chart_widgets[0].spec
 
-    page.reform_boxes["one_stop_platform"].value = True
+    page.view.extras[0].boxes["one_stop_platform"].value = True
     ticked = compare_rows(page)
     # the unit's typical night under its ranking: 64 min (everyone farms to the cap)
     assert ticked[minutes][0] == rows[minutes][0] == "1 h 4 min"  # status quo unchanged
@@ -420,7 +420,7 @@ def test_ticking_a_reform_changes_the_with_reforms_column() -> None:
     assert page.chart_widgets[0].spec != chart
     assert page.scenario == REG.default()  # the reform does not move the controls
 
-    page.reform_boxes["one_stop_platform"].value = False
+    page.view.extras[0].boxes["one_stop_platform"].value = False
     assert compare_rows(page) == rows
 
 

@@ -17,6 +17,7 @@ from explainer.charts.fit import SERIES
 from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
+from explainer.figures import HEADLINES
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
@@ -141,9 +142,7 @@ FAMILIES: dict[str, set[str]] = {
     "tool_": set(TOOLS) | set(registry().params["tool"].choices),
     "effort_": set(SERIES),
     "side_": set(SIDE_COLOURS),
-    "metric_": {key for key, *_ in METRICS}
-    | {m for p in SRC.glob("ui/*.py") for m in re.findall(r'Figure\(\s*"([a-z_]+)"', p.read_text())}
-    | {f"fit_{d}" for d in DEPARTMENTS},
+    "metric_": set(HEADLINES) | {key for key, *_ in METRICS},
     "nav_": set(PAGES),
     "landing_": set(PAGES),
     "status_": set(STATUSES),
@@ -166,11 +165,11 @@ def _literals(path: str, prefix: str) -> set[str]:
 #: Keys passed to t() through a variable: (file, expression) → the keys it can hold.
 VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("charts/fit.py", "key"): _literals("charts/fit.py", "region_"),
-    ("ui/night.py", "key"): _night_notes(),
-    ("ui/dashboard.py", "self.title_key"): {d.title_key for d in _dashboards()},
-    ("ui/dashboard.py", "self.intro_key"): {d.intro_key for d in _dashboards()},
-    ("ui/fit.py", "row.advice"): set(RECOMMENDATION.values()),
-    ("ui/dashboard.py", "k"): {
+    ("pages/night.py", "key"): _night_notes(),
+    ("ui/view.py", "self.page.title_key"): {d.spec.title_key for d in _dashboards()},
+    ("ui/view.py", "self.page.intro_key"): {d.spec.intro_key for d in _dashboards()},
+    ("pages/fit.py", "row.advice"): set(RECOMMENDATION.values()),
+    ("pages/markup.py", "k"): {
         "table_figure",
         "side_a",
         "side_b",
@@ -182,8 +181,11 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
         "table_model",
         "table_status",
     },
-    ("ui/dashboard.py", "side"): {"side_a", "side_b"},
-    ("ui/night.py", "summary_key"): {"summary_night_short", "summary_night_enough"},
+    ("ui/article.py", "side"): {"side_a", "side_b"},
+    ("pages/reforms.py", "key"): {"reform_timing_note", "reform_assumption"},
+    ("ui/extras.py", "self.choice.title_key"): {"reforms_pick"},
+    ("ui/exports.py", "label"): {"export_csv", "export_yaml", "export_json"},
+    ("pages/night.py", "summary_key"): {"summary_night_short", "summary_night_enough"},
 }
 #: Variable keys whose values differ per branch: placeholders checked by rendering instead
 #: (test_every_night_note_renders).
@@ -197,7 +199,7 @@ _PLAYLIST_PROBLEMS = {k for k in EN if k.startswith("playlist_")}
 VARIABLE_KEYS[("playlist.py", "self.key")] = _PLAYLIST_PROBLEMS | _REFUSALS
 VARIABLE_KEYS[("ui/playlist.py", "title_key")] = {"playlist_failed_title", "playlist_step_title"}
 RENDERED = {
-    ("ui/night.py", "key"),
+    ("pages/night.py", "key"),
     ("untrusted.py", "self.key"),
     ("spec.py", "self.code"),
     ("playlist.py", "self.key"),
@@ -354,7 +356,7 @@ def test_every_group_is_used() -> None:
 
 
 def test_every_group_is_on_some_page() -> None:
-    shown = {g for d in _dashboards() for g in d.groups}
+    shown = {g for d in _dashboards() for g in d.spec.groups}
     assert set(registry().groups) <= shown
     for d in _dashboards():
-        assert set(d.groups) <= set(registry().groups), d.__name__
+        assert set(d.spec.groups) <= set(registry().groups), d.__name__

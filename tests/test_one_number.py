@@ -61,7 +61,7 @@ def assert_one_number(by_page: dict[str, dict[str, float]]) -> set[str]:
 
 
 def figures_on_every_page(scenario: Any) -> dict[str, dict[str, float]]:
-    return {cls.page: shown(cls, scenario) for cls in CLASSES}
+    return {cls.spec.id: shown(cls, scenario) for cls in CLASSES}
 
 
 #: The figures that more than one page shows (the test fails if a page stops showing one).
@@ -155,6 +155,7 @@ def test_a_reform_column_shows_what_every_other_page_shows_for_the_reformed_scen
     after = {f.key: f.value for f in reform_page.figures(result)}
     before = {row.metric: row.status_quo for row in result.table().itertuples()}
     for scenario, column in ((applied.reformed, after), (applied.status_quo, before)):
-        by_page = {cls.page: shown(cls, scenario) for cls in CLASSES if cls is not ReformsDashboard}
+        pages = [cls for cls in CLASSES if cls is not ReformsDashboard]
+        by_page = {cls.spec.id: shown(cls, scenario) for cls in pages}
         by_page["reforms"] = column
         assert assert_one_number(by_page) == SHARED

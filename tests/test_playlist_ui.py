@@ -24,8 +24,10 @@ def test_a_link_loads_a_ready_made_playlist_at_its_step(night):
     stepper = night.stepper
     assert stepper.playlist is ready_made()["one-night"] and stepper.index == 1
     assert night.preset_id == "li_yi" and night.scenario.n_proxy_accounts == 1
-    assert night.pinned is not None and night.pinned[0].n_proxy_accounts == 0  # A: Li Yi alone
-    assert night.presenter.value is True
+    pinned = night.state.pinned
+    assert pinned is not None and pinned.scenario.n_proxy_accounts == 0  # A: Li Yi alone
+    assert pinned.preset == "li_yi"
+    assert night.state.presenter is True
     assert "Step 2 of 7" in stepper.counter.value
     assert night.problems == []  # playlist and step are not parameters
 
@@ -40,7 +42,7 @@ def test_next_back_and_restore(night):
     night.stepper.back.click()
     assert night.scenario.n_proxy_accounts == 1
     night.stepper.prev.click()
-    assert night.stepper.index == 0 and night.pinned is None
+    assert night.stepper.index == 0 and night.state.pinned is None
     assert night.stepper.prev.disabled
 
 

@@ -29,9 +29,10 @@ from explainer.ui.unit import UnitDashboard
 from explainer.untrusted import LIMITS, InputRefused, echo, load_untrusted_yaml
 
 
-def state(page: Dashboard) -> tuple[Any, ...]:
-    """Everything a file could change: values, case, page-specific choices, language."""
-    return (page.scenario, page.preset_id, page.extra_state(), page.lang)
+def state(page: Dashboard) -> Any:
+    """Everything a file could change (the page's state but its message): values, case,
+    page-specific choices, language."""
+    return page.state.but(problems=())
 
 
 def message(page: Dashboard) -> str:
@@ -47,7 +48,7 @@ def night() -> NightDashboard:
 @pytest.fixture
 def page(night: NightDashboard) -> NightDashboard:
     night.apply_query("lang=en")
-    night.problems = []
+    assert not night.problems
     return night
 
 

@@ -25,7 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PAGES = ("night", "unit", "fit", "reforms")
+from explainer.pages import PAGE_IDS
+
+PAGES = PAGE_IDS  # the dashboards, declared in explainer.pages
 FORMATS = ("csv", "yaml", "json")
 DEFAULT_IP = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -228,15 +230,9 @@ def serve_command(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- export
 def _dashboard(page: str):
     """The page's dashboard object, built as the notebook builds it (no browser needed)."""
-    if page == "night":
-        from explainer.ui.night import NightDashboard as Page
-    elif page == "unit":
-        from explainer.ui.unit import UnitDashboard as Page
-    elif page == "fit":
-        from explainer.ui.fit import FitDashboard as Page
-    else:
-        from explainer.ui.reforms import ReformsDashboard as Page
-    return Page()
+    from explainer.ui.dashboard import Dashboard
+
+    return Dashboard("zh", page)
 
 
 def _page_from_link(path: str) -> str | None:

@@ -1,7 +1,10 @@
 """Headline figures: a named number with its kind of unit, formatted the same way everywhere.
 
-Pages list their figures (:meth:`explainer.ui.dashboard.Dashboard.figures`); the same list
-feeds the A/B table, the CSV export and the tests, so a number never has two spellings.
+Every headline figure is declared once in :data:`HEADLINES` (key, unit kind, which direction
+is better; its label is ``metric_<key>`` in data/locales). Pages list theirs
+(:attr:`explainer.pages.PageSpec.figures`); the same list feeds the cards, the A/B table, the
+reform comparison (:mod:`explainer.model.compare`), the CSV export and the tests, so a number
+never has two spellings.
 """
 
 from __future__ import annotations
@@ -20,11 +23,59 @@ UNITS = {"minutes": "min", "clock": "hh:mm", "share": "share (0-1)", "hours": "h
 
 
 @dataclass(frozen=True)
+class Headline:
+    """A headline figure's declaration: its unit kind and which direction is better."""
+
+    key: str  # label: metric_<key> in data/locales
+    kind: Kind
+    lower_is_better: bool = True
+
+
+def _declare(*rows: tuple[str, Kind, bool]) -> dict[str, Headline]:
+    return {key: Headline(key, kind, lower) for key, kind, lower in rows}
+
+
+#: Every headline figure any page shows (True: lower is better).
+HEADLINES: dict[str, Headline] = _declare(
+    ("night_minutes", "minutes", True),
+    ("signin_minutes", "minutes", True),
+    ("study_minutes", "minutes", True),
+    ("proxy_minutes", "minutes", True),
+    ("bedtime", "clock", True),
+    ("sleep_minutes", "minutes", False),
+    ("sleep_short_minutes", "minutes", True),
+    ("share_short_sleep", "share", True),
+    ("share_after_midnight", "share", True),
+    ("unit_app_hours_year", "hours", True),
+    ("p_penalty_period", "share", True),
+    ("p_penalty_year", "share", True),
+    ("p_unit_veto", "share", True),
+    ("checkin_minutes_per_day", "minutes", True),
+    ("escalation_ratio", "number", True),
+    ("fit_regulatory", "number", False),
+    ("fit_public_service", "number", False),
+    ("fit_grassroots", "number", False),
+    ("mean_fit", "number", False),
+    ("alignment", "number", False),
+    ("real_output", "number", False),
+    ("displaced_effort", "number", True),
+    ("measured_score", "number", False),
+    ("output_lost", "number", True),
+)
+
+
+@dataclass(frozen=True)
 class Figure:
     key: str  # label: metric_<key> in data/locales
     kind: Kind
     value: float
     lower_is_better: bool = True
+
+    @classmethod
+    def of(cls, key: str, value: float) -> Figure:
+        """Figure ``key`` (declared in :data:`HEADLINES`) with this value."""
+        headline = HEADLINES[key]
+        return cls(key, headline.kind, value, headline.lower_is_better)
 
 
 def format_value(value: float, kind: str, lang: Lang) -> str:
@@ -38,6 +89,11 @@ def format_value(value: float, kind: str, lang: Lang) -> str:
     if kind == "hours":
         return f"{value:,.0f} h"
     return f"{value:.2f}"
+
+
+def show(key: str, value: float, lang: Lang) -> str:
+    """Headline figure ``key`` as its cards, tables and exports write it."""
+    return format_value(value, HEADLINES[key].kind, lang)
 
 
 def format_change(value: float, kind: str, lang: Lang) -> str:

@@ -12,23 +12,25 @@ from typing import Any
 
 import pandas as pd
 
+from explainer.figures import HEADLINES
 from explainer.model.fit import FitResult, fit_result, incentives, scenario_alignment
 from explainer.model.unit import UnitResult, unit
 
-#: Headline figures: (key, unit kind, attribute path on Outcome, True if lower is better).
-METRICS: tuple[tuple[str, str, str, bool], ...] = (
-    ("night_minutes", "minutes", "unit.night_minutes", True),
-    ("bedtime", "clock", "unit.active.night.bedtime", True),
-    ("sleep_minutes", "minutes", "unit.active.night.sleep_minutes", False),
-    ("share_short_sleep", "share", "unit.share_short_sleep", True),
-    ("p_penalty_period", "share", "unit.p_penalty_period", True),
-    ("p_unit_veto", "share", "unit.p_unit_veto", True),
-    ("unit_app_hours_year", "hours", "unit.unit_app_hours_year", True),
-    ("real_output", "number", "fit.real_output", False),
-    ("alignment", "number", "fit.alignment", False),
-    ("displaced_effort", "number", "fit.displaced", True),
-    ("measured_score", "number", "fit.measured_score", False),
-    ("mean_fit", "number", "fit.mean_fit", False),
+#: The reform page's headline figures: (key, attribute path on Outcome). Each figure's unit
+#: kind and better direction are declared once, in :data:`explainer.figures.HEADLINES`.
+METRICS: tuple[tuple[str, str], ...] = (
+    ("night_minutes", "unit.night_minutes"),
+    ("bedtime", "unit.active.night.bedtime"),
+    ("sleep_minutes", "unit.active.night.sleep_minutes"),
+    ("share_short_sleep", "unit.share_short_sleep"),
+    ("p_penalty_period", "unit.p_penalty_period"),
+    ("p_unit_veto", "unit.p_unit_veto"),
+    ("unit_app_hours_year", "unit.unit_app_hours_year"),
+    ("real_output", "fit.real_output"),
+    ("alignment", "fit.alignment"),
+    ("displaced_effort", "fit.displaced"),
+    ("measured_score", "fit.measured_score"),
+    ("mean_fit", "fit.mean_fit"),
 )
 
 
@@ -124,7 +126,8 @@ class ComparisonResult:
     def table(self) -> pd.DataFrame:
         """One row per headline figure: status quo, reform, difference, and whether it helps."""
         rows = []
-        for key, kind, path, lower_is_better in METRICS:
+        for key, path in METRICS:
+            kind, lower_is_better = HEADLINES[key].kind, HEADLINES[key].lower_is_better
             before, after = self.status_quo.value(path), self.reformed.value(path)
             change = after - before
             better = change < 0 if lower_is_better else change > 0

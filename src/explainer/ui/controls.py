@@ -184,9 +184,12 @@ class ControlPanel:
         for control in self.controls.values():
             control.relabel(lang)
 
-    @staticmethod
-    def _connect(name: str, control: Control, callback: Callable[[str, Any], None]) -> None:
-        control.widget.observe(lambda change: callback(name, change["new"]), "value")
+    def _connect(self, name: str, control: Control, callback: Callable[[str, Any], None]) -> None:
+        def changed(change: dict[str, Any]) -> None:
+            self.values[name] = change["new"]  # what the widget shows, whoever set it
+            callback(name, change["new"])
+
+        control.widget.observe(changed, "value")
 
     def observe(self, callback: Callable[[str, Any], None]) -> None:
         """Call ``callback(param_id, new_value)`` whenever a person changes a control."""

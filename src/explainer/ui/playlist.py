@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import logging
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import anywidget
 import ipywidgets as W
@@ -214,7 +214,8 @@ class PlaylistStepper:
         self.controls.add_class("explainer-playlist")
         self.widget = W.VBox([W.HTML(STYLE), self.controls, self.message, self.loader])
         self.widget.add_class("explainer-playlist-box")
-        dashboard.language.observe(lambda _: self.relabel(), "value")
+        self._lang = dashboard.lang
+        dashboard.on_refresh.append(self._on_refresh)  # relabel when the language changes
         self.relabel()
 
     @property
@@ -229,7 +230,7 @@ class PlaylistStepper:
         self.bridge.active = True
         self.controls.layout.display = "flex"
         self.message.value = ""
-        self.dashboard.presenter.value = True
+        self.dashboard.set_state(self.dashboard.state.but(presenter=True))
         self.go(index)
 
     def load_text(self, text: str, index: int = 0) -> bool:
@@ -262,8 +263,19 @@ class PlaylistStepper:
         self.message.value = _messages_html(error.messages(self.lang), self.lang, title_key)
         return False
 
-    def from_query(self, page: dict[str, str]) -> None:
-        """``?playlist=<id>&step=<n>``: a ready-made playlist, or the trainer's from storage."""
+    def _on_refresh(self, state: Any, result: Any) -> None:
+        if state.lang != self._lang:
+            self._lang = state.lang
+            self.relabel()
+
+    def from_query(self, query: str) -> None:
+        """``?playlist=<id>&step=<n>``: a ready-made playlist, or the trainer's from storage.
+
+        The query is hostile: the first value of each key counts, ids and steps are echoed
+        shortened and escaped."""
+        page: dict[str, str] = {}
+        for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+            page.setdefault(key, value)
         wanted = page.get("playlist")
         if wanted is None:
             return
@@ -311,7 +323,7 @@ class PlaylistStepper:
         self.index = index
         step = self.playlist.steps[index]
         self._show_step(step)
-        if step.state.page != self.dashboard.page:
+        if step.state.page != self.dashboard.page.id:
             pid = self.playlist.id if self.bridge.stored == "" else CUSTOM_ID
             self.step_box.value += (
                 f"<p><em>{html.escape(t('playlist_other_page', self.lang, page=step.state.page))}"
@@ -348,10 +360,14 @@ class PlaylistStepper:
 
 
 def apply_step(dashboard: Any, step: Step, lang: str) -> None:
-    """Put ``dashboard`` in the step's state: A pinned first when the step compares."""
-    if getattr(dashboard, "pinned", None):
-        dashboard.toggle_pin()  # unpin whatever the room pinned
-    if step.compare is not None and dashboard.can_pin:
-        dashboard.apply_query(step.compare.query(lang))
-        dashboard.toggle_pin()
-    dashboard.apply_query(step.state.query(lang))
+    """Put ``dashboard`` in the step's state, with the step's A pinned (or none): one new
+    page state, which undo can take back."""
+    from explainer.ui.state import Pin, state_from_query
+
+    page, now = dashboard.page, dashboard.state
+    state = state_from_query(step.state.query(lang), page, now)
+    pin = None
+    if step.compare is not None and page.can_pin:
+        a = state_from_query(step.compare.query(lang), page, now)
+        pin = Pin(a.scenario, a.preset, a.extras)
+    dashboard.set_state(state.but(pinned=pin), remember=True)

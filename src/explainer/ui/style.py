@@ -46,6 +46,9 @@ STYLE = """
 .explainer-presenter .explainer-controls { display: none !important; }
 .explainer-presenter .explainer-outputs { flex: 1 1 100% !important; }
 .explainer-presenter .card-value { font-size: 2.6em; }
+/* Controls a component adds for presenter mode only (Toolbar.presenter_box). */
+.explainer-presenter-controls { display: none !important; }
+.explainer-presenter .explainer-presenter-controls { display: flex !important; }
 .explainer-presenter .explainer-intro, .explainer-presenter .explainer-downloads,
 .explainer-presenter .explainer-link { display: none; }
 /* --- screens (issue 15): phone, tablet, laptop, projector --- */
