@@ -168,6 +168,7 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("pages/night.py", "key"): _night_notes(),
     ("ui/view.py", "self.page.title_key"): {d.spec.title_key for d in _dashboards()},
     ("ui/view.py", "self.page.intro_key"): {d.spec.intro_key for d in _dashboards()},
+    ("ui/brief_button.py", "dashboard.page.title_key"): {d.spec.title_key for d in _dashboards()},
     ("pages/fit.py", "row.advice"): set(RECOMMENDATION.values()),
     ("pages/markup.py", "k"): {
         "table_figure",

@@ -31,6 +31,7 @@ from explainer.presets import Comparison, Preset
 from explainer.spec import Lang, Problem, ScenarioError, registry
 from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
+from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import exports_html, figures_csv
 from explainer.ui.state import (
     CUSTOM,
@@ -80,6 +81,7 @@ class Dashboard:
         self.on_refresh: list[Callable[[PageState, Any], None]] = []
         self.view = PageView(self.page, self.presets, lang)
         self._connect()
+        attach_brief_button(self)  # "Download brief" (issue 15)
         self.result: Any = None
         self.refresh()
         self._attach_playlist()  # playlist hook (issue 18)
