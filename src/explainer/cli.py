@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder to write into (created if missing; default: the current folder)",
     )
     export.set_defaults(run=export_command)
+    from explainer.handouts import add_booklet_parser  # booklet hook (issue 18)
+
+    add_booklet_parser(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ tests/e2e/artifacts/screens.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from e2e_support import (
@@ -162,3 +163,29 @@ def test_screenshots_of_presenter_mode_and_notes(page, base_url):
     notes.set_viewport_size({"width": 960, "height": 720})
     wait_for_text(notes, "#title", step_title("one-night", 2))
     notes.screenshot(path=str(SHOTS / "playlist-notes-960x720.png"))
+
+
+def test_the_booklet_downloads_and_prints_one_step_per_page(page, base_url, tmp_path: Path):
+    """The stepper's "Booklet" button saves the session's handouts; Chromium prints them with
+    one step per page (pages counted in the PDF with pypdf)."""
+    from pypdf import PdfReader
+
+    open_page(page, base_url, query="?playlist=one-night&step=1")
+    wait_for_text(page, COUNTER, counter(1, 7))
+    page.locator(PRESENTER).click()  # the handout buttons sit under the stepper, not projected
+    with page.expect_download(timeout=PAGE_TIMEOUT_MS * 2) as download:
+        page.locator(".explainer-playlist-booklet").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "explainer-one-night-booklet-zh.html"
+    printer = page.context.new_page()
+    printer.set_content(saved.read_text(encoding="utf-8"))  # self-contained: nothing fetched
+    pdf = tmp_path / "booklet.pdf"
+    printer.pdf(path=str(pdf), format="A4", print_background=True)
+    printer.close()
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 7
+    for n, sheet in enumerate(reader.pages, start=1):
+        text = "".join(unicodedata.normalize("NFKC", sheet.extract_text()).split())
+        expected = unicodedata.normalize("NFKC", f"第{n}步，共7步")
+        assert expected in text, f"page {n} is not step {n}: {text[:80]!r}"

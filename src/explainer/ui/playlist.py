@@ -84,6 +84,16 @@ function render({ model, el }) {
     const text = model.get("stored");
     try { if (text) sessionStorage.setItem(STORE, text); } catch (e) { /* private mode */ }
   };
+  model.on("msg:custom", (msg, buffers) => {  // a handout: saved, nothing fetched
+    if (!msg || msg.kind !== "download" || !buffers || !buffers.length) return;
+    const blob = new Blob([buffers[0]], { type: "text/html;charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = String(msg.name || "handout.html").replace(/[^A-Za-z0-9_.-]/g, "_");
+    document.body.append(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  });
   model.on("change:notes", post);
   model.on("change:navigate", go);
   model.on("change:stored", keep);
@@ -185,6 +195,7 @@ class PlaylistStepper:
         self.playlist: Playlist | None = None
         self.index = 0
         self.pending_step = 0  # from ?step= while a trainer's file comes back from the browser
+        self._pages: dict[str, Any] = {}  # one unseen dashboard per page, for the handouts
 
         def button(css: str, action: Any) -> W.Button:
             widget = W.Button(layout=W.Layout(width="auto"))
@@ -195,6 +206,8 @@ class PlaylistStepper:
         self.prev = button("explainer-playlist-prev", lambda: self.go(self.index - 1))
         self.next = button("explainer-playlist-next", lambda: self.go(self.index + 1))
         self.back = button("explainer-playlist-back", lambda: self.go(self.index))
+        self.handout = button("explainer-playlist-handout", lambda: self.send_handout(False))
+        self.booklet = button("explainer-playlist-booklet", lambda: self.send_handout(True))
         self.counter = W.HTML()
         self.counter.add_class("explainer-playlist-counter")
         self.step_box = W.HTML()
@@ -212,7 +225,11 @@ class PlaylistStepper:
             layout=W.Layout(flex_flow="row wrap", display="none"),
         )
         self.controls.add_class("explainer-playlist")
-        self.widget = W.VBox([W.HTML(STYLE), self.controls, self.message, self.loader])
+        self.handouts = W.HBox([self.handout, self.booklet], layout=W.Layout(display="none"))
+        self.handouts.add_class("explainer-playlist-handouts")
+        self.widget = W.VBox(
+            [W.HTML(STYLE), self.controls, self.message, W.HBox([self.loader, self.handouts])]
+        )
         self.widget.add_class("explainer-playlist-box")
         self._lang = dashboard.lang
         dashboard.on_refresh.append(self._on_refresh)  # relabel when the language changes
@@ -229,6 +246,7 @@ class PlaylistStepper:
         self.bridge.stored = stored
         self.bridge.active = True
         self.controls.layout.display = "flex"
+        self.handouts.layout.display = "flex"
         self.message.value = ""
         self.dashboard.set_state(self.dashboard.state.but(presenter=True))
         self.go(index)
@@ -333,6 +351,28 @@ class PlaylistStepper:
             return
         apply_step(self.dashboard, step, self.lang)
 
+    def send_handout(self, whole: bool) -> None:
+        """The step's one-page brief, or the session's booklet, saved by the browser."""
+        from explainer.handouts import DEFAULT_BASE, render_playlist_booklet, render_step
+        from explainer.qr import safe_link
+
+        if self.playlist is None:
+            return
+        reported = safe_link(self.dashboard.link.url)  # what the browser says: hostile
+        base = reported.split("?")[0].rsplit("/", 1)[0] + "/" if reported else DEFAULT_BASE
+        try:
+            if whole:
+                text = render_playlist_booklet(self.playlist, self.lang, base, self._pages)
+            else:
+                text = render_step(self.playlist, self.index, self.lang, base, self._pages)
+        except Exception:  # a handout that fails says so; the page goes on
+            log.exception("a handout could not be made")
+            self.refuse(PlaylistError([PlaylistProblem("file_internal")]))
+            return
+        kind = "booklet" if whole else f"step-{self.index + 1}"
+        name = f"explainer-{self.playlist.id}-{kind}-{self.lang}.html"
+        self.bridge.send({"kind": "download", "name": name}, buffers=[text.encode("utf-8")])
+
     def _show_step(self, step: Step) -> None:
         assert self.playlist is not None
         lang, total = self.lang, len(self.playlist.steps)
@@ -353,6 +393,8 @@ class PlaylistStepper:
         self.back.tooltip = t("playlist_back_help", lang)
         self.bridge.notes_label = t("playlist_notes_open", lang)
         self.bridge.notes_hint = t("playlist_notes_help", lang)
+        self.handout.description = t("playlist_handout", lang)
+        self.booklet.description = t("playlist_booklet", lang)
         self.loader.label = t("playlist_load", lang)
         self.loader.hint = t("playlist_load_help", lang)
         if self.playlist is not None:
