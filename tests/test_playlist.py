@@ -8,10 +8,12 @@ Both languages are checked.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
+from test_quotes import SEED_DIR, found, load_article, normalise
 
 from explainer.playlist import (
     MAX_STEPS,
@@ -30,7 +32,6 @@ from explainer.reforms import reforms
 from explainer.spec import registry
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = (Path("/work/shared/seed/000_c7f357c2836faeea.txt"), REPO / "data" / "presets.yaml")
 NUMBER = re.compile(r"(?<![A-Za-z0-9_§.:\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.:]\d+)?%?")
 READY = ("one-night", "unit-and-veto", "what-reform-changes")
 SESSION_MINUTES = {"one-night": 30, "unit-and-veto": 45, "what-reform-changes": 45}
@@ -71,8 +72,16 @@ def allowed_numbers(step: Step) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def seed_text() -> str:
-    return "".join(p.read_text(encoding="utf-8") for p in SEED if p.exists())
+def article() -> str:
+    """The article (width-normalised), as tests/test_quotes.py reads it: skipped when it is
+    not beside the clone, a failure in CI."""
+    return load_article(SEED_DIR, os.environ)
+
+
+@pytest.fixture(scope="module")
+def seed_text(article: str) -> str:
+    """The article and the presets' reported figures (which quote it)."""
+    return article + normalise((REPO / "data" / "presets.yaml").read_text(encoding="utf-8"))
 
 
 def test_the_three_ready_made_playlists_load():
@@ -119,6 +128,16 @@ def test_article_lines_quote_only_the_articles_numbers(pid, seed_text):
             assert re.search(r"§[1-5]", step.article(lang)), f"step {number} cites no section"
             missing = {n for n in numbers(step.article(lang)) if n not in seed_text}
             assert not missing, f"step {number} ({lang}): {missing} not in the article"
+
+
+@pytest.mark.parametrize("pid", READY)
+def test_chinese_quotes_in_article_lines_are_the_articles_words(pid, article):
+    """A phrase quoted in a step's ``article`` line (zh) is in the article verbatim."""
+    for number, step in enumerate(ready_made()[pid].steps, start=1):
+        if step.article is None:
+            continue
+        for phrase in re.findall(r"“([^”]+)”", step.article("zh")):
+            assert found(phrase, article), f"step {number}: “{phrase}”"
 
 
 def test_the_number_check_can_fail():
