@@ -237,3 +237,20 @@ def test_every_message_is_in_both_locales():
 
     keys = {k for k in strings("en") if k.startswith("playlist_")}
     assert keys == {k for k in strings("zh") if k.startswith("playlist_")}
+
+
+@pytest.mark.parametrize("guide", ["facilitator.md", "facilitator.zh.md"])
+def test_the_guides_session_tables_quote_the_playlists_numbers(guide):
+    """docs/facilitator*.md: each session's table ("what happens") quotes only numbers that
+    its playlist's steps show or set, so the guide cannot drift from the model unnoticed."""
+    text = (REPO / "docs" / guide).read_text(encoding="utf-8")
+    sessions = re.split(r"^### 2\.\d ", text, flags=re.M)[1:]
+    assert len(sessions) == len(READY)
+    for pid, section in zip(READY, sessions, strict=True):
+        steps = ready_made()[pid].steps
+        rows = [r for r in section.splitlines() if re.match(r"\| \d+[–-]\d+ \|", r)]
+        assert len(rows) == len(steps), f"{guide} {pid}: {len(rows)} rows"
+        for row, step in zip(rows, steps, strict=True):
+            what = row.split("|")[3]
+            stray = numbers(what) - allowed_numbers(step)
+            assert not stray, f"{guide} {pid}: {sorted(stray)} in {what.strip()!r}"
