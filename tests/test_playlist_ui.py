@@ -95,5 +95,7 @@ def test_notes_follow_the_language(night):
     assert night.stepper.bridge.notes["title"] == "Wang Yiqi: one app for one section"
     night.language.value = "zh"
     assert night.stepper.bridge.notes["title"] == "王逸岐：一个科室一个APP"
-    assert notes_payload(ready_made()["one-night"], 2, "zh")["figures"][0].endswith(": 90")
+    figures = notes_payload(ready_made()["one-night"], 2, "zh")["figures"]
+    assert figures[0] == "每晚花在APP上的分钟: 90 · 页面显示：1 小时 30 分钟"  # as projected
+    assert figures[3] == "典型一晚的就寝时间: 00:45"  # written the same: said once
     night.language.value = "en"

@@ -28,6 +28,7 @@ import traitlets
 
 from explainer.i18n import strings, t
 from explainer.playlist import (
+    ExpectedFigure,
     Playlist,
     PlaylistError,
     PlaylistProblem,
@@ -35,6 +36,7 @@ from explainer.playlist import (
     parse_playlist,
     parse_playlist_file,
     ready_made,
+    step_value,
 )
 from explainer.untrusted import LIMITS, echo
 
@@ -138,6 +140,23 @@ def metric_label(metric: str, lang: str) -> str:
     return strings(lang).get(f"metric_{metric}", metric)  # type: ignore[arg-type]
 
 
+def figure_line(step: Step, figure: ExpectedFigure, lang: str) -> str:
+    """“Minutes on apps a night: 120 · on the page: 2 h”: the figure as the notes quote it,
+    and as the projected page writes it when that differs (so the trainer finds it)."""
+    from explainer.figures import HEADLINES, show
+
+    line = f"{metric_label(figure.metric, lang)}: {figure.shows}"
+    if figure.metric not in HEADLINES:
+        return line
+    try:
+        shown = show(figure.metric, step_value(step, figure), lang)  # type: ignore[arg-type]
+    except KeyError:  # a metric this page does not have: the notes' text stands alone
+        return line
+    if shown.replace(" ", "") != figure.shows.replace(" ", ""):
+        line += " · " + t("playlist_page_shows", lang, value=shown)
+    return line
+
+
 def notes_payload(playlist: Playlist, index: int, lang: str) -> dict[str, Any]:
     """What the notes window shows for step ``index``: plain texts (it sets textContent)."""
     step = playlist.steps[index]
@@ -159,10 +178,7 @@ def notes_payload(playlist: Playlist, index: int, lang: str) -> dict[str, Any]:
         },
         "question": step.question(lang),
         "answers": [a(lang) for a in step.answers],
-        "figures": [
-            f"{sides.get(f.side, '')}{metric_label(f.metric, lang)}: {f.shows}"
-            for f in step.figures
-        ],
+        "figures": [sides.get(f.side, "") + figure_line(step, f, lang) for f in step.figures],
         "article": step.article(lang) if step.article else "",
         "notes": step.notes(lang),
     }
