@@ -197,7 +197,8 @@ STYLE = """<style>
 .explainer-playlist-step p { margin: 0; }
 .explainer-playlist-step .question { font-size: 1.1em; }
 .explainer-presenter .explainer-playlist .jupyter-button { font-size: 18px; height: 40px; }
-.explainer-presenter .explainer-playlist-load { display: none !important; }
+.explainer-presenter .explainer-playlist-load, .explainer-presenter .explainer-playlist-handouts {
+  display: none !important; }
 </style>"""
 
 
