@@ -19,8 +19,9 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
-from importlib import resources
 
+from explainer.booklet_cli import new_dashboard
+from explainer.datafiles import data_file
 from explainer.handouts import render_playlist_booklet
 from explainer.playlist import PlaylistError, parse_playlist, ready_made
 from explainer.ui.dashboard import dashboard_class
@@ -56,14 +57,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
-    folder = resources.files("explainer").joinpath("data", "playlists")
+    folder = data_file("playlists")
     print(f"{'playlist':22} {'steps':>5} {'parse ms':>9} {'step ms':>8} {'booklet s':>10}")
     for pid, playlist in ready_made().items():
         text = folder.joinpath(f"{pid}.yaml").read_text(encoding="utf-8")
         parse, _ = timed(lambda text=text: parse_playlist(text), runs)
         n = len(playlist.steps)
         stepping = step_all(pid)
-        booklet, booklet_cpu = timed(lambda p=playlist: render_playlist_booklet(p, "zh"), runs)
+        booklet, booklet_cpu = timed(
+            lambda p=playlist: render_playlist_booklet(p, "zh", new_dashboard), runs
+        )
         print(
             f"{pid:22} {n:5d} {parse * 1000:9.1f} {stepping / n * 1000:8.0f} "
             f"{booklet:6.1f} ({booklet_cpu:.1f} CPU)"

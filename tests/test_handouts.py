@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from explainer.booklet_cli import new_dashboard
 from explainer.cli import main
 from explainer.handouts import render_playlist_booklet, render_step, step_content, step_url
 from explainer.playlist import parse_playlist, ready_made
@@ -19,7 +20,7 @@ from explainer.playlist import parse_playlist, ready_made
 
 @pytest.fixture(scope="module")
 def booklet_en() -> str:
-    return render_playlist_booklet(ready_made()["one-night"], "en")
+    return render_playlist_booklet(ready_made()["one-night"], "en", new_dashboard)
 
 
 def test_one_brief_per_step_each_headed_by_its_step(booklet_en):
@@ -36,7 +37,9 @@ def test_one_brief_per_step_each_headed_by_its_step(booklet_en):
 
 def test_a_step_brief_is_its_own_state_with_a_link_to_it():
     playlist = ready_made()["one-night"]
-    content = step_content(playlist, 1, "zh")  # Li Yi with a colleague's account, A pinned
+    content = step_content(
+        playlist, 1, "zh", new_dashboard
+    )  # Li Yi with a colleague's account, A pinned
     assert content.link == step_url(playlist.steps[1], "zh")
     assert "n_proxy_accounts=1" in content.link and "playlist" not in content.link
     night = dict((f.label, f.value) for f in content.figures)
@@ -47,7 +50,7 @@ def test_every_page_of_the_reform_session_renders():
     playlist = ready_made()["what-reform-changes"]
     pages = {step.state.page for step in playlist.steps}
     assert pages == {"reforms", "fit"}
-    html = render_step(playlist, 6, "en")  # the fit step
+    html = render_step(playlist, 6, "en", new_dashboard)  # the fit step
     assert "Does the tool fit the task?" in html
 
 
@@ -71,5 +74,5 @@ def test_a_custom_playlist_makes_handouts_too():
         "explainer_playlist: 1\nid: mine\ntitle: Mine\nsteps:\n"
         "  - {page: unit, preset: shandong_village, title: One, question: Why?, notes: N}\n"
     )
-    html = render_playlist_booklet(parse_playlist(text), "en")
+    html = render_playlist_booklet(parse_playlist(text), "en", new_dashboard)
     assert html.count("<section class='brief") == 1 and "Why?" in html

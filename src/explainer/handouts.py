@@ -10,6 +10,7 @@ speaker notes stay with the trainer.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -19,15 +20,19 @@ from explainer.playlist import Playlist, Step, ready_made
 DEFAULT_BASE = "http://127.0.0.1:8866/voila/render/"
 
 
-def step_dashboard(step: Step, lang: str, cache_: dict[str, Any] | None = None) -> Any:
+#: ``make(page, lang)``: a new dashboard of ``page`` (explainer.ui.dashboard, passed in by the
+#: caller: this module sits beside the UI, which calls it, and does not import it back).
+Make = Callable[[str, str], Any]
+
+
+def step_dashboard(step: Step, lang: str, make: Make, cache_: dict[str, Any] | None = None) -> Any:
     """A dashboard of the step's page, in the step's state (one per page in ``cache_``)."""
-    from explainer.ui.dashboard import dashboard_class
-    from explainer.ui.playlist import apply_step
+    from explainer.ui.steps import apply_step
 
     cache_ = {} if cache_ is None else cache_
     page = step.state.page
     if page not in cache_:
-        cache_[page] = dashboard_class(page)(lang=lang)  # type: ignore[arg-type]
+        cache_[page] = make(page, lang)
     dashboard = cache_[page]
     apply_step(dashboard, step, lang)  # the step's query carries the language
     return dashboard
@@ -44,6 +49,7 @@ def step_content(
     playlist: Playlist,
     index: int,
     lang: str,
+    make: Make,
     base: str = DEFAULT_BASE,
     dashboards: dict[str, Any] | None = None,
 ) -> Any:
@@ -51,7 +57,7 @@ def step_content(
     from explainer.ui.brief_button import brief_content
 
     step = playlist.steps[index]
-    dashboard = step_dashboard(step, lang, dashboards)
+    dashboard = step_dashboard(step, lang, make, dashboards)
     content = brief_content(dashboard, page_url=step_url(step, lang, base).split("?")[0])
     counter = t("playlist_counter", lang, n=index + 1, total=len(playlist.steps))  # type: ignore[arg-type]
     title = f"{playlist.title(lang)} · {counter} · {step.title(lang)}"
@@ -68,18 +74,20 @@ def render_step(
     playlist: Playlist,
     index: int,
     lang: str,
+    make: Make,
     base: str = DEFAULT_BASE,
     dashboards: dict[str, Any] | None = None,
 ) -> str:
     """One step's handout: a one-page brief (HTML)."""
     from explainer.brief import render_brief
 
-    return render_brief(step_content(playlist, index, lang, base, dashboards))
+    return render_brief(step_content(playlist, index, lang, make, base, dashboards))
 
 
 def render_playlist_booklet(
     playlist: Playlist,
     lang: str,
+    make: Make,
     base: str = DEFAULT_BASE,
     dashboards: dict[str, Any] | None = None,
 ) -> str:
@@ -89,7 +97,7 @@ def render_playlist_booklet(
 
     dashboards = {} if dashboards is None else dashboards
     contents = [
-        step_content(playlist, i, lang, base, dashboards) for i in range(len(playlist.steps))
+        step_content(playlist, i, lang, make, base, dashboards) for i in range(len(playlist.steps))
     ]
     return render_booklet(contents, playlist.title(lang), lang)  # type: ignore[arg-type]
 
@@ -103,60 +111,3 @@ def find_playlist(name: str) -> Playlist:
     if name in ready_made():
         return ready_made()[name]
     return parse_playlist_file(Path(name).read_bytes())
-
-
-# ---------------------------------------------------------------------- explainer booklet
-BOOKLET_EPILOG = """examples:
-  explainer booklet one-night --lang zh -o one-night.html
-  explainer booklet my-session.yaml --lang en -o booklet.html
-
-Ready-made playlists: one-night, unit-and-veto, what-reform-changes (data/playlists).
-Open the file in a browser and print it (one step per page), or save it as PDF.
-"""
-
-
-def add_booklet_parser(commands: Any) -> None:
-    """``explainer booklet``: registered by :func:`explainer.cli.build_parser`."""
-    import argparse
-    from pathlib import Path
-
-    booklet = commands.add_parser(
-        "booklet",
-        help="write a playlist's handouts as one printable file (one step per page)",
-        description="Write the handouts of a playlist: each step as the one-page brief, all "
-        "in one HTML file to print.",
-        epilog=BOOKLET_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    booklet.add_argument("playlist", help="a ready-made playlist's id, or a playlist file")
-    booklet.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
-    booklet.add_argument("-o", "--out", type=Path, required=True, help="the HTML file to write")
-    booklet.add_argument(
-        "--base", default=DEFAULT_BASE, help=f"where the pages are served (default {DEFAULT_BASE})"
-    )
-    booklet.set_defaults(run=booklet_command)
-
-
-def booklet_command(args: Any) -> int:
-    """Write the booklet; a bad playlist is named line by line, never with a traceback."""
-    import sys
-
-    from explainer.playlist import PlaylistError
-
-    def fail(message: str) -> int:
-        print(f"explainer booklet: error: {message}", file=sys.stderr)
-        return 2
-
-    try:
-        playlist = find_playlist(args.playlist)
-    except PlaylistError as error:
-        return fail("; ".join(error.messages(args.lang)))
-    except OSError as error:
-        return fail(f"cannot read {args.playlist}: {error.strerror}")
-    text = render_playlist_booklet(playlist, args.lang, args.base)
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        return fail(f"cannot write {args.out}: {error.strerror}")
-    print(args.out)
-    return 0

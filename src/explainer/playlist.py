@@ -20,12 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
 import yaml
 
+from explainer.datafiles import data_file
 from explainer.untrusted import (
     LIMITS,
     InputRefused,
@@ -219,7 +219,7 @@ def _raise(problems: list[PlaylistProblem]) -> Playlist:
 @cache
 def ready_made() -> dict[str, Playlist]:
     """The ready-made playlists in ``data/playlists``, by id (their mistakes raise)."""
-    folder = resources.files("explainer").joinpath("data", "playlists")  # also when installed
+    folder = data_file("playlists")  # a resource of explainer.data: also when installed
     found = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".yaml"):

@@ -33,6 +33,7 @@ from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import exports_html, figures_csv
+from explainer.ui.playlist import attach_playlist
 from explainer.ui.state import (
     CUSTOM,
     History,
@@ -84,16 +85,7 @@ class Dashboard:
         attach_brief_button(self)  # "Download brief" (issue 15)
         self.result: Any = None
         self.refresh()
-        self._attach_playlist()  # playlist hook (issue 18)
-
-    def _attach_playlist(self) -> None:
-        """Playlist hook (issue 18): the stepper's row, above the toolbar."""
-        from explainer.ui.playlist import PlaylistStepper
-
-        self.stepper = PlaylistStepper(self)
-        children = list(self.view.widget.children)
-        children.insert(children.index(self.view.toolbar.widget), self.stepper.widget)
-        self.view.widget.children = children
+        attach_playlist(self)  # playlist hook (issue 18): stepper, ?playlist=, playlist files
 
     def _connect(self) -> None:
         """Each widget event → a new state (callbacks silenced while the view is set)."""
@@ -200,8 +192,7 @@ class Dashboard:
     def apply_query(self, query: str) -> None:
         """Restore the state a URL query describes; bad values are named, defaults stand."""
         self.set_state(state_from_query(query, self.page, self.state), remember=True)
-        if "playlist" in query and "stepper" in self.__dict__:
-            self.stepper.from_query(query)  # playlist hook (issue 18): ?playlist=id&step=n
+        self.stepper.from_query(query)  # playlist hook (issue 18): ?playlist=id&step=n
 
     def load_scenario_file(self, content: bytes | None, size: int = -1) -> bool:
         """What "Load scenario" calls: a file's bytes (``None`` when the browser kept back a
@@ -220,8 +211,6 @@ class Dashboard:
         the visitor as a file that could not be read, never as Python's own text.
         """
         try:
-            if "explainer_playlist" in text[:4096] and "stepper" in self.__dict__:
-                return self.stepper.load_text(text)  # playlist hook (issue 18): a playlist file
             state, problems = files.state_from_text(text, self.page, self.state)
         except Exception:  # the last line of defence; the fuzzer checks it is never reached
             log.exception("a scenario file could not be read")

@@ -38,6 +38,7 @@ from explainer.playlist import (
     ready_made,
     step_value,
 )
+from explainer.ui.steps import apply_step
 from explainer.untrusted import LIMITS, echo
 
 log = logging.getLogger(__name__)
@@ -373,15 +374,18 @@ class PlaylistStepper:
         from explainer.handouts import DEFAULT_BASE, render_playlist_booklet, render_step
         from explainer.qr import safe_link
 
+        def make(page: str, lang: str) -> Any:  # another page's dashboard, never displayed
+            return type(self.dashboard)(lang=lang, page=page)
+
         if self.playlist is None:
             return
         reported = safe_link(self.dashboard.link.url)  # what the browser says: hostile
         base = reported.split("?")[0].rsplit("/", 1)[0] + "/" if reported else DEFAULT_BASE
         try:
             if whole:
-                text = render_playlist_booklet(self.playlist, self.lang, base, self._pages)
+                text = render_playlist_booklet(self.playlist, self.lang, make, base, self._pages)
             else:
-                text = render_step(self.playlist, self.index, self.lang, base, self._pages)
+                text = render_step(self.playlist, self.index, self.lang, make, base, self._pages)
         except Exception:  # a handout that fails says so; the page goes on
             log.exception("a handout could not be made")
             self.refuse(PlaylistError([PlaylistProblem("file_internal")]))
@@ -418,15 +422,21 @@ class PlaylistStepper:
             self._show_step(self.playlist.steps[self.index])
 
 
-def apply_step(dashboard: Any, step: Step, lang: str) -> None:
-    """Put ``dashboard`` in the step's state, with the step's A pinned (or none): one new
-    page state, which undo can take back."""
-    from explainer.ui.state import Pin, state_from_query
+def attach_playlist(dashboard: Any) -> PlaylistStepper:
+    """The one hook a dashboard calls (issue 18): the stepper's row above the toolbar, and
+    "Load scenario" taking a playlist file too (a file naming ``explainer_playlist`` goes to
+    the stepper, any other to the dashboard's own reader)."""
+    stepper = PlaylistStepper(dashboard)
+    dashboard.stepper = stepper
+    children = list(dashboard.view.widget.children)
+    children.insert(children.index(dashboard.view.toolbar.widget), stepper.widget)
+    dashboard.view.widget.children = children
+    read_scenario = dashboard.load_scenario_text
 
-    page, now = dashboard.page, dashboard.state
-    state = state_from_query(step.state.query(lang), page, now)
-    pin = None
-    if step.compare is not None and page.can_pin:
-        a = state_from_query(step.compare.query(lang), page, now)
-        pin = Pin(a.scenario, a.preset, a.extras)
-    dashboard.set_state(state.but(pinned=pin), remember=True)
+    def load_scenario_text(text: str) -> bool:
+        if isinstance(text, str) and "explainer_playlist" in text[:4096]:
+            return stepper.load_text(text)
+        return read_scenario(text)
+
+    dashboard.load_scenario_text = load_scenario_text  # what load_scenario_file calls
+    return stepper
