@@ -217,7 +217,16 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
 _REFUSALS = {k for k in EN if k.startswith("file_")} | {"import_bad", "import_not_scenario"}
 VARIABLE_KEYS[("untrusted.py", "self.key")] = _REFUSALS
 VARIABLE_KEYS[("spec.py", "self.code")] = _REFUSALS
-RENDERED = {("pages/night.py", "key"), ("untrusted.py", "self.key"), ("spec.py", "self.code")}
+# Playlists (issue 18): a problem's key, and the heading of the stepper's message.
+_PLAYLIST_PROBLEMS = {k for k in EN if k.startswith("playlist_")}
+VARIABLE_KEYS[("playlist.py", "self.key")] = _PLAYLIST_PROBLEMS | _REFUSALS
+VARIABLE_KEYS[("ui/playlist.py", "title_key")] = {"playlist_failed_title", "playlist_step_title"}
+RENDERED = {
+    ("pages/night.py", "key"),
+    ("untrusted.py", "self.key"),
+    ("spec.py", "self.code"),
+    ("playlist.py", "self.key"),
+}
 
 
 @cache

@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_serve(commands)
     _add_export(commands)
+    from explainer.booklet_cli import add_booklet_parser  # booklet hook (issue 18)
+
+    add_booklet_parser(commands)
     return parser
 
 
