@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(commands)
     _add_export(commands)
     add_brief_parser(commands)
+    from explainer.booklet_cli import add_booklet_parser  # booklet hook (issue 18)
+
+    add_booklet_parser(commands)
     return parser
 
 
@@ -362,7 +365,9 @@ def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[
     else:
         dashboard.apply_query(text)
     problems = page_problems(dashboard)
+    dashboard.bands.run_now()  # issue 14: exports carry every figure's range
     document = dashboard.scenario_file()
+    document["ranges"] = dashboard.bands.export(dashboard.lang)
     name = f"explainer-{page}"
     files = {
         f"{name}.csv": dashboard.figures_csv(dashboard.result),
