@@ -73,6 +73,15 @@ def test_the_seven_guides_are_there_in_order():
         assert path.with_suffix(".py").exists(), f"{path.name} has no .py pair"
 
 
+def test_the_guides_are_found_from_any_working_directory(tmp_path, monkeypatch):
+    """Not through the package's own path (``parents[2]`` held only in a checkout): the
+    checkout's or the installed copy's notebooks, as explainer.paths finds them."""
+    monkeypatch.chdir(tmp_path)
+    assert build_guides.find_guide_dir() == GUIDE_DIR
+    (tmp_path / "notebooks" / "guide").mkdir(parents=True)
+    assert build_guides.find_guide_dir() == tmp_path / "notebooks" / "guide"
+
+
 def test_readme_lists_every_guide_in_both_languages():
     readme = (GUIDE_DIR / "README.md").read_text(encoding="utf-8")
     positions = [readme.index(f"{stem}.ipynb") for stem in EXPECTED]

@@ -7,7 +7,6 @@ import html
 import re
 import string
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,11 @@ from explainer.charts.fit import SERIES
 from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
+from explainer.datafiles import data_file
+from explainer.exercises import TYPES as EXERCISE_TYPES
+from explainer.exercises import UNREADABLE
 from explainer.figures import HEADLINES
+from explainer.guide import COLUMNS as GUIDE_COLUMNS
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
@@ -43,6 +46,9 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Chinese strings that need no Chinese character: "APP" is what Chinese officials call the
 #: apps (the article writes 政务APP).
 ZH_WITHOUT_HAN = {"chart_apps_y", "row_app"}
+#: … and templates made of placeholders and Chinese punctuation (full-width colon, comma,
+#: brackets, the enumeration comma 、), which is what differs between the two languages.
+ZH_WITHOUT_HAN |= {"source_seed", "source_note", "label_text", "enum_separator", "list_separator"}
 #: English texts that quote the Chinese term they explain (“以上”, whose reading is the point).
 EN_QUOTING_CHINESE = {
     ("run_reading", "help"),
@@ -58,8 +64,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def raw_text(lang: str) -> str:
-    path = resources.files("explainer").joinpath("data", "locales", f"{lang}.yaml")
-    return path.read_text(encoding="utf-8")
+    return data_file("locales", f"{lang}.yaml").read_text(encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------- the files
@@ -147,6 +152,15 @@ FAMILIES: dict[str, set[str]] = {
     "landing_": set(PAGES),
     "status_": set(STATUSES),
     "reform_when_": set(TIMINGS),
+    "source_kind_": {"seed", "ref", "assumption"},
+    "exercise_mark_": {"right", "empty", "open", "wrong"},
+    "exercise_unreadable_": set(UNREADABLE),
+    "exercise_too_": {"late", "early", "high", "low"},
+    "exercise_type_": set(EXERCISE_TYPES),
+    "guide_column_": set(GUIDE_COLUMNS),
+    #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
+    #: but problem_allowed, the frame of a problem's allowed values.
+    "problem_": {k.removeprefix("problem_") for k in EN if k.startswith("problem_")} - {"allowed"},
 }
 
 
@@ -165,6 +179,10 @@ def _literals(path: str, prefix: str) -> set[str]:
 #: Keys passed to t() through a variable: (file, expression) → the keys it can hold.
 VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("charts/fit.py", "key"): _literals("charts/fit.py", "region_"),
+    ("spec.py", "key"): _literals("spec.py", "problem_"),  # in_languages(key)
+    ("exercises.py", "key"): {  # both(key): the plain exercise_ messages
+        k for k in EN if k.startswith("exercise_") and not placeholders(EN[k])
+    },
     ("pages/night.py", "key"): _night_notes(),
     ("ui/view.py", "self.page.title_key"): {d.spec.title_key for d in _dashboards()},
     ("ui/view.py", "self.page.intro_key"): {d.spec.intro_key for d in _dashboards()},
@@ -206,7 +224,8 @@ def t_calls() -> list[tuple[str, int, ast.expr, set[str] | None]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             is_t = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            if is_t and node.func.id == "t" and node.args:
+            # both(key, ...): explainer.exercises' t() in the two languages at once.
+            if is_t and node.func.id in ("t", "both") and node.args:
                 names = {k.arg for k in node.keywords}
                 kwargs = None if None in names else names  # None: **values, unknown
                 rel = path.relative_to(SRC).as_posix()

@@ -184,3 +184,28 @@ def test_a_toy_page_needs_one_declaration() -> None:
 def test_every_listed_page_is_declared(page_id: str) -> None:
     page = page_spec(page_id)
     assert page.id == page_id and page.charts and page.groups
+
+
+def test_extension_points_add_a_button_a_card_note_and_a_presenter_control() -> None:
+    """What the brief, range-band and playlist components attach to (docs/architecture.md)."""
+    import ipywidgets as W
+
+    page = _page("night")
+    page.apply_query("lang=en")
+    button = W.Button()
+    page.view.toolbar.add(button, lambda lang: setattr(button, "description", f"brief {lang}"))
+    assert button in page.view.toolbar.widget.children and button.description == "brief en"
+    page.card_hooks.append(lambda card, state, result: (*card[:2], card[2] + " ±band", card[3]))
+    seen: list[PageState] = []
+    page.on_refresh.append(lambda state, result: seen.append(state))
+    stepper = W.Button()
+    page.view.toolbar.presenter_box.children = (stepper,)
+    page.language.value = "zh"
+    assert button.description == "brief zh" and seen[-1].lang == "zh"
+    assert "±band" in page.headline.value
+    page.view.toolbar.presenter.value = True
+    assert page.state.presenter and "explainer-presenter" in page.widget._dom_classes
+    assert "explainer-presenter-controls" in page.view.toolbar.presenter_box._dom_classes
+    page.view.toolbar.presenter.value = False
+    page.card_hooks.clear()
+    page.on_refresh.clear()

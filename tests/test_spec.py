@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from strategies import value_on_step
 
+from explainer.i18n import strings, t
 from explainer.spec import (
     Problem,
     ScenarioError,
@@ -224,8 +225,8 @@ def test_unknown_parameter_is_named() -> None:
         REG.build({"n_appz": 3})
     (problem,) = caught.value.problems
     assert problem.param == "n_appz"
-    assert "unknown" in problem.reason
-    assert "n_appz" in str(caught.value)
+    assert problem.reason == "unknown_parameter"
+    assert "n_appz" in str(caught.value) and "unknown parameter" in str(caught.value)
 
 
 def test_window_end_before_start_is_named() -> None:
@@ -233,7 +234,8 @@ def test_window_end_before_start_is_named() -> None:
         REG.build(window_start="2020-08-01", window_end="2020-07-31")
     (problem,) = caught.value.problems
     assert problem.param == "window_end"
-    assert "window_start" in problem.allowed
+    assert problem.reason == "window_order"
+    assert all("window_start" in problem.allowed[lang] for lang in ("zh", "en"))
     assert str(caught.value).startswith("window_end = ")
 
 
@@ -394,7 +396,8 @@ def test_query_duplicate_key_is_reported_and_first_used() -> None:
     (problem,) = problems
     assert problem.param == "n_apps"
     assert problem.value == "5"
-    assert "more than once" in problem.reason
+    assert problem.reason == "duplicate"
+    assert "more than once" in problem.message("en")
 
 
 def test_query_bad_values_are_problems_not_errors() -> None:
@@ -425,10 +428,28 @@ def test_problem_messages_are_in_the_page_language(query: str) -> None:
     assert problems
     for problem in problems:
         english, chinese = problem.message("en"), problem.message("zh")
-        assert english == problem.message() and problem.reason in english
+        reason = {lang: t(f"problem_{problem.reason}", lang) for lang in ("zh", "en")}
+        assert english == problem.message() and reason["en"] in english
         assert chinese.startswith(f"{problem.param} = ")
-        assert problem.reason not in chinese, chinese  # the reason itself is translated
+        assert reason["zh"] in chinese and reason["en"] not in chinese, chinese
         assert "allowed" not in chinese, chinese
+
+
+def test_problems_are_translated_from_their_code_not_their_english(monkeypatch) -> None:
+    """Rewording an English message changes no other language (issue 13): the Chinese text
+    is found from the problem's code, never by looking up the English words."""
+    monkeypatch.setitem(strings("en"), "problem_out_of_range", "beyond the bounds")
+    monkeypatch.setitem(strings("en"), "problem_not_a_clock", "not a clock time")
+    _, problems = REG.from_query("n_apps=99&work_end=25:99")
+    assert [p.reason for p in problems] == ["out_of_range", "not_a_clock"]
+    for problem in problems:
+        assert t(f"problem_{problem.reason}", "zh") in problem.message("zh")
+        assert t(f"problem_{problem.reason}", "en") in problem.message("en")
+
+
+def test_a_problem_needs_a_known_code() -> None:
+    with pytest.raises(ValueError, match="unknown problem code"):
+        Problem("n_apps", 3, "some English words")
 
 
 def test_query_float_nan_and_inf_are_rejected() -> None:

@@ -347,7 +347,7 @@ def test_problems_listed_are_bounded() -> None:
     from explainer.spec import Problem
     from explainer.ui.dashboard import problems_html
 
-    shown = problems_html([Problem(f"k{i}", i, "unknown parameter") for i in range(10**5)], "en")
+    shown = problems_html([Problem(f"k{i}", i, "unknown_parameter") for i in range(10**5)], "en")
     assert shown.count("<li>") == LIMITS.max_problems + 1
 
 

@@ -33,6 +33,7 @@ Offline by construction:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import os
 import re
@@ -44,6 +45,8 @@ from pathlib import Path
 from typing import Any
 
 from explainer.guide import CHARTS_ENV
+from explainer.i18n import t
+from explainer.paths import project_root
 
 GUIDE_GLOB = "[0-9][0-9]_*.ipynb"
 
@@ -97,9 +100,11 @@ def external_resources(page: str) -> list[str]:
 
 
 def find_guide_dir(start: Path | None = None) -> Path:
-    """``notebooks/guide`` under ``start`` (default: the working directory) or the source tree."""
+    """``notebooks/guide`` under ``start`` (default: the working directory), else the guides
+    of the checkout or of the installed package (:func:`explainer.paths.project_root`)."""
     candidates = [(start or Path.cwd()) / "notebooks" / "guide"]
-    candidates.append(Path(__file__).resolve().parents[2] / "notebooks" / "guide")
+    with contextlib.suppress(FileNotFoundError):  # neither a checkout nor an installed copy
+        candidates.append(project_root() / "notebooks" / "guide")
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
@@ -326,25 +331,10 @@ def _index_lines(guide_dir: Path) -> dict[str, str]:
     return lines
 
 
-_INDEX_TEXT = {
-    "zh": {
-        "title": "指尖上的形式主义：教学笔记",
-        "intro": "按顺序阅读：每一篇从文中的机制讲到公式、代码、图、假设和练习。"
-        "这些页面是笔记执行后的静态版本；想改参数、做练习，"
-        "请在 JupyterLab 里打开 <code>notebooks/guide/</code> 下的笔记。",
-        "ran": "运行 {seconds:.1f} 秒",
-        "switch": '<a href="../en/index.html" lang="en">English</a>',
-    },
-    "en": {
-        "title": "Fingertip formalism: teaching guides",
-        "intro": "Read in order: each guide goes from the article's mechanism to the equation, "
-        "code, a chart, the assumptions and exercises. These pages are static copies of the "
-        "executed "
-        "notebooks; to change parameters or do the exercises, open the notebooks in "
-        "<code>notebooks/guide/</code> in JupyterLab.",
-        "ran": "ran in {seconds:.1f} s",
-        "switch": '<a href="../zh/index.html" lang="zh">中文</a>',
-    },
+#: The link to the other language's site: each language named in itself (an endonym).
+_OTHER_SITE = {
+    "zh": '<a href="../en/index.html" lang="en">English</a>',
+    "en": '<a href="../zh/index.html" lang="zh">中文</a>',
 }
 
 _INDEX_STYLE = """<style>
@@ -367,12 +357,21 @@ def _page(lang: str, title: str, body: str) -> str:
     )
 
 
+#: The guides' folder, shown as code wherever the index names it.
+GUIDES_PATH = "notebooks/guide/"
+
+
+def ran(seconds: float, lang: str) -> str:
+    """“运行 12.3 秒” / “ran in 12.3 s”."""
+    return t("guide_index_ran", lang, seconds=f"{seconds:.1f}")
+
+
 def write_index(
     results: Sequence[BuiltGuide], out_dir: Path, guide_dir: Path, lang: str = "zh"
 ) -> Path:
     """``index.html`` of one language's site: every guide in order, its line and run time."""
     described = _index_lines(guide_dir)
-    text = _INDEX_TEXT[lang]
+    title = t("guide_index_title", lang)
     items = []
     for result in results:
         if result.html is None:
@@ -381,14 +380,16 @@ def write_index(
         items.append(
             f'<li><a href="{html.escape(result.html.name)}">{html.escape(result.title)}</a>'
             + (f"<br><span class='line'>{html.escape(line)}</span>" if line else "")
-            + f"<br><span class='time'>{text['ran'].format(seconds=result.seconds)}</span></li>"
+            + f"<br><span class='time'>{ran(result.seconds, lang)}</span></li>"
         )
+    intro = html.escape(t("guide_index_intro", lang), quote=False)
+    intro = intro.replace(GUIDES_PATH, f"<code>{GUIDES_PATH}</code>")
     body = (
-        f"<p>{text['switch']}</p>\n<h1>{html.escape(text['title'])}</h1>\n"
-        f"<p>{text['intro']}</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+        f"<p>{_OTHER_SITE[lang]}</p>\n<h1>{html.escape(title)}</h1>\n"
+        f"<p>{intro}</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
     )
     target = out_dir / "index.html"
-    target.write_text(_page(lang, text["title"], body), encoding="utf-8")
+    target.write_text(_page(lang, title, body), encoding="utf-8")
     return target
 
 

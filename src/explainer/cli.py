@@ -23,6 +23,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from explainer.pages import PAGE_IDS
@@ -103,7 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_serve(commands)
+    _add_export(commands)
+    return parser
 
+
+def _add_serve(commands: Any) -> None:
+    """``explainer serve``: its options."""
     serve = commands.add_parser(
         "serve",
         help="serve the dashboards in Voila",
@@ -134,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=serve_command)
 
+
+def _add_export(commands: Any) -> None:
+    """``explainer export``: its options."""
     export = commands.add_parser(
         "export",
         help="write a scenario's CSV / YAML / JSON files",
@@ -167,7 +177,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder to write into (created if missing; default: the current folder)",
     )
     export.set_defaults(run=export_command)
-    return parser
 
 
 # ---------------------------------------------------------------------------- serve

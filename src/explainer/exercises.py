@@ -30,6 +30,9 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+from explainer.datafiles import read_yaml
+from explainer.i18n import t
+
 __all__ = ["Feedback", "check", "exercise", "exercise_ids", "solution", "teachers_key", "tolerance"]
 
 KINDS = ("number", "share", "minutes", "hours", "clock", "choice", "open")
@@ -63,12 +66,8 @@ class Feedback:
         return f"{self.zh}\n\n{self.en}"
 
     def _mark(self) -> str:
-        marks = {
-            "right": ("正确", "Correct"),
-            "empty": ("还没有作答", "No answer yet"),
-            "open": ("开放题", "Open question"),
-        }
-        zh, en = marks.get(self.status, ("还不对", "Not yet"))
+        status = self.status if self.status in ("right", "empty", "open") else "wrong"
+        zh, en = both(f"exercise_mark_{status}")
         return zh if self.lang == "zh" else en if self.lang == "en" else f"{zh} · {en}"
 
     def __str__(self) -> str:
@@ -131,9 +130,7 @@ def _call(ref: dict[str, Any]) -> Any:
 
 @cache
 def _by_id() -> dict[str, Exercise]:
-    from explainer.spec import _read_yaml
-
-    entries = _read_yaml("exercises.yaml")  # the package's data/ (a link to the repo's data/)
+    entries = read_yaml("exercises.yaml")
     found: dict[str, Exercise] = {}
     for raw in entries:
         ex = Exercise(raw["id"], raw["type"], raw["kind"], raw)
@@ -252,16 +249,13 @@ def parse(ex: Exercise, answer: Any) -> Any:
     return parse_number(answer)
 
 
-_UNREADABLE = {
-    "share": ("请给出一个比例或百分数。", "Please give a share or a percentage."),
-    "minutes": ("请给出分钟数，或写明单位。", "Please give minutes, or write the unit."),
-    "hours": ("请给出小时数，或写明单位。", "Please give hours, or write the unit."),
-    "clock": (
-        "请用 HH:MM 的格式给出时刻；单独一个数不会被当成时刻。",
-        "Please give a clock time as HH:MM; a bare number is not read as a clock time.",
-    ),
-    "number": ("请给出一个数（分数也可以）。", "Please give a number (a fraction also works)."),
-}
+#: Answer kinds with their own "cannot read this" message (``exercise_unreadable_<kind>``).
+UNREADABLE = ("share", "minutes", "hours", "clock", "number")
+
+
+def both(key: str, **values: Any) -> tuple[str, str]:
+    """A strings-file entry in Chinese and in English (feedback carries both)."""
+    return t(key, "zh", **values), t(key, "en", **values)
 
 
 # ----------------------------------------------------------------------------- checking
@@ -272,107 +266,60 @@ def _hint(ex: Exercise) -> tuple[str, str]:
 
 def _wrong(ex: Exercise, zh: str, en: str, lang: str | None, status: str = "wrong") -> Feedback:
     hzh, hen = _hint(ex)
-    return Feedback(False, f"{zh} 提示：{hzh}", f"{en} Hint: {hen}", status, lang)
+    zh, en = (
+        t("exercise_with_hint", "zh", text=zh, hint=hzh),
+        t("exercise_with_hint", "en", text=en, hint=hen),
+    )
+    return Feedback(False, zh, en, status, lang)
 
 
 def check(exercise_id: str, answer: Any, lang: str | None = None) -> Feedback:
     """Is ``answer`` right for ``exercise_id``? Returns a :class:`Feedback` (never the answer)."""
     ex = get(exercise_id)
     if ex.kind == "open":
-        return Feedback(
-            False,
-            "这是开放题，没有自动判分：写下你的回答，再和教师用书里的参考答案比较。",
-            "This is an open question with no automatic check: write your answer, then compare "
-            "it with the model answer in the teacher's key.",
-            "open",
-            lang,
-        )
+        return Feedback(False, *both("exercise_open"), "open", lang)
     if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return Feedback(
-            False,
-            "把 None 换成你的答案，再运行这个单元格。",
-            "Replace None with your answer and run the cell again.",
-            "empty",
-            lang,
-        )
+        return Feedback(False, *both("exercise_empty"), "empty", lang)
     value = parse(ex, answer)
     if value is None:
-        zh, en = _UNREADABLE.get(ex.kind, _UNREADABLE["number"])
-        return _wrong(ex, zh, en, lang)
+        kind = ex.kind if ex.kind in UNREADABLE else "number"
+        return _wrong(ex, *both(f"exercise_unreadable_{kind}"), lang)
     if ex.kind == "choice":
         return _check_choice(ex, value, lang)
     target = float(ex.expected())
     if ex.close(value, target) or any(abs(value - v) <= t + 1e-9 for v, t in ex.also()):
-        return Feedback(
-            True,
-            "正确。打开下面的解答，再想一想后面的问题。",
-            "Correct. Open the worked solution below, then think about the follow-up question.",
-            "right",
-            lang,
-        )
+        return Feedback(True, *both("exercise_right"), "right", lang)
     for trap, zh, en in ex.traps():
         if ex.close(value, float(trap)):
             return _wrong(ex, zh, en, lang)
     if ex.kind == "hours" and value > 24:
-        return _wrong(
-            ex,
-            "单位是小时；写分钟请加上“分钟”。",
-            "The unit is hours; add “min” for minutes.",
-            lang,
-        )
+        return _wrong(ex, *both("exercise_hours_unit"), lang)
     if ex.kind == "clock":
-        later = (value - target) % (24 * 60) < 12 * 60
-        zh, en = ("太晚了。", "Too late.") if later else ("太早了。", "Too early.")
+        way = "late" if (value - target) % (24 * 60) < 12 * 60 else "early"
     else:
-        zh, en = ("偏大了。", "Too high.") if value > target else ("偏小了。", "Too low.")
+        way = "high" if value > target else "low"
     unit = ex.raw.get("unit", {})
-    return _wrong(
-        ex, f"{zh}（单位：{unit.get('zh', '')}）", f"{en} (unit: {unit.get('en', '')})", lang
+    zh, en = (
+        t("exercise_off_by", side, text=t(f"exercise_too_{way}", side), unit=unit.get(side, ""))
+        for side in ("zh", "en")
     )
+    return _wrong(ex, zh, en, lang)
 
 
 def _check_choice(ex: Exercise, given: str, lang: str | None) -> Feedback:
     effects: dict[str, float] = _call(ex.raw["effects"])
     if given not in effects or given == "":
-        return _wrong(
-            ex,
-            "这不是一项改革的 id；可用的 id 见 reforms().keys()。",
-            "That is not a reform id; the ids are in reforms().keys().",
-            lang,
-        )
+        return _wrong(ex, *both("exercise_not_a_reform"), lang)
     best = ex.expected()
     if given in best:
-        tie = len(best) > 1
-        return Feedback(
-            True,
-            "正确。"
-            + ("还有一项改革与它效果相同——为什么？" if tie else "它为什么比其他改革更有效？"),
-            "Correct. "
-            + (
-                "Another reform does exactly as well: why?"
-                if tie
-                else "Why does it beat the others?"
-            ),
-            "right",
-            lang,
-        )
+        key = "exercise_right_tie" if len(best) > 1 else "exercise_right_best"
+        return Feedback(True, *both(key), "right", lang)
     status_quo = effects[""]
     if abs(effects[given] - status_quo) <= 1e-9:
-        return _wrong(
-            ex,
-            "这项改革在这里什么也没改变：它不碰晚上的APP时间。",
-            "This reform changes nothing here: it does not touch the evening's app time.",
-            lang,
-            "no_effect",
-        )
+        return _wrong(ex, *both("exercise_no_effect"), lang, "no_effect")
     if effects[given] > status_quo:
-        return _wrong(ex, "这项改革让情况更糟了。", "This reform makes it worse.", lang)
-    return _wrong(
-        ex,
-        "这项改革有帮助，但另有一项减少得更多。",
-        "This reform helps, but another one cuts the share further.",
-        lang,
-    )
+        return _wrong(ex, *both("exercise_worse"), lang)
+    return _wrong(ex, *both("exercise_helps_less"), lang)
 
 
 # ----------------------------------------------------------------------------- display
@@ -424,21 +371,10 @@ def _details(summary: str, body_md: str) -> str:
 def solution(exercise_id: str, lang: str = "zh") -> _Html:
     """The worked solution and the follow-up question, collapsed until the reader opens it."""
     ex = get(exercise_id)
-    zh = lang == "zh"
-    open_question = ex.kind == "open"
-    summary = (
-        ("参考答案（先写下你的回答，再点开）", "Model answer (write yours first, then open)")
-        if open_question
-        else ("解答（点开查看）", "Worked solution (open to read)")
-    )
-    parts = [
-        _details(
-            summary[0] if zh else summary[1],
-            solution_text(exercise_id, lang),
-        )
-    ]
+    summary = t("exercise_model_answer" if ex.kind == "open" else "exercise_solution", lang)
+    parts = [_details(summary, solution_text(exercise_id, lang))]
     if ex.raw.get("then_ask"):
-        label = "再想一想：" if zh else "Then ask: "
+        label = t("exercise_then_ask", lang)
         parts.append(f"<p><b>{label}</b>{html.escape(ex.text('then_ask', lang))}</p>")
     return _Html("\n".join(parts))
 
@@ -446,29 +382,19 @@ def solution(exercise_id: str, lang: str = "zh") -> _Html:
 def exercise(exercise_id: str, lang: str = "zh") -> _Html:
     """The question, its kind, the tolerance with its reason, and the hints (collapsed)."""
     ex = get(exercise_id)
-    zh = lang == "zh"
-    kind = {
-        "lookup": ("查一查", "look-up"),
-        "predict": ("先预测，再计算", "predict, then run"),
-        "derive": ("先推导，再用代码核对", "derive, then check in code"),
-        "extend": ("扩展模型", "extend the model"),
-        "critique": ("批判：模型漏掉了什么", "critique: what the model leaves out"),
-    }[ex.type][0 if zh else 1]
+    kind = t(f"exercise_type_{ex.type}", lang)
     question = html.escape(ex.text("question", lang))
     question = re.sub(
         r"\*\*([^*]+)\*\*", r"<b>\1</b>", re.sub(r"`([^`]+)`", r"<code>\1</code>", question)
     )
     lines = [f"<p><b>{html.escape(exercise_id)}</b> · <i>{kind}</i></p>", f"<p>{question}</p>"]
     if ex.kind != "open":
-        label = "容差" if zh else "Tolerance"
-        lines.append(
-            f"<p><i>{label}：</i>{html.escape(_tolerance_why(ex, lang))}</p>"
-            if zh
-            else f"<p><i>{label}:</i> {html.escape(_tolerance_why(ex, lang))}</p>"
-        )
+        label = t("exercise_tolerance", lang)
+        gap = "" if label.endswith("：") else " "  # after a full-width colon, no space
+        lines.append(f"<p><i>{label}</i>{gap}{html.escape(_tolerance_why(ex, lang))}</p>")
     for i, hint in enumerate(ex.raw.get("hints", []), 1):
         lines.append(
-            _details(f"提示 {i}" if zh else f"Hint {i}", _tidy(str(hint[lang]).strip(), lang))
+            _details(t("exercise_hint_n", lang, n=i), _tidy(str(hint[lang]).strip(), lang))
         )
     return _Html("\n".join(lines))
 

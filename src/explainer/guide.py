@@ -22,22 +22,24 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, CLOCK_LABEL, SCHEMA, records, title, wrap
+from explainer.charts.common import (
+    CHART_WIDTH,
+    CLOCK_LABEL,
+    chart,
+    labelled_rule,
+    nominal,
+    quant,
+    records,
+    wrap,
+)
 from explainer.i18n import t
 from explainer.spec import Lang, describe_source, registry
 
 #: Environment variable that switches :func:`show` to static SVG (``svg``).
 CHARTS_ENV = "EXPLAINER_GUIDE_CHARTS"
 
-_KIND = {
-    "seed": {"zh": "文章", "en": "article"},
-    "ref": {"zh": "文献", "en": "reference"},
-    "assumption": {"zh": "假设", "en": "assumption"},
-}
-_COLUMNS = {
-    "zh": ["参数", "名称", "默认值", "允许范围", "机制来源", "数值来源"],
-    "en": ["parameter", "name", "default", "allowed range", "mechanism from", "number from"],
-}
+#: The columns of an assumption table (``guide_column_<key>`` in data/locales).
+COLUMNS = ("parameter", "name", "default", "allowed", "mechanism", "number")
 
 
 def static_charts() -> bool:
@@ -69,8 +71,8 @@ def source_cell(source: Any, lang: Lang) -> str:
     """A source as “kind: text” (article, reference or assumption first, then the detail)."""
     kind = next(iter(source))
     text = describe_source(source, lang)
-    label = _KIND[kind][lang] + ("：" if lang == "zh" else ": ")
-    return text if text.startswith(label) else label + text  # no "假设：假设：…"
+    labelled = t("label_text", lang, label=t(f"source_kind_{kind}", lang), text=text)
+    return text if text.startswith(labelled.removesuffix(text)) else labelled  # no "假设：假设："
 
 
 def shown_value(spec: Any, value: Any, lang: Lang) -> str:
@@ -90,7 +92,7 @@ def shown_range(spec: Any, lang: Lang) -> str:
         return t("guide_yes_or_no", lang)
     if spec.type == "choice":
         names = [str(names[lang]) for names in spec.choices.values()]
-        return t("guide_one_of", lang, names=("、" if lang == "zh" else "; ").join(names))
+        return t("guide_one_of", lang, names=t("enum_separator", lang).join(names))
     return str(spec.allowed(lang))
 
 
@@ -117,7 +119,7 @@ def assumption_table(ids: Iterable[str], lang: Lang = "zh") -> pd.DataFrame:
                 source_cell(spec.number_source, lang),
             ]
         )
-    return pd.DataFrame(rows, columns=_COLUMNS[lang])
+    return pd.DataFrame(rows, columns=[t(f"guide_column_{c}", lang) for c in COLUMNS])
 
 
 def sweep(
@@ -164,67 +166,36 @@ def line_spec(
     ``y_rule`` draws a dashed reference line at that y (labelled ``y_rule_label``).
     """
     columns = [x, y] + ([color] if color else [])
-    encoding: dict[str, Any] = {
-        "x": {"field": x, "type": "quantitative", "title": x_title},
-        "y": {"field": y, "type": "quantitative", "title": y_title},
-        "tooltip": [
-            {"field": c, "type": "nominal" if c == color else "quantitative"} for c in columns
-        ],
-    }
-    if y_format:
-        encoding["y"]["axis"] = {"format": y_format}
-    if x_clock:
-        encoding["x"]["axis"] = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5}
-        encoding["x"]["scale"] = {"zero": False, "nice": False}
-    else:
-        encoding["x"]["axis"] = {"tickCount": 8}
-    if color:
-        encoding["color"] = {
-            "field": color,
-            "type": "nominal",
-            "title": None,
-            "sort": list(dict.fromkeys(frame[color])),
-            "legend": {"orient": "bottom", "labelLimit": 320},
+    x_axis = (
+        {
+            "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
+            "scale": {"zero": False, "nice": False},
         }
+        if x_clock
+        else {"axis": {"tickCount": 8}}
+    )
+    encoding: dict[str, Any] = {
+        "x": quant(x, title=x_title, **x_axis),
+        "y": quant(y, title=y_title, **({"axis": {"format": y_format}} if y_format else {})),
+        "tooltip": [nominal(c) if c == color else quant(c) for c in columns],
+    }
+    if color:
+        legend = {"orient": "bottom", "labelLimit": 320}
+        sort = list(dict.fromkeys(frame[color]))
+        encoding["color"] = nominal(color, title=None, sort=sort, legend=legend)
     mark: dict[str, Any] = {"type": "line", "strokeWidth": 2.5, "point": points}
     if step:
         mark["interpolate"] = "step-after"
-    subtitle = wrap(caption) if caption else []
-    lines: dict[str, Any] = {
-        "data": {"values": records(frame, columns)},
-        "mark": mark,
-        "encoding": encoding,
-    }
-    layers = [lines]
+    layers = [{"data": {"values": records(frame, columns)}, "mark": mark, "encoding": encoding}]
     if y_rule is not None:
-        reference = {"values": [{"y": float(y_rule), "text": y_rule_label}]}
+        reference = [{"y": float(y_rule), "text": y_rule_label}]
         layers.append(
-            {
-                "data": reference,
-                "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
-                "encoding": {"y": {"field": "y", "type": "quantitative"}},
-            }
+            labelled_rule(reference, "y", [6, 4], channel="y", labelled=bool(y_rule_label))
         )
-        if y_rule_label:
-            layers.append(
-                {
-                    "data": reference,
-                    "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
-                    "encoding": {
-                        "y": {"field": "y", "type": "quantitative"},
-                        "x": {"value": 0},
-                        "text": {"field": "text", "type": "nominal"},
-                    },
-                }
-            )
-    return {
-        "$schema": SCHEMA,
-        "title": title(chart_title, subtitle),
-        "description": description or chart_title,
-        "width": CHART_WIDTH - 120,
-        "height": 260,
-        "layer": layers,
-    }
+    subtitle = wrap(caption) if caption else []
+    return chart(
+        chart_title, subtitle, description or chart_title, CHART_WIDTH - 120, 260, layer=layers
+    )
 
 
 def table_labels(lang: Lang) -> dict[str, str]:

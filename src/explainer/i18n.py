@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal, get_args
 
-from explainer.spec import LANGUAGES, Lang, _read_yaml
+from explainer.datafiles import read_yaml
 
-__all__ = ["LANGUAGES", "minutes_text", "strings", "t"]
+Lang = Literal["zh", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown
+
+__all__ = ["LANGUAGES", "Lang", "minutes_text", "strings", "t"]
 
 
 @cache
@@ -14,7 +18,7 @@ def strings(lang: Lang) -> dict[str, str]:
     """All strings of one language (``data/locales/<lang>.yaml``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    return _read_yaml(f"locales/{lang}.yaml")
+    return read_yaml("locales", f"{lang}.yaml")
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -168,15 +168,13 @@ class Comparison:
         if figure.status == "calibrated":
             label += f" ({', '.join(figure.calibrated)})"
         if figure.reason:
-            label += ("：" if lang == "zh" else ": ") + figure.reason[lang]
+            label = t("label_text", lang, label=label, text=figure.reason[lang])
         return label
 
     def text(self, lang: Lang) -> str:
-        article = "article" if lang == "en" else "文章"
-        model = "model" if lang == "en" else "模型"
         shown = self.reported.show(self.model_value, lang)
         label = status_text(self.reported.status, lang)
-        return f"{article}: {self.reported.text[lang]} · {model}: {shown} · {label}"
+        return t("figure_line", lang, article=self.reported.text[lang], model=shown, status=label)
 
     def record(self, lang: Lang) -> dict[str, Any]:
         """One figure for an export: metric, both values, status, tuned parameters, reason."""

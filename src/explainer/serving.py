@@ -55,8 +55,9 @@ __all__ = ["FULL_MESSAGE", "WorkshopKernelManager"]
 FULL_MESSAGE = "all seats are taken: every kernel this server may run is in use"
 
 
-class WorkshopKernelManager(AsyncMappingKernelManager):
-    """A mapping kernel manager with a kernel cap and a throttled pool refill."""
+class WorkshopSettings(AsyncMappingKernelManager):
+    """The settings of :class:`WorkshopKernelManager` (set as ``WorkshopKernelManager.<name>``
+    in the Voila config: traitlets reads a class's settings under its subclasses' names)."""
 
     max_kernels = Integer(
         0, config=True, help="Most live kernels, visitors' and pooled together; 0: no cap."
@@ -95,6 +96,10 @@ class WorkshopKernelManager(AsyncMappingKernelManager):
     connection_check_interval = Float(
         5, config=True, help="Seconds between two checks of kernels without a websocket."
     )
+
+
+class WorkshopKernelManager(WorkshopSettings):
+    """A mapping kernel manager with a kernel cap and a throttled pool refill."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

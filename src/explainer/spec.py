@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qsl, urlencode
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -31,11 +29,12 @@ from pydantic import (
     model_validator,
 )
 
+from explainer.datafiles import load_yaml_text as load_yaml_text  # re-exported
+from explainer.datafiles import read_yaml
+from explainer.i18n import LANGUAGES, Lang, strings, t
 from explainer.untrusted import LIMITS, echo
 
 ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
-Lang = Literal["zh", "en"]
-LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown
 
 
 # ----------------------------------------------------------------------------- clock values
@@ -43,9 +42,24 @@ LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order s
 #: take Arabic-Indic "٢٣:٠٠" or superscript digits, and ``int`` raises its own text on them).
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-NOT_A_CLOCK = "expected a time of day written HH:MM in digits 0-9, such as 21:30"
-NOT_A_DATE = "expected a date written YYYY-MM-DD in digits 0-9, such as 2020-08-29"
-NO_SUCH_DATE = "no such day in the calendar"
+#: Problem codes (``problem_<code>`` in data/locales) of a clock time or a date not written
+#: in its documented form.
+NOT_A_CLOCK = "not_a_clock"
+NOT_A_DATE = "not_a_date"
+NO_SUCH_DATE = "no_such_date"
+
+
+class ProblemError(ValueError):
+    """A value refused for a reason of the project's own: a problem code (the strings file's
+    ``problem_<code>``) and its values. Its text is the English one; pages translate the code.
+
+    Validators raise it; :func:`_reason` reads the code back from pydantic's error, so a
+    visitor only ever sees the project's own words, in the page's language.
+    """
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code, self.values = code, values
+        super().__init__(t(f"problem_{code}", "en", **values))
 
 
 def parse_clock(value: Any) -> int:
@@ -55,7 +69,7 @@ def parse_clock(value: Any) -> int:
     itself stores and passes back.
     """
     if isinstance(value, bool):
-        raise ValueError(NOT_A_CLOCK)
+        raise ProblemError(NOT_A_CLOCK)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -66,7 +80,7 @@ def parse_clock(value: Any) -> int:
         found = _CLOCK.fullmatch(value.strip())
         if found and int(found[2]) < 60:
             return int(found[1]) * 60 + int(found[2])
-    raise ValueError(NOT_A_CLOCK)
+    raise ProblemError(NOT_A_CLOCK)
 
 
 def parse_date(value: Any) -> dt.date:
@@ -77,8 +91,8 @@ def parse_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:  # e.g. 2021-02-30: Python's own text would not name the field
-            raise ValueError(NO_SUCH_DATE) from None
-    raise ValueError(NOT_A_DATE)
+            raise ProblemError(NO_SUCH_DATE) from None
+    raise ProblemError(NOT_A_DATE)
 
 
 def format_clock(minutes: float) -> str:
@@ -166,13 +180,12 @@ class ParamSpec:
     def allowed(self, lang: Lang = "en") -> str:
         """The allowed values in words, e.g. ``"0 to 15 apps"``."""
         if self.type == "bool":
-            return "true or false" if lang == "en" else "true 或 false"
+            return t("allowed_bool", lang)
         if self.type == "choice":
-            names = ", ".join(self.choices)
-            return f"one of {names}" if lang == "en" else f"以下之一：{names}"
+            return t("allowed_choice", lang, names=", ".join(self.choices))
         unit = f" {self.unit.get(lang, '')}" if self.unit and self.type != "clock" else ""
         low, high = self.display(self.min), self.display(self.max)
-        return f"{low} to {high}{unit}" if lang == "en" else f"{low} 至 {high}{unit}"
+        return t("allowed_range", lang, low=low, high=high, unit=unit)
 
 
 @dataclass(frozen=True)
@@ -181,14 +194,25 @@ class Problem:
 
     param: str
     value: Any
-    reason: str  # in English; message() translates it through data/locales (problem_*)
-    allowed: str | Mapping[str, str] = ""  # in words, or one text per language
+    #: A problem code: message() shows data/locales' ``problem_<reason>`` in the page language.
+    reason: str
+    #: One text per language, or text that is the same in every language (e.g. a list of ids).
+    allowed: str | Mapping[str, str] = ""
     kept: bool = False  # True when the value was used all the same (e.g. the first of two)
     #: A whole-input problem: a data/locales key and its values (instead of ``reason``) …
     code: str = ""
     values: Mapping[str, Any] = field(default_factory=dict)
     #: … followed by the problems it sums up (at most LIMITS.max_problems are listed).
     details: tuple[Problem, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.code and f"problem_{self.reason}" not in strings("en"):
+            legacy = _LEGACY_REASONS.get(self.reason)
+            if legacy is None:
+                raise ValueError(f"unknown problem code {self.reason!r} (data/locales problem_*)")
+            object.__setattr__(self, "reason", legacy)
+        if isinstance(self.allowed, str) and self.allowed in _LEGACY_ALLOWED:
+            object.__setattr__(self, "allowed", in_languages(_LEGACY_ALLOWED[self.allowed]))
 
     def message(self, lang: Lang = "en") -> str:
         """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``.
@@ -197,13 +221,11 @@ class Problem:
         :func:`explainer.untrusted.echo`; the caller still escapes it for HTML.
         """
         if self.code:
-            from explainer.i18n import t  # here: explainer.i18n reads its files through us
-
             text = t(self.code, lang, **self.values)
             if not self.details:
                 return text
             return f"{text} {'; '.join(bounded_messages(self.details, lang))}"
-        reason = _in_language(self.reason, lang)
+        reason = t(f"problem_{self.reason}", lang)
         if isinstance(self.param, str) and self.param == "":  # e.g. a whole file
             return reason
         value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
@@ -211,19 +233,15 @@ class Problem:
         name = self.param if isinstance(self.param, str) else echo(self.param)
         name = name if name.isidentifier() and len(name) <= LIMITS.max_echo else echo(name)
         text = f"{name} = {shown}: {reason}"
-        if isinstance(self.allowed, Mapping):
-            allowed = self.allowed.get(lang, "")
-        else:
-            allowed = _in_language(self.allowed, lang)
+        allowed = self.allowed.get(lang, "") if isinstance(self.allowed, Mapping) else self.allowed
         if not allowed:
             return text
-        return f"{text} ({_in_language('allowed: {allowed}', lang).format(allowed=allowed)})"
+        note = t("problem_allowed", lang, allowed=allowed)
+        return f"{text} ({note})"
 
 
 def bounded_messages(problems: Iterable[Problem], lang: Lang) -> list[str]:
     """The first ``LIMITS.max_problems`` messages, then "and N more" for the rest."""
-    from explainer.i18n import t
-
     problems = list(problems)
     shown = [p.message(lang) for p in problems[: LIMITS.max_problems]]
     if len(problems) > LIMITS.max_problems:
@@ -231,16 +249,27 @@ def bounded_messages(problems: Iterable[Problem], lang: Lang) -> list[str]:
     return shown
 
 
-def _in_language(english: str, lang: Lang) -> str:
-    """A problem text in ``lang``: the ``problem_*`` string whose English is ``english``."""
-    if lang == "en":
-        return english
-    from explainer.i18n import strings  # here: explainer.i18n reads its files through us
+def in_languages(key: str, **values: Any) -> dict[str, str]:
+    """One strings-file entry in every language, e.g. a problem's allowed values."""
+    return {lang: t(key, lang, **values) for lang in LANGUAGES}
 
-    for key, text in strings("en").items():
-        if key.startswith("problem_") and text == english:
-            return strings(lang)[key]
-    return english  # free text (e.g. a YAML parser's message) stays as it is
+
+#: The English reasons explainer.ui and explainer.pages still pass, and their codes. Only
+#: these: a reason is otherwise a code. Remove once ui/ and pages/ pass codes.
+_LEGACY_REASONS = {
+    "given more than once; the first is used": "duplicate",
+    "unknown parameter": "unknown_parameter",
+    "unknown language": "unknown_language",
+    "unknown preset": "unknown_preset",
+    "unknown reform": "unknown_reform",
+    "not a list of reform ids": "not_reform_list",
+    "not a field of a scenario file": "not_a_field",
+    "not one of the pages": "not_a_page",
+    "unknown item": "unknown_item",  # explainer.pages.IdListControl's defaults
+    "not a list of ids": "not_id_list",
+}
+#: Likewise for the one allowed text explainer.ui passes in English.
+_LEGACY_ALLOWED = {"zh or en": "problem_languages"}
 
 
 class ScenarioError(ValueError):
@@ -254,7 +283,7 @@ class ScenarioError(ValueError):
 # ----------------------------------------------------------------------------- registry
 def _no_bool(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("expected a number, not true/false")
+        raise ProblemError("not_a_number")
     return value
 
 
@@ -298,7 +327,7 @@ class _ScenarioBase(BaseModel):
     def _window_order(self) -> _ScenarioBase:
         start, end = getattr(self, "window_start", None), getattr(self, "window_end", None)
         if start is not None and end is not None and end < start:
-            raise ValueError("window_end must not be before window_start")
+            raise ProblemError("window_order")
         return self
 
 
@@ -388,9 +417,7 @@ class Registry:
             if key in skip:
                 continue
             if key in raw:
-                problems.append(
-                    Problem(key, value, "given more than once; the first is used", kept=True)
-                )
+                problems.append(Problem(key, value, "duplicate", kept=True))
                 continue
             raw[key] = value
         scenario, more = self.build_lenient(raw)
@@ -399,7 +426,7 @@ class Registry:
     # -- problems
     def _unknown(self, raw: Mapping[str, Any]) -> list[Problem]:
         return [
-            Problem(name, value, "unknown parameter", "see data/parameters.yaml")
+            Problem(name, value, "unknown_parameter", in_languages("problem_see_parameters"))
             for name, value in raw.items()
             if name not in self.params
         ]
@@ -409,9 +436,8 @@ class Registry:
         for item in error.errors():
             if not item["loc"]:  # the cross-field check of the study window
                 value = raw.get("window_end", self.params["window_end"].default)
-                problems.append(
-                    Problem("window_end", value, _reason(item), "on or after window_start")
-                )
+                allowed = in_languages("problem_window_allowed")
+                problems.append(Problem("window_end", value, _reason(item), allowed))
                 continue
             name = str(item["loc"][0])
             spec = self.params.get(name)
@@ -422,54 +448,21 @@ class Registry:
 
 
 def _reason(item: Mapping[str, Any]) -> str:
-    """The English reason of one pydantic error: only the project's own texts pass through.
+    """The problem code of one pydantic error: only the project's own reasons pass through.
 
-    A validator's message is kept when it is one of the ``problem_*`` texts of
-    ``data/locales/en.yaml``; anything else (pydantic's or Python's own words, such as
-    "invalid literal for int() with base 10") becomes "not a valid value".
+    A validator's :class:`ProblemError` keeps its code; anything else (pydantic's or Python's
+    own words, such as "invalid literal for int() with base 10") becomes ``invalid``.
     """
     kind = str(item.get("type", ""))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return "out of range"
-    message = str(item.get("msg", "")).removeprefix("Value error, ")
-    if kind == "value_error" and message in _own_reasons():
-        return message
-    return "not a valid value"
-
-
-def _own_reasons() -> set[str]:
-    from explainer.i18n import strings
-
-    return {text for key, text in strings("en").items() if key.startswith("problem_")}
-
-
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built in
-    """A YAML loader that refuses a key given twice (PyYAML would keep the last silently)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} is given twice (line {line})", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def load_yaml_text(text: str) -> Any:
-    """Parse YAML (or JSON), refusing duplicate keys; any syntax error is a ValueError."""
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        raise ValueError(f"not valid YAML or JSON: {error}") from None
+        return "out_of_range"
+    error = (item.get("ctx") or {}).get("error")
+    return error.code if isinstance(error, ProblemError) else "invalid"
 
 
 def _read_yaml(name: str) -> Any:
-    text = resources.files("explainer").joinpath("data", name).read_text(encoding="utf-8")
-    return load_yaml_text(text)
+    """One file of ``data/`` (:func:`explainer.datafiles.read_yaml`)."""
+    return read_yaml(name)
 
 
 def _make_registry(document: Mapping[str, Any]) -> Registry:
@@ -565,8 +558,6 @@ def bilingual(text: str | Mapping[str, str], lang: Lang) -> str:
 
 def seed_section(section: str, lang: Lang) -> str:
     """How a section of the seed article is cited: “第1节（导语）” / “section 1 (lede)”."""
-    from explainer.i18n import t
-
     title = sources()["seed"]["sections"].get(section, section)
     return t("seed_section", lang, n=section[1:], title=bilingual(title, lang))
 
@@ -580,18 +571,20 @@ def article_citation(lang: Lang) -> str:
 def describe_source(source: Mapping[str, Any], lang: Lang = "en") -> str:
     """A parameter's or preset's source as one short line of text, all in ``lang``."""
     if "seed" in source:
-        section = seed_section(source["seed"]["section"], lang)
-        sep = "，" if lang == "zh" else ", "
-        colon = "：" if lang == "zh" else ": "
-        text = f"{article_citation(lang)}{sep}{section}{colon}“{source['seed']['phrase']}”"
-        if "value_assumed" in source["seed"]:
-            label = "value assumed" if lang == "en" else "数值为假设"
-            text += f"; {label}: {source['seed']['value_assumed']}"
-        if "note" in source["seed"]:
-            note = bilingual(source["seed"]["note"], lang)
-            text += f"（{note}）" if lang == "zh" else f" ({note})"
+        seed = source["seed"]
+        section = seed_section(seed["section"], lang)
+        text = t(
+            "source_seed",
+            lang,
+            citation=article_citation(lang),
+            section=section,
+            phrase=seed["phrase"],
+        )
+        if "value_assumed" in seed:
+            text += t("source_value_assumed", lang, value=seed["value_assumed"])
+        if "note" in seed:
+            text += t("source_note", lang, note=bilingual(seed["note"], lang))
         return text
     if "ref" in source:
         return bilingual(sources()[source["ref"]]["title"], lang)
-    label = "assumption: " if lang == "en" else "假设："
-    return f"{label}{bilingual(source['assumption'], lang)}"
+    return t("source_assumption", lang, text=bilingual(source["assumption"], lang))

@@ -1,4 +1,5 @@
-"""Pieces every chart shares: the schema id, titles with captions, clock axes, wrappers."""
+"""Pieces every chart shares: the schema id, titles with captions, encodings, labelled rules,
+text layers, clock axes, wrappers."""
 
 from __future__ import annotations
 
@@ -49,40 +50,82 @@ def title(text: str, subtitle: list[str]) -> dict[str, Any]:
     }
 
 
-def category_colour(field: str, colours: Mapping[str, str], **legend: Any) -> dict[str, Any]:
-    """Colour by a category: ``colours`` maps each label, in the order shown, to its fixed
-    colour; the legend sits untitled under the chart."""
+def chart(
+    heading: str, subtitle: list[str], description: str, width: int, height: int, **body: Any
+) -> dict[str, Any]:
+    """A whole chart: schema, title with caption, screen-reader description, size, then the
+    body (``layer=[...]``, or ``data``/``mark``/``encoding`` for a single view)."""
     return {
-        "field": field,
-        "type": "nominal",
-        "scale": {"domain": list(colours), "range": list(colours.values())},
-        "legend": {"title": None, "orient": "bottom", **legend},
+        "$schema": SCHEMA,
+        "title": title(heading, subtitle),
+        "description": description,
+        "width": width,
+        "height": height,
+        **body,
     }
+
+
+def quant(field: str, **extra: Any) -> dict[str, Any]:
+    """A quantitative field encoding (``title``, ``scale``, ``axis`` … as keywords)."""
+    return {"field": field, "type": "quantitative", **extra}
+
+
+def nominal(field: str, **extra: Any) -> dict[str, Any]:
+    """A nominal field encoding (``title``, ``sort``, ``legend`` … as keywords)."""
+    return {"field": field, "type": "nominal", **extra}
+
+
+#: Opacity read from each row's ``opacity`` column as it is (no scale, no legend).
+OPACITY_FIELD = quant("opacity", scale=None)
+#: Rows flagged ``faded`` (the status quo behind a reform) drawn faint.
+FADED_OPACITY = {"condition": {"test": "datum.faded", "value": 0.3}, "value": 1}
+
+
+def category(field: str, values: Mapping[str, Any], **legend: Any) -> dict[str, Any]:
+    """Encode a category with fixed values (colours, dashes): ``values`` maps each label, in
+    the order shown, to its value; the legend sits untitled under the chart."""
+    return nominal(
+        field,
+        scale={"domain": list(values), "range": list(values.values())},
+        legend={"title": None, "orient": "bottom", **legend},
+    )
+
+
+#: Colour by a category: ``colours`` maps each label, in the order shown, to its colour.
+category_colour = category
+
+
+def text_layer(encoding: dict[str, Any], text: str = "text", **style: Any) -> dict[str, Any]:
+    """A layer of labels: ``encoding`` places them, ``text`` names the field they show,
+    ``style`` is the text mark's (align, dx, dy, fontSize …)."""
+    return {"mark": {"type": "text", **style}, "encoding": {**encoding, "text": nominal(text)}}
 
 
 def labelled_rule(
-    marks: list[dict[str, Any]], field: str, dash: list[int], opacity: Any
+    marks: list[dict[str, Any]],
+    field: str,
+    dash: list[int],
+    opacity: Any = None,
+    *,
+    channel: str = "x",
+    label_at: dict[str, Any] | None = None,
+    labelled: bool = True,
 ) -> dict[str, Any]:
-    """A dashed vertical rule at each mark's ``field``, labelled with its ``text`` at the top."""
-    x = {"field": field, "type": "quantitative"}
-    return {
-        "data": {"values": marks},
-        "layer": [
-            {
-                "mark": {"type": "rule", "strokeDash": dash, "color": "#333"},
-                "encoding": {"x": x, "opacity": opacity},
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
-                "encoding": {
-                    "x": x,
-                    "y": {"value": 0},
-                    "text": {"field": "text", "type": "nominal"},
-                    "opacity": opacity,
-                },
-            },
-        ],
-    }
+    """A dashed rule at each mark's ``field`` (vertical for ``channel="x"``, horizontal for
+    ``"y"``), labelled with the mark's ``text`` at ``label_at`` on the other axis (the top or
+    left edge by default), faded by ``opacity`` when given."""
+    at = {channel: quant(field)}
+    faded = {} if opacity is None else {"opacity": opacity}
+    other = "y" if channel == "x" else "x"
+    layers = [
+        {"mark": {"type": "rule", "strokeDash": dash, "color": "#333"}, "encoding": at | faded}
+    ]
+    if labelled:
+        place = {**at, other: label_at or {"value": 0}}
+        label = text_layer(place, align="left", dx=4, dy=-6, fontSize=12)
+        label["encoding"].update(faded)
+        layers.append(label)
+    return {"data": {"values": marks}, "layer": layers}
 
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:

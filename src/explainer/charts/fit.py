@@ -11,7 +11,19 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, SCHEMA, labelled_rule, records, title, wrap
+from explainer.charts.common import (
+    CHART_WIDTH,
+    FADED_OPACITY,
+    OPACITY_FIELD,
+    category,
+    chart,
+    labelled_rule,
+    nominal,
+    quant,
+    records,
+    text_layer,
+    wrap,
+)
 from explainer.i18n import t
 from explainer.model.fit import TOOLS, FitResult
 from explainer.spec import Lang
@@ -33,62 +45,42 @@ def _quadrant_points(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame
     return frame
 
 
-def quadrant_spec(
-    result: FitResult, lang: Lang, baseline: FitResult | None = None
-) -> dict[str, Any]:
-    """Task complexity against tool capability: the fit diagonal, the tools, the departments."""
-    scenario_tools = result.tools_capability
-    tools = pd.DataFrame(
-        {
-            "tool": [t(f"tool_{k}", lang) for k in TOOLS],
-            "capability": [scenario_tools[k] for k in TOOLS],
-            "chosen": [k == result.tool for k in TOOLS],
-        }
-    )
-    points = _quadrant_points(result, lang, faded=False)
-    if baseline is not None:
-        points = pd.concat([_quadrant_points(baseline, lang, faded=True), points])
-    axis = {"field": "x", "type": "quantitative", "scale": {"domain": [0, 1]}}
-    regions = {
+def _regions(lang: Lang) -> dict[str, Any]:
+    """The two halves of the square either side of the fit diagonal, and the diagonal."""
+    x = quant("x", scale={"domain": [0, 1]})
+    y = quant("y", scale={"domain": [0, 1]}, title=t("chart_fit_y", lang))
+    return {
         "data": {"values": [{"x": 0, "y": 0, "top": 1}, {"x": 1, "y": 1, "top": 1}]},
         "layer": [
             {
                 "mark": {"type": "area", "color": "#e15759", "opacity": 0.08},
                 "encoding": {
-                    "x": {**axis, "title": t("chart_fit_x", lang)},
-                    "y": {
-                        "field": "y",
-                        "type": "quantitative",
-                        "scale": {"domain": [0, 1]},
-                        "title": t("chart_fit_y", lang),
-                    },
+                    "x": {**x, "title": t("chart_fit_x", lang)},
+                    "y": y,
                     "y2": {"datum": 0},
                 },
             },
             {
                 "mark": {"type": "area", "color": "#4e79a7", "opacity": 0.08},
-                "encoding": {
-                    "x": axis,
-                    "y": {"field": "top", "type": "quantitative"},
-                    "y2": {"field": "y"},
-                },
+                "encoding": {"x": x, "y": quant("top"), "y2": {"field": "y"}},
             },
             {
                 "mark": {"type": "line", "color": "#333", "strokeDash": [6, 4]},
-                "encoding": {"x": axis, "y": {"field": "y", "type": "quantitative"}},
+                "encoding": {"x": x, "y": quant("y")},
             },
         ],
     }
-    region_labels = {
+
+
+def _region_labels(lang: Lang) -> dict[str, Any]:
+    """The names of the two regions, in their corners."""
+    return {
         "layer": [
             {
                 "data": {"values": [{"x": x, "y": y, "text": t(key, lang)}]},
-                "mark": {"type": "text", "fontSize": 12, "color": "#555", "align": align},
-                "encoding": {
-                    "x": {"field": "x", "type": "quantitative"},
-                    "y": {"field": "y", "type": "quantitative"},
-                    "text": {"field": "text", "type": "nominal"},
-                },
+                **text_layer(
+                    {"x": quant("x"), "y": quant("y")}, fontSize=12, color="#555", align=align
+                ),
             }
             for x, y, key, align in (
                 (0.97, 0.05, "region_displacement", "right"),
@@ -96,92 +88,87 @@ def quadrant_spec(
             )
         ]
     }
-    tool_lines = {
-        "data": {"values": records(tools, ["tool", "capability", "chosen"])},
-        "layer": [
-            {
-                "mark": {"type": "rule", "strokeDash": [2, 3]},
-                "encoding": {
-                    "y": {"field": "capability", "type": "quantitative"},
-                    "opacity": {"condition": {"test": "datum.chosen", "value": 0.9}, "value": 0.3},
-                },
-            },
-            *[
-                {
-                    "transform": [{"filter": test}],
-                    "mark": {
-                        "type": "text",
-                        "align": "left",
-                        "dx": 3,
-                        "dy": -5,
-                        "fontSize": 11,
-                        "fontWeight": weight,
-                    },
-                    "encoding": {
-                        "x": {"datum": 0},
-                        "y": {"field": "capability", "type": "quantitative"},
-                        "text": {"field": "tool", "type": "nominal"},
-                    },
-                }
-                for test, weight in (("datum.chosen", "bold"), ("!datum.chosen", "normal"))
-            ],
-        ],
+
+
+def _tool_lines(result: FitResult, lang: Lang) -> dict[str, Any]:
+    """A dotted line at each tool's capability, the chosen tool's dark and named in bold."""
+    tools = pd.DataFrame(
+        {
+            "tool": [t(f"tool_{k}", lang) for k in TOOLS],
+            "capability": [result.tools_capability[k] for k in TOOLS],
+            "chosen": [k == result.tool for k in TOOLS],
+        }
+    )
+    at = {"x": {"datum": 0}, "y": quant("capability")}
+    names = [
+        {
+            "transform": [{"filter": test}],
+            **text_layer(at, "tool", align="left", dx=3, dy=-5, fontSize=11, fontWeight=weight),
+        }
+        for test, weight in (("datum.chosen", "bold"), ("!datum.chosen", "normal"))
+    ]
+    chosen = {"condition": {"test": "datum.chosen", "value": 0.9}, "value": 0.3}
+    line = {
+        "mark": {"type": "rule", "strokeDash": [2, 3]},
+        "encoding": {"y": at["y"], "opacity": chosen},
     }
-    dept = {
-        "data": {
-            "values": records(
-                points, ["label", "text", "complexity", "capability", "opacity", "above"]
-            )
-        },
+    return {
+        "data": {"values": records(tools, ["tool", "capability", "chosen"])},
+        "layer": [line, *names],
+    }
+
+
+def _dept_colour(lang: Lang) -> dict[str, Any]:
+    labels = {t(f"dept_{d}", lang): colour for d, colour in DEPT_COLOURS.items()}
+    return category("label", labels, labelLimit=300)
+
+
+def _departments(points: pd.DataFrame, lang: Lang) -> dict[str, Any]:
+    """Each department as a point with its fit, labels alternately above and below."""
+    at = {"x": quant("complexity"), "y": quant("capability"), "opacity": OPACITY_FIELD}
+    columns = ["label", "text", "complexity", "capability", "opacity", "above"]
+    labels = [
+        {"transform": [{"filter": test}], **text_layer(at, align="center", dy=dy, fontSize=12)}
+        for test, dy in (("datum.above", -14), ("!datum.above", 20))
+    ]
+    return {
+        "data": {"values": records(points, columns)},
         "layer": [
             {
                 "mark": {"type": "point", "filled": True, "size": 140},
-                "encoding": {
-                    "x": {"field": "complexity", "type": "quantitative"},
-                    "y": {"field": "capability", "type": "quantitative"},
-                    "color": {
-                        "field": "label",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": [t(f"dept_{d}", lang) for d in DEPT_COLOURS],
-                            "range": list(DEPT_COLOURS.values()),
-                        },
-                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
-                    },
-                    "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
-                },
+                "encoding": {**at, "color": _dept_colour(lang)},
             },
-            *[
-                {
-                    "transform": [{"filter": test}],
-                    "mark": {"type": "text", "align": "center", "dy": dy, "fontSize": 12},
-                    "encoding": {
-                        "x": {"field": "complexity", "type": "quantitative"},
-                        "y": {"field": "capability", "type": "quantitative"},
-                        "text": {"field": "text", "type": "nominal"},
-                        "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
-                    },
-                }
-                for test, dy in (("datum.above", -14), ("!datum.above", 20))
-            ],
+            *labels,
         ],
     }
+
+
+def quadrant_spec(
+    result: FitResult, lang: Lang, baseline: FitResult | None = None
+) -> dict[str, Any]:
+    """Task complexity against tool capability: the fit diagonal, the tools, the departments."""
+    points = _quadrant_points(result, lang, faded=False)
+    if baseline is not None:
+        points = pd.concat([_quadrant_points(baseline, lang, faded=True), points])
     described = "; ".join(points.loc[points["opacity"] == 1.0, "described"])
-    tool_name = t(f"tool_{result.tool}", lang)
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("chart_fit_title", lang),
-            [
-                t("fit_subtitle", lang, tool=tool_name, capability=f"{result.capability:.2f}"),
-                *wrap(t("chart_fit_caption", lang)),
-            ],
-        ),
-        "description": f"{t('chart_fit_title', lang)}: {described}",
-        "width": CHART_WIDTH - 120,
-        "height": 380,
-        "layer": [regions, region_labels, tool_lines, dept],
-    }
+    tool = t(f"tool_{result.tool}", lang)
+    capability = f"{result.capability:.2f}"
+    return chart(
+        t("chart_fit_title", lang),
+        [
+            t("fit_subtitle", lang, tool=tool, capability=capability),
+            *wrap(t("chart_fit_caption", lang)),
+        ],
+        f"{t('chart_fit_title', lang)}: {described}",
+        CHART_WIDTH - 120,
+        380,
+        layer=[
+            _regions(lang),
+            _region_labels(lang),
+            _tool_lines(result, lang),
+            _departments(points, lang),
+        ],
+    )
 
 
 def _effort_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
@@ -199,67 +186,32 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
         frame = pd.concat([_effort_frame(baseline, lang, faded=True), frame])
         marks.insert(0, {"w": baseline.curve_w, "faded": True, "text": t("effort_before", lang)})
     split = result.split
-    subtitle = t(
-        "effort_subtitle",
-        lang,
-        metric=f"{split.metric:.2f}",
-        real=f"{split.real:.2f}",
-        output=f"{split.output:.2f}",
-        score=f"{split.score:.2f}",
-    )
-    opacity = {"condition": {"test": "datum.faded", "value": 0.3}, "value": 1}
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("chart_effort_title", lang),
-            [
-                subtitle,
-                *wrap(
-                    t(
-                        "fitmodel_effort_caption",
-                        lang,
-                        dept=t(f"dept_{result.department}", lang),
-                        alignment=f"{result.alignment:.2f}",
-                    )
-                ),
-            ],
-        ),
-        "description": f"{t('chart_effort_title', lang)}: {subtitle}",
-        "width": CHART_WIDTH - 120,
-        "height": 280,
-        "layer": [
-            {
-                "data": {"values": records(frame, ["w", "series", "label", "value", "faded"])},
-                "mark": {"type": "line", "strokeWidth": 2.5},
-                "encoding": {
-                    "x": {"field": "w", "type": "quantitative", "title": t("chart_effort_x", lang)},
-                    "y": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": t("chart_effort_y", lang),
-                    },
-                    "color": {
-                        "field": "label",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": [t(f"effort_{s}", lang) for s in SERIES],
-                            "range": list(SERIES_COLOURS),
-                        },
-                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
-                    },
-                    "detail": {"field": "faded", "type": "nominal"},
-                    "strokeDash": {
-                        "field": "series",
-                        "type": "nominal",
-                        "scale": {"domain": list(SERIES), "range": [[1, 0]] * 3 + [[6, 3]]},
-                        "legend": None,
-                    },
-                    "opacity": opacity,
-                },
-            },
-            labelled_rule(marks, "w", [6, 4], opacity),
-        ],
+    numbers = {k: f"{getattr(split, k):.2f}" for k in ("metric", "real", "output", "score")}
+    subtitle = t("effort_subtitle", lang, **numbers)
+    dept, alignment = t(f"dept_{result.department}", lang), f"{result.alignment:.2f}"
+    caption = t("fitmodel_effort_caption", lang, dept=dept, alignment=alignment)
+    colours = {t(f"effort_{s}", lang): c for s, c in zip(SERIES, SERIES_COLOURS, strict=True)}
+    dashes = {"domain": list(SERIES), "range": [[1, 0]] * 3 + [[6, 3]]}
+    lines = {
+        "data": {"values": records(frame, ["w", "series", "label", "value", "faded"])},
+        "mark": {"type": "line", "strokeWidth": 2.5},
+        "encoding": {
+            "x": quant("w", title=t("chart_effort_x", lang)),
+            "y": quant("value", title=t("chart_effort_y", lang)),
+            "color": category("label", colours, labelLimit=300),
+            "detail": nominal("faded"),
+            "strokeDash": nominal("series", scale=dashes, legend=None),
+            "opacity": FADED_OPACITY,
+        },
     }
+    return chart(
+        t("chart_effort_title", lang),
+        [subtitle, *wrap(caption)],
+        f"{t('chart_effort_title', lang)}: {subtitle}",
+        CHART_WIDTH - 120,
+        280,
+        layer=[lines, labelled_rule(marks, "w", [6, 4], FADED_OPACITY)],
+    )
 
 
 CAPABILITY_MEASURES = ("output", "displaced")
@@ -312,70 +264,25 @@ def capability_spec(
         output=f"{own.real_output:.2f}",
         displaced=f"{own.displaced:.2f}",
     )
-    opacity = {"condition": {"test": "datum.faded", "value": 0.3}, "value": 1}
-    x_title = t("fitmodel_chart_x", lang)
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("fitmodel_chart_title", lang), [subtitle, *wrap(t("fitmodel_chart_caption", lang))]
-        ),
-        "description": f"{t('fitmodel_chart_title', lang)}: {subtitle}",
-        "width": CHART_WIDTH - 120,
-        "height": 300,
-        "layer": [
-            {
-                "data": {
-                    "values": records(
-                        frame,
-                        [
-                            "capability",
-                            "measure",
-                            "measure_label",
-                            "label",
-                            "line",
-                            "value",
-                            "faded",
-                        ],
-                    )
-                },
-                "mark": {"type": "line", "strokeWidth": 2.5},
-                "encoding": {
-                    "x": {
-                        "field": "capability",
-                        "type": "quantitative",
-                        "scale": {"domain": [0, 1]},
-                        "title": x_title,
-                    },
-                    "y": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": t("fitmodel_chart_y", lang),
-                    },
-                    "color": {
-                        "field": "label",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": [t(f"dept_{d}", lang) for d in DEPT_COLOURS],
-                            "range": list(DEPT_COLOURS.values()),
-                        },
-                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
-                    },
-                    "strokeDash": {
-                        "field": "measure_label",
-                        "type": "nominal",
-                        "scale": {
-                            "domain": [t("fitmodel_output", lang), t("fitmodel_displaced", lang)],
-                            "range": [[1, 0], [6, 3]],
-                        },
-                        "legend": {"title": None, "orient": "bottom", "labelLimit": 300},
-                    },
-                    "detail": [
-                        {"field": "line", "type": "nominal"},
-                        {"field": "faded", "type": "nominal"},
-                    ],
-                    "opacity": opacity,
-                },
-            },
-            labelled_rule(marks, "capability", [2, 3], opacity),
-        ],
+    columns = ["capability", "measure", "measure_label", "label", "line", "value", "faded"]
+    dashes = {t("fitmodel_output", lang): [1, 0], t("fitmodel_displaced", lang): [6, 3]}
+    lines = {
+        "data": {"values": records(frame, columns)},
+        "mark": {"type": "line", "strokeWidth": 2.5},
+        "encoding": {
+            "x": quant("capability", scale={"domain": [0, 1]}, title=t("fitmodel_chart_x", lang)),
+            "y": quant("value", title=t("fitmodel_chart_y", lang)),
+            "color": _dept_colour(lang),
+            "strokeDash": category("measure_label", dashes, labelLimit=300),
+            "detail": [nominal("line"), nominal("faded")],
+            "opacity": FADED_OPACITY,
+        },
     }
+    return chart(
+        t("fitmodel_chart_title", lang),
+        [subtitle, *wrap(t("fitmodel_chart_caption", lang))],
+        f"{t('fitmodel_chart_title', lang)}: {subtitle}",
+        CHART_WIDTH - 120,
+        300,
+        layer=[lines, labelled_rule(marks, "capability", [2, 3], FADED_OPACITY)],
+    )

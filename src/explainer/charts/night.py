@@ -6,26 +6,27 @@ readers announce.
 
 Each chart is written as a plain Vega-Lite dictionary (``*_spec``): building it takes about a
 millisecond, where composing the same chart from Altair objects took ≈ 45 ms — too slow for a
-slider that must redraw within 100 ms. ``*_chart`` wraps the same dictionary as an Altair chart
-for notebooks and exports; the tests validate every spec against the Vega-Lite schema.
+slider that must redraw within 100 ms (:func:`explainer.charts.common.as_chart` wraps one as an
+Altair chart for notebooks and exports); the tests validate every spec against the Vega-Lite
+schema.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
     ROW_HEIGHT,
-    SCHEMA,
-    as_chart,
-    category_colour,
+    category,
+    chart,
+    labelled_rule,
+    nominal,
+    quant,
     records,
-    title,
     wrap,
 )
 from explainer.i18n import minutes_text, t
@@ -59,7 +60,7 @@ def _row_label(row: str, quota_apps: set[int], lang: Lang) -> str:
 def _colour(kinds: list[str], lang: Lang) -> dict[str, Any]:
     """Colour by kind of activity, labelled in ``lang``, with a fixed colour per kind."""
     labels = {t(f"kind_{k}", lang): KIND_COLOURS[k] for k in kinds}
-    return category_colour("what", labels, columns=4, labelLimit=260)
+    return category("what", labels, columns=4, labelLimit=260)
 
 
 # ----------------------------------------------------------------------------- timeline
@@ -99,61 +100,42 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     start = float(frame["start_h"].min()) if len(frame) else result.free_at / 60
     end = max(float(frame["end_h"].max()) if len(frame) else 0.0, DAY_MINUTES / 60) + 0.25
     columns = ["label", "what", "from", "to", "minutes", "start_h", "end_h"]
+    clock = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5}
     bars = {
         "mark": {"type": "bar", "cornerRadius": 2},
         "data": {"values": records(frame, columns)},
         "encoding": {
-            "x": {
-                "field": "start_h",
-                "type": "quantitative",
-                "title": t("chart_timeline_x", lang),
-                "scale": {"domain": [start, end], "nice": False},
-                "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
-            },
+            "x": quant(
+                "start_h",
+                title=t("chart_timeline_x", lang),
+                scale={"domain": [start, end], "nice": False},
+                axis=clock,
+            ),
             "x2": {"field": "end_h"},
-            "y": {
-                "field": "label",
-                "type": "nominal",
-                "title": t("chart_timeline_y", lang),
-                "sort": order,
-            },
+            "y": nominal("label", title=t("chart_timeline_y", lang), sort=order),
             "color": _colour(kinds, lang),
             "tooltip": [
-                {"field": "label", "type": "nominal", "title": t("tooltip_activity", lang)},
-                {"field": "what", "type": "nominal", "title": t("tooltip_kind", lang)},
-                {"field": "from", "type": "nominal", "title": t("tooltip_start", lang)},
-                {"field": "to", "type": "nominal", "title": t("tooltip_end", lang)},
-                {"field": "minutes", "type": "quantitative", "title": t("tooltip_minutes", lang)},
+                nominal("label", title=t("tooltip_activity", lang)),
+                nominal("what", title=t("tooltip_kind", lang)),
+                nominal("from", title=t("tooltip_start", lang)),
+                nominal("to", title=t("tooltip_end", lang)),
+                quant("minutes", title=t("tooltip_minutes", lang)),
             ],
         },
     }
-    midnight = {"values": [{"x": DAY_MINUTES / 60, "text": f"{t('midnight', lang)} 00:00"}]}
-    rule = {
-        "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
-        "data": midnight,
-        "encoding": {"x": {"field": "x", "type": "quantitative"}},
-    }
-    label = {
-        "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
-        "data": midnight,
-        "encoding": {
-            "x": {"field": "x", "type": "quantitative"},
-            "y": {"value": 0},
-            "text": {"field": "text", "type": "nominal"},
-        },
-    }
+    midnight = [{"x": DAY_MINUTES / 60, "text": f"{t('midnight', lang)} 00:00"}]
     subtitle = [
         t("chart_timeline_subtitle", lang, bedtime=bedtime, sleep=sleep, wake=wake),
         *wrap(t("chart_timeline_caption", lang)),
     ]
-    return {
-        "$schema": SCHEMA,
-        "title": title(t("chart_timeline_title", lang), subtitle),
-        "description": timeline_alt_text(result, lang),
-        "width": CHART_WIDTH,
-        "height": max(120, ROW_HEIGHT * len(order)),
-        "layer": [bars, rule, label],
-    }
+    return chart(
+        t("chart_timeline_title", lang),
+        subtitle,
+        timeline_alt_text(result, lang),
+        CHART_WIDTH,
+        max(120, ROW_HEIGHT * len(order)),
+        layer=[bars, labelled_rule(midnight, "x", [6, 4])],
+    )
 
 
 # ----------------------------------------------------------------------------- per app
@@ -186,43 +168,23 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     frame = per_app_data(result, lang)
     quota_apps = {a.index for a in result.apps if a.has_quota}
     order = [_row_label(f"app{a.index}", quota_apps, lang) for a in result.apps]
-    return {
-        "$schema": SCHEMA,
-        "title": title(t("chart_apps_title", lang), wrap(t("chart_apps_caption", lang))),
-        "description": per_app_alt_text(result, lang),
-        "width": CHART_WIDTH,
-        "height": max(80, ROW_HEIGHT * max(1, len(order))),
-        "data": {"values": records(frame, ["label", "what", "minutes", "order"])},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "x": {
-                "aggregate": "sum",
-                "field": "minutes",
-                "type": "quantitative",
-                "title": t("chart_apps_x", lang),
-                "stack": "zero",
-            },
-            "y": {
-                "field": "label",
-                "type": "nominal",
-                "title": t("chart_apps_y", lang),
-                "sort": order,
-            },
+    return chart(
+        t("chart_apps_title", lang),
+        wrap(t("chart_apps_caption", lang)),
+        per_app_alt_text(result, lang),
+        CHART_WIDTH,
+        max(80, ROW_HEIGHT * max(1, len(order))),
+        data={"values": records(frame, ["label", "what", "minutes", "order"])},
+        mark={"type": "bar"},
+        encoding={
+            "x": quant("minutes", aggregate="sum", title=t("chart_apps_x", lang), stack="zero"),
+            "y": nominal("label", title=t("chart_apps_y", lang), sort=order),
             "color": _colour(list(APP_PARTS), lang),
-            "order": {"field": "order", "type": "quantitative"},
+            "order": quant("order"),
             "tooltip": [
-                {"field": "label", "type": "nominal", "title": t("chart_apps_y", lang)},
-                {"field": "what", "type": "nominal", "title": t("tooltip_kind", lang)},
-                {"field": "minutes", "type": "quantitative", "title": t("tooltip_minutes", lang)},
+                nominal("label", title=t("chart_apps_y", lang)),
+                nominal("what", title=t("tooltip_kind", lang)),
+                quant("minutes", title=t("tooltip_minutes", lang)),
             ],
         },
-    }
-
-
-# ----------------------------------------------------------------------------- Altair wrappers
-def timeline_chart(result: NightResult, lang: Lang) -> alt.TopLevelMixin:
-    return as_chart(timeline_spec(result, lang))
-
-
-def per_app_chart(result: NightResult, lang: Lang) -> alt.TopLevelMixin:
-    return as_chart(per_app_spec(result, lang))
+    )

@@ -9,7 +9,16 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.charts.common import CHART_WIDTH, SCHEMA, category_colour, records, title, wrap
+from explainer.charts.common import (
+    CHART_WIDTH,
+    OPACITY_FIELD,
+    category,
+    chart,
+    nominal,
+    quant,
+    records,
+    wrap,
+)
 from explainer.charts.fit import effort_spec, quadrant_spec
 from explainer.charts.unit import bedtime_axes
 from explainer.i18n import minutes_text, t
@@ -27,7 +36,7 @@ def reforms_line(result: ComparisonResult, lang: Lang) -> list[str]:
         return []
     known = reforms()
     labels = [known[rid].label(lang) for rid in result.reforms if rid in known]
-    return [t("chart_reforms_line", lang, reforms=("；" if lang == "zh" else "; ").join(labels))]
+    return [t("chart_reforms_line", lang, reforms=t("list_separator", lang).join(labels))]
 
 
 def _with_reforms(spec: dict[str, Any], result: ComparisonResult, lang: Lang) -> dict[str, Any]:
@@ -38,7 +47,7 @@ def _with_reforms(spec: dict[str, Any], result: ComparisonResult, lang: Lang) ->
 
 def _side_colour(lang: Lang) -> dict[str, Any]:
     labels = {t(f"side_{side}", lang): colour for side, colour in SIDE_COLOURS.items()}
-    return category_colour("side_label", labels)
+    return category("side_label", labels)
 
 
 def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
@@ -62,23 +71,16 @@ def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
     before = result.status_quo.unit.share_short_sleep
     after = result.reformed.unit.share_short_sleep
     line = t("overlay_bedtime_line", lang, before=f"{before:.1%}", after=f"{after:.1%}")
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("chart_bedtime_title", lang),
-            [*reforms_line(result, lang), line, *wrap(t("overlay_caption", lang))],
-        ),
-        "description": f"{t('chart_bedtime_title', lang)}: {line}",
-        "width": CHART_WIDTH,
-        "height": 220,
-        "data": {"values": records(frame, ["side_label", "hour", "share", "opacity"])},
-        "mark": {"type": "area", "interpolate": "step-after", "line": True},
-        "encoding": {
-            **bedtime_axes(lang),
-            "color": _side_colour(lang),
-            "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
-        },
-    }
+    return chart(
+        t("chart_bedtime_title", lang),
+        [*reforms_line(result, lang), line, *wrap(t("overlay_caption", lang))],
+        f"{t('chart_bedtime_title', lang)}: {line}",
+        CHART_WIDTH,
+        220,
+        data={"values": records(frame, ["side_label", "hour", "share", "opacity"])},
+        mark={"type": "area", "interpolate": "step-after", "line": True},
+        encoding={**bedtime_axes(lang), "color": _side_colour(lang), "opacity": OPACITY_FIELD},
+    )
 
 
 def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:
@@ -103,41 +105,27 @@ def minutes_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
     before = minutes_text(result.status_quo.unit.night_minutes, lang)
     after = minutes_text(result.reformed.unit.night_minutes, lang)
     line = t("overlay_minutes_line", lang, before=before, after=after)
-    return {
-        "$schema": SCHEMA,
-        "title": title(t("chart_minutes_title", lang), [*reforms_line(result, lang), line]),
-        "description": f"{t('chart_minutes_title', lang)}: {line}",
-        "width": CHART_WIDTH - 120,
-        "height": 140,
-        "data": {"values": records(frame, ["side_label", "part", "minutes", "opacity"])},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "y": {
-                "field": "side_label",
-                "type": "nominal",
-                "title": t("chart_minutes_y", lang),
-                "sort": [t(f"side_{s}", lang) for s in SIDE_COLOURS],
-            },
-            "x": {
-                "aggregate": "sum",
-                "field": "minutes",
-                "type": "quantitative",
-                "title": t("chart_apps_x", lang),
-            },
-            "color": {
-                "field": "part",
-                "type": "nominal",
-                "title": None,
-                "legend": {"orient": "bottom"},
-            },
-            "opacity": {"field": "opacity", "type": "quantitative", "scale": None},
+    sides = [t(f"side_{s}", lang) for s in SIDE_COLOURS]
+    return chart(
+        t("chart_minutes_title", lang),
+        [*reforms_line(result, lang), line],
+        f"{t('chart_minutes_title', lang)}: {line}",
+        CHART_WIDTH - 120,
+        140,
+        data={"values": records(frame, ["side_label", "part", "minutes", "opacity"])},
+        mark={"type": "bar"},
+        encoding={
+            "y": nominal("side_label", title=t("chart_minutes_y", lang), sort=sides),
+            "x": quant("minutes", aggregate="sum", title=t("chart_apps_x", lang)),
+            "color": nominal("part", title=None, legend={"orient": "bottom"}),
+            "opacity": OPACITY_FIELD,
             "tooltip": [
-                {"field": "side_label", "type": "nominal"},
-                {"field": "part", "type": "nominal"},
-                {"field": "minutes", "type": "quantitative", "title": t("tooltip_minutes", lang)},
+                nominal("side_label"),
+                nominal("part"),
+                quant("minutes", title=t("tooltip_minutes", lang)),
             ],
         },
-    }
+    )
 
 
 def effort_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]:

@@ -14,10 +14,13 @@ import pandas as pd
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
-    SCHEMA,
-    category_colour,
+    category,
+    chart,
+    labelled_rule,
+    nominal,
+    quant,
     records,
-    title,
+    text_layer,
     wrap,
 )
 from explainer.i18n import minutes_text, t
@@ -31,7 +34,7 @@ RULES = ("ranking", "threshold")
 
 def _rule_colour(lang: Lang) -> dict[str, Any]:
     labels = {t(f"rule_{r}", lang): RULE_COLOURS[r] for r in RULES}
-    return category_colour("rule_label", labels, labelLimit=320)
+    return category("rule_label", labels, labelLimit=320)
 
 
 def _pct(value: float) -> str:
@@ -42,19 +45,13 @@ def _pct(value: float) -> str:
 def bedtime_axes(lang: Lang) -> dict[str, Any]:
     """x: bedtime on a 24-hour clock; y: share of person-nights (unstacked, so curves overlap)."""
     return {
-        "x": {
-            "field": "hour",
-            "type": "quantitative",
-            "title": t("chart_bedtime_x", lang),
-            "axis": {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
-            "scale": {"nice": False, "zero": False},
-        },
-        "y": {
-            "field": "share",
-            "type": "quantitative",
-            "title": t("chart_bedtime_y", lang),
-            "stack": None,
-        },
+        "x": quant(
+            "hour",
+            title=t("chart_bedtime_x", lang),
+            axis={"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5},
+            scale={"nice": False, "zero": False},
+        ),
+        "y": quant("share", title=t("chart_bedtime_y", lang), stack=None),
     }
 
 
@@ -100,16 +97,10 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     frame = bedtime_data(result, lang)
     frame = frame[frame["share"] > 0.001]
     limit = (result.active.night.wake_at - result.active.night.sleep_need_min) / 60
-    marks = pd.DataFrame(
-        {
-            "x": [24.0, limit],
-            "y": [0, 16],  # pixels from the top, so the two labels never overlap
-            "text": [
-                f"{t('midnight', lang)} 00:00",
-                t("short_sleep_after", lang, clock=format_clock(limit * 60)),
-            ],
-        }
-    )
+    marks = [  # y: pixels from the top, so the two labels never overlap
+        {"x": 24.0, "y": 0, "text": f"{t('midnight', lang)} 00:00"},
+        {"x": limit, "y": 16, "text": t("short_sleep_after", lang, clock=format_clock(limit * 60))},
+    ]
     area = {
         "mark": {"type": "area", "opacity": 0.45, "interpolate": "step-after", "line": True},
         "data": {"values": records(frame, ["rule_label", "hour", "clock", "share"])},
@@ -117,38 +108,21 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             **bedtime_axes(lang),
             "color": _rule_colour(lang),
             "tooltip": [
-                {"field": "rule_label", "type": "nominal", "title": t("rule", lang)},
-                {"field": "clock", "type": "nominal", "title": t("tooltip_start", lang)},
-                {"field": "share", "type": "quantitative", "title": "%", "format": ".2f"},
+                nominal("rule_label", title=t("rule", lang)),
+                nominal("clock", title=t("tooltip_start", lang)),
+                quant("share", title="%", format=".2f"),
             ],
         },
     }
-    lines = {
-        "data": {"values": records(marks, ["x", "y", "text"])},
-        "layer": [
-            {
-                "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#333"},
-                "encoding": {"x": {"field": "x", "type": "quantitative"}},
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "fontSize": 12},
-                "encoding": {
-                    "x": {"field": "x", "type": "quantitative"},
-                    "y": {"field": "y", "type": "quantitative", "scale": None},
-                    "text": {"field": "text", "type": "nominal"},
-                },
-            },
-        ],
-    }
-    subtitle = [*_rule_lines(result, lang), *wrap(t("chart_bedtime_caption", lang))]
-    return {
-        "$schema": SCHEMA,
-        "title": title(t("chart_bedtime_title", lang), subtitle),
-        "description": bedtime_alt_text(result, lang),
-        "width": CHART_WIDTH,
-        "height": 240,
-        "layer": [area, lines],
-    }
+    lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None))
+    return chart(
+        t("chart_bedtime_title", lang),
+        [*_rule_lines(result, lang), *wrap(t("chart_bedtime_caption", lang))],
+        bedtime_alt_text(result, lang),
+        CHART_WIDTH,
+        240,
+        layer=[area, lines],
+    )
 
 
 # ----------------------------------------------------------------------------- penalty risk
@@ -199,38 +173,27 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     frame = risk_data(result, lang)
     frame["label"] = frame["rule_label"] + " · " + frame["horizon"]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
-    y = {
-        "field": "label",
-        "type": "nominal",
-        "title": t("chart_risk_y", lang),
-        "sort": list(frame["label"]),
+    at = {
+        "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
+        "x": quant("percent", title=t("chart_risk_x", lang), scale={"domain": [0, 100]}),
     }
-    x = {
-        "field": "percent",
-        "type": "quantitative",
-        "title": t("chart_risk_x", lang),
-        "scale": {"domain": [0, 100]},
-    }
-    return {
-        "$schema": SCHEMA,
-        "title": title(t("chart_risk_title", lang), wrap(t("chart_risk_caption", lang))),
-        "description": f"{t('chart_risk_title', lang)}: {described}",
-        "width": CHART_WIDTH - 200,
-        "height": 30 * len(frame),
-        "data": {"values": records(frame, ["rule_label", "label", "percent", "text"])},
-        "layer": [
-            {"mark": {"type": "bar"}, "encoding": {"y": y, "x": x, "color": _rule_colour(lang)}},
-            {
-                "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
-                "encoding": {"y": y, "x": x, "text": {"field": "text", "type": "nominal"}},
-            },
+    return chart(
+        t("chart_risk_title", lang),
+        wrap(t("chart_risk_caption", lang)),
+        f"{t('chart_risk_title', lang)}: {described}",
+        CHART_WIDTH - 200,
+        30 * len(frame),
+        data={"values": records(frame, ["rule_label", "label", "percent", "text"])},
+        layer=[
+            {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
+            text_layer(at, align="left", dx=4, fontSize=13),
         ],
-    }
+    )
 
 
 # ----------------------------------------------------------------------------- veto
-def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
-    """The unit's chance of losing its award against staff size, for a few personal risks."""
+def _veto_curves(result: UnitResult, lang: Lang) -> pd.DataFrame:
+    """The unit's chance of a veto against staff size, one line per personal risk."""
     s = result.scenario
     largest = max(200, 2 * s.n_staff)
     step = max(5, largest // 100)  # about a hundred points per line is smooth enough
@@ -248,76 +211,61 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         t("veto_series_current", lang, p=_pct(p)) if p == round(current, 4) else _pct(p)
         for p in curve["p_fail"]
     ]
-    here = pd.DataFrame(
+    return curve
+
+
+def _veto_readings(result: UnitResult, lang: Lang) -> pd.DataFrame:
+    """This unit's chance of a veto under each reading of the run rule ("以上")."""
+    n, threshold = result.scenario.n_staff, result.scenario.run_threshold
+    return pd.DataFrame(
         [
             {
-                "n_staff": s.n_staff,
+                "n_staff": n,
                 "percent": v.p_unit_veto * 100,
-                "text": t(f"reading_{reading}", lang, n=s.run_threshold)
-                + f": {_pct(v.p_unit_veto)}",
+                "text": t(f"reading_{reading}", lang, n=threshold) + f": {_pct(v.p_unit_veto)}",
             }
             for reading, v in result.vetoes.items()
         ]
     )
+
+
+def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
+    """The unit's chance of losing its award against staff size, for a few personal risks."""
+    curve, here = _veto_curves(result, lang), _veto_readings(result, lang)
     described = "; ".join(here["text"])
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("chart_veto_title", lang),
-            [
-                t("veto_subtitle", lang, n=s.n_staff, text=described),
-                *wrap(t("chart_veto_caption", lang)),
-            ],
-        ),
-        "description": f"{t('chart_veto_title', lang)}: {described}",
-        "width": CHART_WIDTH,
-        "height": 260,
+    at = {"x": quant("n_staff"), "y": quant("percent")}
+    lines = {
+        "data": {"values": records(curve, ["n_staff", "percent", "series"])},
+        "mark": {"type": "line", "strokeWidth": 2},
+        "encoding": {
+            "x": quant("n_staff", title=t("chart_veto_x", lang)),
+            "y": quant("percent", title=t("chart_veto_y", lang), scale={"domain": [0, 100]}),
+            "color": nominal(
+                "series",
+                title=t("veto_legend", lang),
+                legend={"orient": "right", "labelLimit": 260},
+            ),
+        },
+    }
+    point = {"type": "point", "filled": True, "size": 90, "color": "#222"}
+    readings = {
+        "data": {"values": records(here, ["n_staff", "percent", "text"])},
         "layer": [
-            {
-                "data": {"values": records(curve, ["n_staff", "percent", "series"])},
-                "mark": {"type": "line", "strokeWidth": 2},
-                "encoding": {
-                    "x": {
-                        "field": "n_staff",
-                        "type": "quantitative",
-                        "title": t("chart_veto_x", lang),
-                    },
-                    "y": {
-                        "field": "percent",
-                        "type": "quantitative",
-                        "title": t("chart_veto_y", lang),
-                        "scale": {"domain": [0, 100]},
-                    },
-                    "color": {
-                        "field": "series",
-                        "type": "nominal",
-                        "title": t("veto_legend", lang),
-                        "legend": {"orient": "right", "labelLimit": 260},
-                    },
-                },
-            },
-            {
-                "data": {"values": records(here, ["n_staff", "percent", "text"])},
-                "layer": [
-                    {
-                        "mark": {"type": "point", "filled": True, "size": 90, "color": "#222"},
-                        "encoding": {
-                            "x": {"field": "n_staff", "type": "quantitative"},
-                            "y": {"field": "percent", "type": "quantitative"},
-                        },
-                    },
-                    {
-                        "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": 12},
-                        "encoding": {
-                            "x": {"field": "n_staff", "type": "quantitative"},
-                            "y": {"field": "percent", "type": "quantitative"},
-                            "text": {"field": "text", "type": "nominal"},
-                        },
-                    },
-                ],
-            },
+            {"mark": point, "encoding": at},
+            text_layer(at, align="left", dx=8, fontSize=12),
         ],
     }
+    return chart(
+        t("chart_veto_title", lang),
+        [
+            t("veto_subtitle", lang, n=result.scenario.n_staff, text=described),
+            *wrap(t("chart_veto_caption", lang)),
+        ],
+        f"{t('chart_veto_title', lang)}: {described}",
+        CHART_WIDTH,
+        260,
+        layer=[lines, readings],
+    )
 
 
 # ----------------------------------------------------------------------------- cascade
@@ -346,59 +294,32 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     order = list(frame["level_label"])
     ratio = result.escalation_ratio
     described = "; ".join(f"{r.level_label} {r.minutes_text}" for r in frame.itertuples())
-    y = {
-        "field": "level_label",
-        "type": "nominal",
-        "title": t("chart_cascade_y", lang),
-        "sort": order,
-    }
-    return {
-        "$schema": SCHEMA,
-        "title": title(
-            t("chart_cascade_title", lang),
-            [
-                t("cascade_subtitle", lang, ratio=f"{ratio:.2f}" if ratio == ratio else "–"),
-                *wrap(t("chart_cascade_caption", lang)),
+    y = nominal("level_label", title=t("chart_cascade_y", lang), sort=order)
+    bars = {
+        "mark": {"type": "bar", "color": "#f28e2b"},
+        "encoding": {
+            "y": y,
+            "x": quant("night_minutes", title=t("chart_cascade_x", lang)),
+            "tooltip": [
+                nominal("level_label", title=t("chart_cascade_y", lang)),
+                nominal("minutes_text", title=t("tooltip_minutes", lang)),
+                nominal("detail", title=t("tooltip_kind", lang)),
             ],
-        ),
-        "description": f"{t('chart_cascade_title', lang)}: {described}",
-        "width": CHART_WIDTH - 160,
-        "height": 34 * len(order),
-        "data": {
-            "values": records(frame, ["level_label", "night_minutes", "minutes_text", "detail"])
         },
-        "layer": [
-            {
-                "mark": {"type": "bar", "color": "#f28e2b"},
-                "encoding": {
-                    "y": y,
-                    "x": {
-                        "field": "night_minutes",
-                        "type": "quantitative",
-                        "title": t("chart_cascade_x", lang),
-                    },
-                    "tooltip": [
-                        {
-                            "field": "level_label",
-                            "type": "nominal",
-                            "title": t("chart_cascade_y", lang),
-                        },
-                        {
-                            "field": "minutes_text",
-                            "type": "nominal",
-                            "title": t("tooltip_minutes", lang),
-                        },
-                        {"field": "detail", "type": "nominal", "title": t("tooltip_kind", lang)},
-                    ],
-                },
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-                "encoding": {
-                    "y": y,
-                    "x": {"field": "night_minutes", "type": "quantitative"},
-                    "text": {"field": "detail", "type": "nominal"},
-                },
-            },
-        ],
     }
+    labels = text_layer(
+        {"y": y, "x": quant("night_minutes")}, "detail", align="left", dx=4, fontSize=12
+    )
+    columns = ["level_label", "night_minutes", "minutes_text", "detail"]
+    return chart(
+        t("chart_cascade_title", lang),
+        [
+            t("cascade_subtitle", lang, ratio=f"{ratio:.2f}" if ratio == ratio else "–"),
+            *wrap(t("chart_cascade_caption", lang)),
+        ],
+        f"{t('chart_cascade_title', lang)}: {described}",
+        CHART_WIDTH - 160,
+        34 * len(order),
+        data={"values": records(frame, columns)},
+        layer=[bars, labels],
+    )

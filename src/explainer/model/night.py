@@ -216,48 +216,47 @@ def evening_schedule(s: Any) -> tuple[tuple[tuple[str, float, float], ...], floa
     return bands, float(free_at)
 
 
-def night(s: Any) -> NightResult:
-    """One night under scenario ``s`` (a :class:`explainer.spec` Scenario)."""
-    notes: list[str] = []
-    n_apps = s.n_apps
-    n_quota = min(s.n_quota_apps, n_apps)
-    if s.n_quota_apps > n_apps > 0:
-        notes.append("note_quota_apps_capped")
+def _quota(s: Any, n_quota: int, notes: list[str]) -> QuotaOutcome | None:
+    """The points quota's nightly study time on each quota app (None without a quota)."""
+    if s.quota_points <= 0 or n_quota <= 0:
+        return None
+    quota = seconds_for_quota(point_rule(s), s.quota_points)
+    if not quota.reachable:
+        notes.append("note_quota_unreachable")
+    return quota
 
-    quota = None
-    quota_seconds = 0
-    if s.quota_points > 0 and n_quota > 0:
-        quota = seconds_for_quota(point_rule(s), s.quota_points)
-        quota_seconds = quota.seconds
-        if not quota.reachable:
-            notes.append("note_quota_unreachable")
 
-    study = None
-    study_seconds = 0
-    if s.study_hours_target > 0 and n_apps > 0:
-        study = study_target(
-            Fraction(str(s.study_hours_target)),
-            s.window_start,
-            s.window_end,
-            days=s.study_days,
-            mode=s.rounding_mode,
-            unit=s.rounding_unit,
-            sessions=s.sessions_per_day,
-            cap_seconds=minutes_to_seconds(s.daily_study_cap_min),
-        )
-        study_seconds = study.seconds_per_day
-        if not study.reachable:  # the cap binds: study as long as it credits, and fall short
-            study_seconds = study.cap_seconds
-            notes.append("note_study_unreachable")
-    if n_apps == 0 and (s.quota_points > 0 or s.study_hours_target > 0):
-        notes.append("note_no_apps")
+def _study(s: Any, n_apps: int, notes: list[str]) -> tuple[StudyTarget | None, int]:
+    """The study-hour target and the seconds it takes each day (0 without a target)."""
+    if s.study_hours_target <= 0 or n_apps <= 0:
+        return None, 0
+    study = study_target(
+        Fraction(str(s.study_hours_target)),
+        s.window_start,
+        s.window_end,
+        days=s.study_days,
+        mode=s.rounding_mode,
+        unit=s.rounding_unit,
+        sessions=s.sessions_per_day,
+        cap_seconds=minutes_to_seconds(s.daily_study_cap_min),
+    )
+    if study.reachable:
+        return study, study.seconds_per_day
+    notes.append("note_study_unreachable")  # the cap binds: study as long as it credits
+    return study, study.cap_seconds
 
+
+def _app_loads(
+    s: Any, n_quota: int, quota_seconds: int, study_seconds: int, has_study: bool
+) -> list[AppLoad]:
+    """Each app's sign-in and study time tonight; the study-hour target runs on the first
+    (party-building) app."""
     watched = Fraction(1) - Fraction(str(s.unwatched_share))
     signin = minutes_to_seconds(s.signin_min_per_app)
     apps = []
-    for index in range(1, n_apps + 1):
+    for index in range(1, s.n_apps + 1):
         study_time = quota_seconds if index <= n_quota else 0
-        if index == 1:  # the study-hour target runs on the first (party-building) app
+        if index == 1:
             study_time = max(study_time, study_seconds)
         apps.append(
             AppLoad(
@@ -265,10 +264,25 @@ def night(s: Any) -> NightResult:
                 signin=signin,
                 study=study_time,
                 attended=round(study_time * watched),
-                has_quota=index <= n_quota or (index == 1 and study is not None),
+                has_quota=index <= n_quota or (index == 1 and has_study),
             )
         )
+    return apps
 
+
+def night(s: Any) -> NightResult:
+    """One night under scenario ``s`` (a :class:`explainer.spec` Scenario)."""
+    notes: list[str] = []
+    n_apps = s.n_apps
+    n_quota = min(s.n_quota_apps, n_apps)
+    if s.n_quota_apps > n_apps > 0:
+        notes.append("note_quota_apps_capped")
+    quota = _quota(s, n_quota, notes)
+    study, study_seconds = _study(s, n_apps, notes)
+    if n_apps == 0 and (s.quota_points > 0 or s.study_hours_target > 0):
+        notes.append("note_no_apps")
+    quota_seconds = quota.seconds if quota is not None else 0
+    apps = _app_loads(s, n_quota, quota_seconds, study_seconds, study is not None)
     bands, free_at = evening_schedule(s)
     return NightResult(
         apps=tuple(apps),

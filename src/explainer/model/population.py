@@ -146,6 +146,40 @@ def _expected_bedtimes(
     return np.maximum(begin, np.minimum(finish, stop)), counts
 
 
+def _misses_and_failures(
+    p: PopulationInputs, noise: np.ndarray, table: np.ndarray, base: np.ndarray, stop: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each person's missed nights and failed periods (none under a ranking, whose apps are
+    never cut short by a stop)."""
+    n, d = p.n_staff, p.days
+    if p.rule != "threshold":
+        return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    missed = _nights_above(noise, table, base, stop)
+    misses = np.count_nonzero(missed, axis=1)
+    periods = max(1, d // p.period_days)
+    length = p.period_days if d >= p.period_days else d
+    per_period = (
+        missed[:, : periods * length].reshape(n, periods, length).sum(axis=2, dtype=np.int16)
+    )
+    return misses, np.count_nonzero(per_period >= p.misses_to_fail, axis=1)
+
+
+def _bedtime_histogram(
+    base: np.ndarray, start: np.ndarray, table: np.ndarray, stop: float, days: int
+) -> np.ndarray:
+    """Expected person-nights per bedtime bin over ``days`` nights."""
+    bedtimes, weights = _expected_bedtimes(base, start, table, stop)
+    clipped = np.clip(bedtimes, HIST_START, HIST_END - 1)
+    n_bins = (HIST_END - HIST_START) // HIST_STEP
+    # Equal-width bins given as a count and a range take numpy's fast path (no sorting).
+    return np.histogram(
+        clipped.ravel(),
+        bins=n_bins,
+        range=(HIST_START, HIST_END),
+        weights=np.repeat(weights, 256) * (days / 256),
+    )[0]
+
+
 def simulate(p: PopulationInputs) -> PopulationResult:
     """Every person-night of the unit at once (no Python loop over people or nights).
 
@@ -176,30 +210,9 @@ def simulate(p: PopulationInputs) -> PopulationResult:
     short = nights_in_bed_after(sleep_limit)
     late = nights_in_bed_after(24 * 60)
 
-    if p.rule == "threshold":
-        missed = _nights_above(noise, table, base, stop)
-        misses = np.count_nonzero(missed, axis=1)
-        periods = max(1, d // p.period_days)
-        length = p.period_days if d >= p.period_days else d
-        per_period = (
-            missed[:, : periods * length].reshape(n, periods, length).sum(axis=2, dtype=np.int16)
-        )
-        failed = np.count_nonzero(per_period >= p.misses_to_fail, axis=1)
-    else:
-        misses = np.zeros(n, dtype=np.int64)
-        failed = np.zeros(n, dtype=np.int64)
-
+    misses, failed = _misses_and_failures(p, noise, table, base, stop)
     unit_minutes = (float(app_minutes.sum()) - _expected_cut(base, app_minutes, table, stop)) * d
-    bedtimes, weights = _expected_bedtimes(base, start, table, stop)
-    clipped = np.clip(bedtimes, HIST_START, HIST_END - 1)
-    n_bins = (HIST_END - HIST_START) // HIST_STEP
-    # Equal-width bins given as a count and a range take numpy's fast path (no sorting).
-    counts = np.histogram(
-        clipped.ravel(),
-        bins=n_bins,
-        range=(HIST_START, HIST_END),
-        weights=np.repeat(weights, 256) * (d / 256),
-    )[0]
+    counts = _bedtime_histogram(base, start, table, stop, d)
     return PopulationResult(
         inputs=p,
         bedtime_counts=counts,

@@ -11,16 +11,14 @@ Build one for any declared page: ``Dashboard(page="night")`` (see :mod:`explaine
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from explainer import __version__
-from explainer.charts.common import overlay, responsive
 from explainer.figures import Figure
 from explainer.i18n import t
-from explainer.pages import PAGE_IDS, Card, PageSpec, page_spec
+from explainer.pages import PAGE_IDS, PageSpec, page_spec
 from explainer.pages.markup import (  # noqa: F401  (re-exported for the pages' old importers)
     article_status_html,
     cards_html,
@@ -33,6 +31,7 @@ from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import exports_html, figures_csv
+from explainer.ui.outputs import CardHook, draw_charts, draw_text
 from explainer.ui.state import (
     CUSTOM,
     History,
@@ -49,8 +48,6 @@ from explainer.untrusted import InputRefused
 __all__ = ["CUSTOM", "PAGES", "Dashboard", "problems_html"]
 PAGES = PAGE_IDS  # the dashboards, declared in explainer.pages
 log = logging.getLogger(__name__)
-#: Adds to or changes a card before it is drawn: (card, state, result) → card.
-CardHook = Callable[[Card, PageState, Any], Card]
 
 
 class Dashboard:
@@ -260,43 +257,16 @@ class Dashboard:
         if state.pinned is not None and self.page.can_pin:
             pinned = self.compute(state.pinned.scenario, dict(state.pinned.extras))
         query = self.state_query()
-        self._draw_charts(
-            result, pinned, t("stamp", state.lang, version=__version__, state=query or "-")
-        )
-        self._draw_text(result, pinned)
+        stamp = t("stamp", state.lang, version=__version__, state=query or "-")
+        # The figures first, then the charts, as before the split (the benchmark's reference).
+        draw_text(view, self.article_figures, state, result, pinned, self.card_hooks)
+        draw_charts(view, state, result, pinned, stamp)
         view.toolbar.link.query = query
         view.toolbar.undo_button.disabled = not self.history.past
         view.toolbar.exports.value = exports_html(self.page, self.article_figures, state, result)
         self.result = result
         for hook in self.on_refresh:
             hook(state, result)
-
-    def _draw_charts(self, result: Any, pinned: Any, stamp: str) -> None:
-        lang = self.state.lang
-        for widget, chart in zip(self.view.chart_widgets, self.page.charts, strict=True):
-            spec = chart.spec(result, lang)
-            if pinned is not None:
-                spec = overlay(spec, chart.spec(pinned, lang))
-            spec["title"]["subtitle"] = [*spec["title"]["subtitle"], stamp]
-            spec = responsive(spec, lang)  # as wide as the screen allows (issue 15)
-            if spec != widget.spec:  # an unchanged chart is neither re-sent nor redrawn
-                widget.spec = spec
-
-    def _draw_text(self, result: Any, pinned: Any) -> None:
-        state, out = self.state, self.view.outputs
-        headline = self.page.headline(result, state)
-        if not isinstance(headline, str):
-            for hook in self.card_hooks:
-                headline = [hook(card, state, result) for card in headline]
-            headline = cards_html(headline)
-        out["headline"].value = headline
-        out["notes"].value = self.page.notes(result, state)
-        out["article"].value = self.article_figures.box_html(state, result)
-        out["summary"].value = f"<p>{html.escape(self.article_figures.summary(state, result))}</p>"
-        out["ab_table"].value = (
-            self.article_figures.ab_html(state, pinned, result) if pinned is not None else ""
-        )
-        self.view.message.value = problems_html(state.problems, state.lang)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.view.widget._repr_mimebundle_(**kwargs)
