@@ -52,7 +52,7 @@ def test_the_server_writes_it_at_start_from_the_cache(template, monkeypatch):
     from explainer import offline
 
     monkeypatch.setattr(offline, "load_bundle", lambda: (MODULE, True))
-    chartjs.serve_chart_module()
+    offline.serve_chart_module()
     assert (template / "static" / "jupyterchart.js").read_text() == MODULE
 
 

@@ -81,22 +81,3 @@ def served_module(module: str) -> str | None:
         log.warning("chart JavaScript stays inline: cannot write %s: %s", path, exc)
         return None
     return _STUB % {"path": f"{URL_DIR}/{NAME}?v={version(module)}"}
-
-
-def ensure_served() -> bool:
-    """Write the chart module where Voila serves it, from the offline cache (at server start,
-    so that the first page's preload finds it)."""
-    from explainer.offline import load_bundle
-
-    text, _ = load_bundle()
-    return served_module(text) is not None
-
-
-def serve_chart_module(log_to: logging.Logger | logging.LoggerAdapter = log) -> None:
-    """:func:`ensure_served` at a server's start; a failure is logged, never raised (the
-    charts then carry the module themselves)."""
-    try:
-        if not ensure_served():
-            log_to.warning("chart JavaScript: the template folder is not writable")
-    except Exception:  # noqa: BLE001 - a server must start without it
-        log_to.exception("chart JavaScript could not be written for the page's preload")

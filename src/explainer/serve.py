@@ -24,9 +24,9 @@ from traitlets import Integer
 from voila.app import Voila
 
 from explainer.caching import install_cache_headers
-from explainer.chartjs import serve_chart_module
 from explainer.compression import install_compression
 from explainer.guard import RequestGuard, websocket_settings
+from explainer.offline import serve_chart_module
 
 __all__ = ["ExplainerVoila", "main"]
 
