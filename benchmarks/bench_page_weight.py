@@ -20,6 +20,15 @@ For each page, in a fresh browser context (empty cache):
     .venv/bin/python benchmarks/bench_page_weight.py --repo /work/main \\
         --python /work/main/.venv/bin/python --module voila --label before
 
+or, better on a shared machine, both in ONE run: ``--before-repo PATH`` starts a second
+server from that checkout (its ``src`` first on PYTHONPATH, so this interpreter runs that
+code) and every measurement alternates before / after, ``--repeat N`` times, medians printed.
+
+On the repeat visit, requests are split into those answered from the browser's cache (no
+network), revalidations (304) and downloads. ``--waterfall`` prints the first (throttled)
+visit of the night page request by request: start and end (ms from navigation), bytes,
+status, cache header, and when the kernel websocket's frames arrived.
+
 Targets (issue 15, night page): first visit <= 2 MB on the wire; first readable chart <= 4 s
 throttled. Figures are from one loaded machine: compare runs on the same machine.
 Writes benchmarks/out/page_weight_<label>.json as well.
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -67,37 +77,98 @@ class Server(VoilaServer):
     """Voila started by a given interpreter and module (another checkout's, for "before")."""
 
     python: str = sys.executable
-    module: str = "explainer.serve"
+    module: str = "explainer.serve"  # both set per server by start()
 
     def command(self) -> list[str]:
         return [self.python, "-m", self.module, *super().command()[3:]]
 
 
 class Wire:
-    """Bytes and requests seen by the DevTools protocol on one page."""
+    """Bytes and requests seen by the DevTools protocol on one page (one visit)."""
 
     def __init__(self, cdp) -> None:
         self.bytes = 0
         self.requests = 0
         self.ws_bytes = 0
+        self.cached = 0  # answered from the browser's cache, no network
+        self.revalidated = 0  # 304
         self.by_type: dict[str, int] = {}
-        self._types: dict[str, str] = {}
-        cdp.on("Network.requestWillBeSent", self._sent)
-        cdp.on("Network.loadingFinished", self._finished)
-        cdp.on("Network.webSocketFrameReceived", self._frame)
+        self.rows: dict[str, dict] = {}  # the waterfall
+        self.frames: list[tuple[float, int]] = []
+        self._on = True
+        for name, handler in (
+            ("Network.requestWillBeSent", self._sent),
+            ("Network.requestServedFromCache", self._from_cache),
+            ("Network.responseReceived", self._response),
+            ("Network.loadingFinished", self._finished),
+            ("Network.webSocketFrameReceived", self._frame),
+        ):
+            cdp.on(name, lambda event, handler=handler: self._on and handler(event))
+
+    def stop(self) -> None:
+        self._on = False  # the CDP session keeps its listeners: later visits count apart
 
     def _sent(self, event: dict) -> None:
         self.requests += 1
-        self._types[event["requestId"]] = event.get("type", "Other")
+        self.rows[event["requestId"]] = {
+            "url": event["request"]["url"],
+            "type": event.get("type", "Other"),
+            "start": event["timestamp"],
+        }
+
+    def _from_cache(self, event: dict) -> None:
+        self.cached += 1
+        self.rows.get(event["requestId"], {})["cache"] = "hit"
+
+    def _response(self, event: dict) -> None:
+        row = self.rows.get(event["requestId"], {})
+        response = event["response"]
+        row["status"] = response.get("status")
+        headers = {k.lower(): v for k, v in response.get("headers", {}).items()}
+        row["cache_control"] = headers.get("cache-control", "")
+        if response.get("status") == 304:
+            self.revalidated += 1
+        if response.get("fromDiskCache") or response.get("fromMemoryCache"):
+            row["cache"] = "hit"
 
     def _finished(self, event: dict) -> None:
         size = int(event.get("encodedDataLength", 0))
         self.bytes += size
-        kind = self._types.get(event["requestId"], "Other")
+        row = self.rows.get(event["requestId"], {})
+        row["end"], row["bytes"] = event["timestamp"], size
+        kind = row.get("type", "Other")
         self.by_type[kind] = self.by_type.get(kind, 0) + size
 
     def _frame(self, event: dict) -> None:
-        self.ws_bytes += len(event.get("response", {}).get("payloadData", ""))
+        size = len(event.get("response", {}).get("payloadData", ""))
+        self.ws_bytes += size
+        self.frames.append((event["timestamp"], size))
+
+    def network_requests(self) -> int:
+        """Requests that went to the server (not answered from the browser's cache)."""
+        return sum(1 for row in self.rows.values() if row.get("cache") != "hit")
+
+    def waterfall(self, base_url: str) -> list[str]:
+        """The visit request by request, in ms from the first request."""
+        rows = sorted(self.rows.values(), key=lambda row: row["start"])
+        if not rows:
+            return []
+        t0 = rows[0]["start"]
+        lines = [
+            f"{(row['start'] - t0) * 1000:7.0f} {(row.get('end', row['start']) - t0) * 1000:7.0f}"
+            f" {row.get('bytes', 0):8d} {row.get('status', '-')!s:>3} {row['type']:<10}"
+            f" {row['url'].replace(base_url, '')[:88]}  [{row.get('cache_control', '')[:30]}]"
+            for row in rows
+        ]
+        if self.frames:
+            first, last = self.frames[0][0], self.frames[-1][0]
+            big = max(self.frames, key=lambda frame: frame[1])
+            lines.append(
+                f"websocket: {len(self.frames)} frames from {(first - t0) * 1000:.0f} to "
+                f"{(last - t0) * 1000:.0f} ms, the largest ({big[1]:,} chars) at "
+                f"{(big[0] - t0) * 1000:.0f} ms"
+            )
+        return lines
 
 
 def visit(page, cdp, url: str, throttled: bool, has_chart: bool) -> dict:
@@ -114,12 +185,17 @@ def visit(page, cdp, url: str, throttled: bool, has_chart: bool) -> dict:
     if has_chart:
         chart_ms = page.wait_for_function(CHART_JS, polling="raf", timeout=180_000).json_value()
     page.wait_for_timeout(1500)  # late requests (widget modules, fonts) still count
+    wire.stop()
     return {
         "bytes": wire.bytes,
         "requests": wire.requests,
+        "network_requests": wire.network_requests(),
+        "from_cache": wire.cached,
+        "revalidated": wire.revalidated,
         "ws_bytes": wire.ws_bytes,
         "by_type": wire.by_type,
         "first_chart_s": round(chart_ms / 1000, 2) if chart_ms else None,
+        "waterfall": wire.waterfall(url.split("/voila/")[0]),
     }
 
 
@@ -154,7 +230,41 @@ def measure(server: VoilaServer, browser, name: str, path: str) -> dict:
     return {"first": first, "repeat": repeat}
 
 
-def main() -> None:
+def start(repo: Path, python: str, module: str, label: str, own_code: bool) -> Server:
+    """A server for ``repo``; with ``own_code`` its ``src`` comes first on PYTHONPATH (a
+    checkout that this interpreter's editable install does not point at)."""
+    env = {"JUPYTER_PATH": str(repo / "share" / "jupyter")}
+    if own_code:
+        env["PYTHONPATH"] = str(repo / "src")
+    server = Server(
+        log_path=OUT / f"page_weight_{label}_voila.log",
+        notebooks=repo / "notebooks",
+        cwd=repo,
+        env=env,
+    )
+    server.python, server.module = python, module
+    return server
+
+
+def summary(label: str, name: str, runs: list[dict]) -> str:
+    """One line: first visit (wire), repeat visit (cache), first chart (median of runs)."""
+    first, repeat = runs[0]["first"], runs[0]["repeat"]
+    charts = sorted(r["first"]["first_chart_s"] for r in runs if r["first"]["first_chart_s"])
+    chart = (
+        f"{statistics.median(charts):.2f} s (runs: {', '.join(f'{c:.2f}' for c in charts)})"
+        if charts
+        else "-"
+    )
+    return (
+        f"{label:>7} {name:<8} first visit {first['bytes'] / 1e6:5.2f} MB in "
+        f"{first['requests']:3d} requests (+{first['ws_bytes'] / 1e3:.0f} kB websocket); "
+        f"repeat {repeat['bytes'] / 1e6:5.2f} MB: {repeat['network_requests']:3d} to the "
+        f"server ({repeat['revalidated']} × 304), {repeat['from_cache']:3d} from the cache; "
+        f"first readable chart {chart} at 9 Mbit/s, 60 ms"
+    )
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--python", default=sys.executable)
@@ -165,51 +275,68 @@ def main() -> None:
         default="explainer.serve",
         help="what `python -m` starts: explainer.serve (gzip included), or voila",
     )
-    args = parser.parse_args()
-    repo = args.repo.resolve()
+    parser.add_argument("--before-repo", type=Path, help="also measure this checkout, in turn")
+    parser.add_argument("--before-module", default="explainer.serve")
+    parser.add_argument("--repeat", type=int, default=1, help="throttled visits per page")
+    parser.add_argument("--waterfall", action="store_true", help="print the night page's")
+    return parser.parse_args()
 
-    Server.python = args.python
-    Server.module = args.module
-    server = Server(
-        log_path=OUT / f"page_weight_{args.label}_voila.log",
-        notebooks=repo / "notebooks",
-        cwd=repo,
-        env={"JUPYTER_PATH": str(repo / "share" / "jupyter")},
-    )
+
+def main() -> None:
+    args = parse_args()
+    servers = {args.label: start(args.repo.resolve(), args.python, args.module, args.label, False)}
+    if args.before_repo:
+        before = start(args.before_repo.resolve(), args.python, args.before_module, "before", True)
+        servers = {"before": before, **servers}
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, dict] = {}
-    server.start(ready_timeout=180)
+    results: dict[str, dict[str, list[dict]]] = {label: {} for label in servers}
     try:
+        for server in servers.values():
+            server.start(ready_timeout=180)
         time.sleep(20)  # let the first kernel pools fill before the first visit
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             for name in args.pages.split(","):
-                results[name] = measure(server, browser, name, PAGES[name])
-                first, repeat = results[name]["first"], results[name]["repeat"]
-                print(
-                    f"{args.label:>7} {name:<8} first visit {first['bytes'] / 1e6:6.2f} MB "
-                    f"in {first['requests']:3d} requests (+{first['ws_bytes'] / 1e3:.0f} kB "
-                    f"websocket); repeat {repeat['bytes'] / 1e6:6.2f} MB in "
-                    f"{repeat['requests']:3d} requests; first readable chart "
-                    f"{first['first_chart_s'] if first['first_chart_s'] is not None else '-'} s "
-                    "at 9 Mbit/s, 60 ms",
-                    flush=True,
-                )
+                for _ in range(args.repeat if name != "landing" else 1):
+                    for label, server in servers.items():  # alternate: same load for both
+                        run = measure(server, browser, name, PAGES[name])
+                        results[label].setdefault(name, []).append(run)
+                for label in servers:
+                    print(summary(label, name, results[label][name]), flush=True)
             browser.close()
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
+    report(args, results)
 
-    night = results.get("night")
-    if night:
-        weight = night["first"]["bytes"]
-        chart = night["first"]["first_chart_s"]
+
+def report(args: argparse.Namespace, results: dict[str, dict[str, list[dict]]]) -> None:
+    """Targets, ratios, the waterfall; the JSON file."""
+    for label, pages in results.items():
+        night = pages.get("night")
+        if not night:
+            continue
+        weight = night[0]["first"]["bytes"]
+        charts = [r["first"]["first_chart_s"] for r in night if r["first"]["first_chart_s"]]
+        chart = statistics.median(charts) if charts else None
         print(
-            f"night page: first visit {weight / 1e6:.2f} MB (target <= "
-            f"{TARGET_FIRST_VISIT_BYTES / 1e6:.0f} MB: {'met' if weight <= TARGET_FIRST_VISIT_BYTES else 'NOT met'}); "  # noqa: E501
-            f"first readable chart {chart} s (target <= {TARGET_FIRST_CHART_S} s: "
+            f"{label}: night page first visit {weight / 1e6:.2f} MB (target <= "
+            f"{TARGET_FIRST_VISIT_BYTES / 1e6:.0f} MB: "
+            f"{'met' if weight <= TARGET_FIRST_VISIT_BYTES else 'NOT met'}); first readable "
+            f"chart {chart} s, median of {len(charts)} (target <= {TARGET_FIRST_CHART_S} s: "
             f"{'met' if chart is not None and chart <= TARGET_FIRST_CHART_S else 'NOT met'})"
         )
+        if args.waterfall:
+            print(f"--- {label}: night page, first visit, throttled")
+            print("\n".join(night[0]["first"]["waterfall"]))
+    if "before" in results and args.label in results:
+        for name, runs in results[args.label].items():
+            old = [r["first"]["first_chart_s"] for r in results["before"].get(name, [])]
+            new = [r["first"]["first_chart_s"] for r in runs]
+            if all(old) and all(new) and old and new:
+                ratio = statistics.median(new) / statistics.median(old)
+                print(f"{name}: first readable chart after / before = {ratio:.2f}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"page_weight_{args.label}.json").write_text(json.dumps(results, indent=2))
 

@@ -149,7 +149,7 @@ def test_the_article_figures_and_their_status_stand_beside_the_model() -> None:
     assert "model" in statuses  # the figures the article does not give
     # a case's figure that is not a headline figure still appears (its evening)
     content, _ = page_brief("night", "en", "preset=district_20h")
-    assert any(f.label == "A figure the article reports" for f in content.figures)
+    assert any(f.label == "Free for the apps from" for f in content.figures)
 
 
 def test_settings_keep_mechanism_and_number_sources_apart() -> None:

@@ -43,11 +43,11 @@ def test_console_script_is_declared():
 def test_help_names_every_command():
     result = run("--help")
     assert result.returncode == 0
-    assert "serve" in result.stdout and "export" in result.stdout
-    assert "brief` does not exist yet" in result.stdout
+    for command in ("serve", "export", "brief"):
+        assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", ["serve", "export"])
+@pytest.mark.parametrize("command", ["serve", "export", "brief"])
 def test_each_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
@@ -67,7 +67,14 @@ def test_no_command_is_an_error():
         (["serve", "--port", "http"], ["argument --port", "1-65535"]),
         (["serve", "--ip", "my-laptop"], ["argument --ip", "127.0.0.1", "0.0.0.0"]),
         (["serve", "--color"], ["unrecognized arguments: --color"]),
-        (["brief"], ["invalid choice: 'brief'", "serve", "export"]),
+        (["brief"], ["the following arguments are required: page"]),
+        (["brief", "day"], ["argument page", "night", "reforms"]),
+        (["brief", "night", "--query", "n_apps=99"], ["n_apps", "0 to 15", "nothing written"]),
+        (["brief", "night", "--query", "a", "--scenario", "b.yaml"], ["not allowed with"]),
+        (["brief", "night", "--scenario", "x.txt"], ["argument --scenario", ".yaml"]),
+        (["brief", "night", "--scenario", "missing.yaml"], ["no such file"]),
+        (["brief", "night", "--lang", "fr"], ["argument --lang", "zh", "en"]),
+        (["brief", "night", "--page-url", "javascript:alert(1)"], ["argument --page-url"]),
         (["export", "n_apps=3", "--page", "day"], ["argument --page", "night", "reforms"]),
         (["export", "n_apps=3"], ["argument --page", "night, unit, fit, reforms"]),
         (["export", "x.yaml", "--format", "pdf"], ["argument --format", "csv", "yaml", "json"]),
@@ -208,6 +215,55 @@ def test_alias_bomb_file_is_refused_without_expanding(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr) < 5_000
     assert not (tmp_path / "out").exists()
+
+
+def test_brief_of_a_query_is_the_page_buttons_brief(tmp_path):
+    """The command and the page's Download brief button build the same file."""
+    from explainer.ui.brief_button import make_brief
+    from explainer.ui.night import NightDashboard
+
+    out = tmp_path / "night-brief.html"
+    result = run("brief", "night", "--query", "n_apps=10&lang=en", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = NightDashboard()
+    page.apply_query("n_apps=10&lang=en")
+    name, text = make_brief(page)
+    assert out.read_text("utf-8") == text
+    assert "night.ipynb?n_apps=10&amp;lang=en" in text and "<script" not in text
+
+
+def test_brief_of_a_scenario_file_in_another_language(tmp_path):
+    first = run("export", "preset=li_yi&lang=zh", "--page", "night", "--out", str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    scenario = tmp_path / "explainer-night.yaml"
+    url = "https://example.org/voila/render/night.ipynb"
+    result = run(
+        "brief",
+        "night",
+        "--scenario",
+        str(scenario),
+        "--lang",
+        "en",
+        "--page-url",
+        url,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "explainer-night-brief-en.html").read_text("utf-8")
+    assert f"{url}?preset=li_yi&amp;lang=en" in text and "Headline figures" in text
+
+
+def test_brief_refuses_a_file_for_another_page_and_an_oversized_one(tmp_path):
+    first = run("export", "lang=en", "--page", "unit", "--out", str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    other = run("brief", "night", "--scenario", str(tmp_path / "explainer-unit.yaml"), cwd=tmp_path)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (cli.MAX_SCENARIO_BYTES + 1))
+    oversized = run("brief", "night", "--scenario", str(big), cwd=tmp_path)
+    for result in (other, oversized):
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "nothing written" in other.stderr and "at most 1,000,000" in oversized.stderr
+    assert not list(tmp_path.glob("*.html"))
 
 
 def test_real_serve_answers_the_landing_page(tmp_path):

@@ -29,7 +29,7 @@ PROBE = textwrap.dedent(
         "offline": alt.JupyterChart._is_offline,
         "esm_chars": len(esm),
         # explainer.chartjs: a short stub importing the module Voila serves (issue 15)
-        "served": "jupyterchart-" in esm and len(esm) < 2000,
+        "served": "jupyterchart.js?v=" in esm and len(esm) < 2000,
         "cdn_in_esm": any(h in esm for h in ("esm.sh", "cdn.jsdelivr", "unpkg.com")),
         "renderer": alt.renderers.active,
         "renderer_options": alt.renderers.options,

@@ -23,6 +23,7 @@ counted, and the link restores them all), and over-long texts are cut at :data:`
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import json
 import re
@@ -50,12 +51,13 @@ MAX_FIGURES = 14
 #: the others are counted in one line.
 MAX_ASSUMPTIONS = 12
 MIN_ASSUMPTIONS = 0
+#: Changed settings listed however full the page is (the chart is drawn smaller instead).
+KEEP_CHANGED = 4
 #: Longest text echoed; anything longer is cut with an ellipsis.
 MAX_TEXT = {"summary": 900, "title": 160, "field": 160}
 #: The chart's width in the brief (px): the printable width of A4 with 12 mm margins is
 #: 186 mm ≈ 703 CSS px; the SVG scales down further by CSS if its legend is wider.
 CHART_WIDTH = 620
-CHART_HEIGHT_LIMIT = 260
 
 # Chinese first where the page is Chinese: Noto CJK (fonts-noto-cjk) or the system's own.
 FONTS = {
@@ -145,10 +147,9 @@ def _fixed_size(spec: Mapping[str, Any]) -> dict[str, Any]:
     out = json.loads(json.dumps(spec))  # deep copy of plain JSON data
     if out.get("width") == "container" or "width" in out:
         out["width"] = CHART_WIDTH
-    out.pop("autosize", None)
-    out["autosize"] = {"type": "fit-x", "contains": "padding"}
-    if isinstance(out.get("height"), int | float):
-        out["height"] = min(out["height"], CHART_HEIGHT_LIMIT)
+    # "pad": the SVG grows to hold every mark (a rule's label past the plot's right edge
+    # is not cut off); CSS scales the whole down to the page's width.
+    out["autosize"] = {"type": "pad"}
     out.setdefault("config", {})
     out["config"] = {**out["config"], "font": "Noto Sans CJK SC, Noto Sans, sans-serif"}
     return out
@@ -183,12 +184,39 @@ def chart_svg(spec: Mapping[str, Any], max_height: float | None = None) -> str:
     """
     fixed = _fixed_size(spec)
     svg = _convert(fixed)
+    return _shorter(fixed, svg, max_height) if max_height else svg
+
+
+def _shown_height(svg: str) -> float:
+    """The height (px) of an SVG scaled down to the page's width."""
     size = _svg_size(svg)
-    if max_height and size and isinstance(fixed.get("height"), int | float):
+    return size[1] * min(1.0, WIDTH_PX / size[0]) if size else 0.0
+
+
+def _shortest_plot(fixed: Mapping[str, Any]) -> float:
+    """The shortest plot a chart is redrawn with: three quarters of its own height (rows of
+    labels, one per activity, overlap below that), and never under :data:`MIN_PLOT_PX`."""
+    height = fixed.get("height")
+    return max(MIN_PLOT_PX, SQUEEZE * height) if isinstance(height, int | float) else MIN_PLOT_PX
+
+
+def _shortest_chart(fixed: Mapping[str, Any], svg: str) -> float:
+    """The chart's height on the page once its plot is as short as it may be."""
+    size, height = _svg_size(svg), fixed.get("height")
+    if not size or not isinstance(height, int | float):
+        return _shown_height(svg)
+    scale = min(1.0, WIDTH_PX / size[0])
+    return _shown_height(svg) - (height - _shortest_plot(fixed)) * scale
+
+
+def _shorter(fixed: dict[str, Any], svg: str, max_height: float) -> str:
+    """``svg`` (drawn from ``fixed``) drawn again with a shorter plot if it is too tall."""
+    size = _svg_size(svg)
+    over = _shown_height(svg) - max_height
+    if size and over > 1 and isinstance(fixed.get("height"), int | float):
         scale = min(1.0, WIDTH_PX / size[0])
-        over = size[1] * scale - max_height
-        if over > 1:
-            fixed["height"] = max(MIN_PLOT_PX, fixed["height"] - over / scale)
+        fixed = {**fixed, "height": max(_shortest_plot(fixed), fixed["height"] - over / scale)}
+        with contextlib.suppress(ValueError):  # the taller one stands (CSS scales it)
             svg = _convert(fixed)
     return svg
 
@@ -279,14 +307,26 @@ WIDTH_PX = (210 - 24) * 96 / 25.4
 FILL = 0.95
 MIN_CHART_PX = 300
 MAX_CHART_PX = 400
-#: The shortest plot area (px) a chart is redrawn with to fit its page.
+#: The shortest plot area (px) a chart is redrawn with to fit its page, and the share of
+#: its own plot height it keeps at least.
 MIN_PLOT_PX = 110
+SQUEEZE = 0.75
 
 
 def _lines(text: str | None, per_line: float) -> int:
     """Lines a text takes, ``per_line`` Latin characters a line (a CJK character is two)."""
     units = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text or "")
     return max(1, -(-units // int(per_line)))
+
+
+def _figure_lines(figure: BriefFigure, status_chars: int) -> int:
+    """Lines the tallest cell of a figure's row takes (columns as in STYLE's colgroup)."""
+    ranged = f"{figure.low_text or ''} – {figure.high_text or ''}" if figure.low_text else ""
+    return max(
+        _lines(figure.label, 38),
+        _lines(figure.status, status_chars),
+        _lines(ranged, 20) if ranged else 1,
+    )
 
 
 @dataclass(frozen=True)
@@ -297,29 +337,43 @@ class Layout:
     chart_px: int
 
 
-def layout(content: BriefContent) -> Layout:
-    """Share one A4 page between the texts (estimated line by line) and the chart.
+def layout(
+    content: BriefContent, chart_px: float = MAX_CHART_PX, shortest_px: float = 0.0
+) -> Layout:
+    """Share one A4 page between the texts (estimated line by line) and the chart, whose
+    own height at the page's width is ``chart_px`` (``shortest_px`` once redrawn shorter).
 
-    The texts come first; the chart takes what is left, at most :data:`MAX_CHART_PX`. If
-    less than :data:`MIN_CHART_PX` is left, settings are dropped from the list (they are
-    counted, and the link restores them) until the chart has room.
+    The texts come first; the chart takes what is left, at most its own height and
+    :data:`MAX_CHART_PX`. If less than :data:`MIN_CHART_PX` (or the chart's own height) is
+    left, settings are dropped from the list (they are counted, and the link restores them)
+    until the chart has room.
     """
     summary = _cut(content.summary, MAX_TEXT["summary"])
     used = 16 + 27 * _lines(content.title, 62) + 18 * _lines(summary, 100) + 14
     figures = content.figures[:MAX_FIGURES]
     ranged = any(f.low_text is not None or f.high_text is not None for f in figures)
     status_chars = 36 if ranged else 54  # the status column's width (see STYLE's colgroup)
-    used += 46 + sum(
-        21 + 17 * (max(_lines(f.label, 38), _lines(f.status, status_chars)) - 1) for f in figures
-    )
+    used += 46 + sum(21 + 17 * (_figure_lines(f, status_chars) - 1) for f in figures)
     used += 15 * _lines(t("brief_note", content.lang), 140) + 110  # note, footer
     used += 60  # the settings' heading and table head, the line under it
     rows = [17 * max(_lines(a.label, 48), _lines(a.number_source, 30)) for a in content.assumptions]
     listed = min(MAX_ASSUMPTIONS, len(rows))
-    while listed > MIN_ASSUMPTIONS and PAGE_PX * FILL - used - sum(rows[:listed]) < MIN_CHART_PX:
+    need = max(min(MIN_CHART_PX, chart_px), shortest_px)
+    # the settings the reader changed stay listed (a few), whatever the chart needs
+    keep = min(KEEP_CHANGED, sum(1 for a in content.assumptions[:listed] if a.changed))
+
+    floor = MIN_PLOT_PX if chart_px else 0
+
+    def free(count: int) -> float:
+        return PAGE_PX * FILL - used - sum(rows[:count])
+
+    # drop settings while the chart lacks room (the changed ones only for its bare minimum)
+    while listed > MIN_ASSUMPTIONS and (
+        free(listed) < floor or (listed > keep and free(listed) < need)
+    ):
         listed -= 1
-    room = PAGE_PX * FILL - used - sum(rows[:listed])
-    return Layout(assumptions=listed, chart_px=int(max(MIN_PLOT_PX, min(MAX_CHART_PX, room))))
+    room = min(free(listed), MAX_CHART_PX, chart_px)
+    return Layout(assumptions=listed, chart_px=int(max(MIN_PLOT_PX, room)))
 
 
 def _figures_html(content: BriefContent) -> str:
@@ -405,8 +459,10 @@ def _section_html(content: BriefContent) -> str:
     """One brief as a ``<section>`` (a printed page)."""
     lang = content.lang
     kicker = t(f"nav_{content.page}", lang) if f"nav_{content.page}" in _keys(lang) else ""
-    fit = layout(content)
-    svg = _page_chart(content, fit.chart_px)
+    drawn = _page_chart(content)
+    fit = layout(content, _shown_height(drawn[1]), _shortest_chart(*drawn)) if drawn else None
+    fit = fit or layout(content, 0)
+    svg = _inline(_shorter(*drawn, fit.chart_px)) if drawn else None
     chart = (
         f"<figure class='chart' style='max-height:{fit.chart_px}px'>{svg}</figure>" if svg else ""
     )
@@ -445,13 +501,14 @@ def render_brief(content: BriefContent) -> str:
     return render_booklet([content], content.title, content.lang)
 
 
-def _page_chart(content: BriefContent, max_height: int) -> str | None:
-    """The brief's chart as inline SVG, or None (no chart, or one that cannot be drawn
-    safely: the rest of the brief stands)."""
+def _page_chart(content: BriefContent) -> tuple[dict[str, Any], str] | None:
+    """The brief's chart drawn at the page's width: its spec and SVG, or None (no chart, or
+    one that cannot be drawn safely: the rest of the brief stands)."""
     if not content.chart_spec:
         return None
+    fixed = _fixed_size(content.chart_spec)
     try:
-        return _inline(chart_svg(content.chart_spec, max_height))
+        return fixed, _convert(fixed)
     except ValueError:
         return None
 

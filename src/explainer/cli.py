@@ -12,7 +12,9 @@ methods the page calls (``Dashboard.apply_query`` / ``load_scenario_text``,
 ``figures_csv``, ``scenario_file``; :mod:`explainer.ui.toolbar`'s ``dump_yaml`` /
 ``dump_json``), so the files are the page's, byte for byte.
 
-``explainer brief`` is not here: the printable brief (issue 15) does not exist yet.
+``explainer brief`` writes the page's one-page brief (:mod:`explainer.brief`) for a query or
+a scenario file, through the same loaders as ``explainer export`` and the same adapter as the
+page's "Download brief" button (:func:`explainer.ui.brief_button.brief_content`).
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ export a scenario's numbers and settings from the command line.
 commands:
   serve    serve every dashboard and guide in Voila; prints the address to open
   export   write the CSV / YAML / JSON files a page's Download links give
+  brief    write a page's one-page brief (HTML, prints on one A4 page)
 
-`explainer COMMAND --help` explains each command. (`explainer brief` does not exist yet.)
+`explainer COMMAND --help` explains each command.
 """
 
 SERVE_EPILOG = """\
@@ -67,6 +70,19 @@ The files are the page's own: explainer-<page>.csv (the numbers, with the model 
 the state and the sources as leading # lines), explainer-<page>.yaml and .json (the
 scenario, which the page's "Load scenario" restores). A value the page would refuse is
 named with its allowed range, and nothing is written.
+"""
+
+
+BRIEF_EPILOG = """\
+examples:
+  explainer brief night --query 'n_apps=10&lang=en' -o night-brief.html
+  explainer brief unit --scenario explainer-unit.yaml --lang zh
+  explainer brief fit --query 'http://127.0.0.1:8866/voila/render/fit.ipynb?preset=&lang=en'
+The brief is one HTML file with nothing to fetch: the scenario's summary, its headline
+figures beside the article's, the key chart, the settings and their sources, and a link
+that restores the scenario (--page-url sets where that link points). The browser's
+Print -> Save as PDF gives it on one A4 page. A value the page would refuse is named with
+its allowed range, and nothing is written.
 """
 
 
@@ -106,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_serve(commands)
     _add_export(commands)
+    add_brief_parser(commands)
     from explainer.booklet_cli import add_booklet_parser  # booklet hook (issue 18)
 
     add_booklet_parser(commands)
@@ -180,6 +197,39 @@ def _add_export(commands: Any) -> None:
         help="folder to write into (created if missing; default: the current folder)",
     )
     export.set_defaults(run=export_command)
+
+
+def add_brief_parser(commands: Any) -> None:
+    """``explainer brief PAGE [--query Q | --scenario FILE] [--lang L] [-o FILE]``."""
+    brief = commands.add_parser(
+        "brief",
+        help="write a page's one-page brief (HTML)",
+        description="Write the one-page brief of a scenario: what the page's Download brief "
+        "button gives.",
+        epilog=BRIEF_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    brief.add_argument("page", choices=PAGES, help="the dashboard")
+    source = brief.add_mutually_exclusive_group()
+    source.add_argument(
+        "--query", default="", help="a URL query such as 'n_apps=10&lang=en', or a page's link"
+    )
+    source.add_argument(
+        "--scenario", type=Path, help="a scenario file (.yaml, .yml or .json) saved from a page"
+    )
+    brief.add_argument("--lang", choices=("zh", "en"), help="the brief's language")
+    brief.add_argument(
+        "--page-url",
+        help="the page's address for the brief's link (default "
+        "http://127.0.0.1:8866/voila/render/<page>.ipynb, as `explainer serve` serves it)",
+    )
+    brief.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (default: explainer-<page>-brief-<lang>.html here)",
+    )
+    brief.set_defaults(run=brief_command)
 
 
 # ---------------------------------------------------------------------------- serve
@@ -314,8 +364,7 @@ def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[
         dashboard.load_scenario_text(text)
     else:
         dashboard.apply_query(text)
-    # Named in English and in Chinese (the page names them in its own language).
-    problems = [f"{p.message('en')}\n    {p.message('zh')}" for p in dashboard.problems]
+    problems = page_problems(dashboard)
     dashboard.bands.run_now()  # issue 14: exports carry every figure's range
     document = dashboard.scenario_file()
     document["ranges"] = dashboard.bands.export(dashboard.lang)
@@ -326,6 +375,11 @@ def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[
         f"{name}.json": dump_json(document),
     }
     return files, problems
+
+
+def page_problems(dashboard: Any) -> list[str]:
+    """What the page refused, named in English and in Chinese (the page uses its own)."""
+    return [f"{p.message('en')}\n    {p.message('zh')}" for p in dashboard.problems]
 
 
 def export_command(args: argparse.Namespace) -> int:
@@ -347,6 +401,54 @@ def export_command(args: argparse.Namespace) -> int:
         raise CommandError(
             f"argument --out: cannot write to {args.out}: {error.strerror}"
         ) from None
+    return 0
+
+
+# ---------------------------------------------------------------------------- brief
+def brief_source(page: str, query: str, scenario: Path | None) -> tuple[str, str]:
+    """``(kind, text)`` for ``--query`` or ``--scenario``, bounded as ``export`` bounds them."""
+    if scenario is not None:
+        if scenario.suffix.lower() not in (".yaml", ".yml", ".json"):
+            raise CommandError(
+                f"argument --scenario: {scenario} is not a .yaml, .yml or .json file"
+            )
+        _, kind, text = read_source(str(scenario), page)
+        return kind, text
+    if len(query) > MAX_QUERY_CHARS:
+        raise CommandError(
+            f"argument --query: {len(query):,} characters; a link has at most {MAX_QUERY_CHARS:,}"
+        )
+    parts = urlsplit(query)
+    return "query", (parts.query if parts.scheme in ("http", "https") else query.lstrip("?"))
+
+
+def brief_command(args: argparse.Namespace) -> int:
+    from explainer.brief import render_brief
+    from explainer.qr import safe_link
+    from explainer.ui.brief_button import brief_content, brief_filename
+
+    if args.page_url is not None and safe_link(args.page_url) is None:
+        raise CommandError(f"argument --page-url: {args.page_url!r} is not an http(s) address")
+    kind, text = brief_source(args.page, args.query, args.scenario)
+    dashboard = _dashboard(args.page)
+    if kind == "file":
+        dashboard.load_scenario_text(text)
+    else:
+        dashboard.apply_query(text)
+    problems = page_problems(dashboard)
+    if problems:
+        raise CommandError(
+            "the page would not take this as it is; nothing written:\n  " + "\n  ".join(problems)
+        )
+    if args.lang and args.lang != dashboard.lang:
+        dashboard.set_state(dashboard.state.but(lang=args.lang))  # as the language toggle
+    content = brief_content(dashboard, page_url=args.page_url)
+    target = args.output or Path(brief_filename(args.page, content.lang))
+    try:
+        target.write_text(render_brief(content), encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"argument --output: cannot write {target}: {error.strerror}") from None
+    print(target)
     return 0
 
 

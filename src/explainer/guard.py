@@ -459,4 +459,9 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     guard.install(web_app)
     for key, value in websocket_settings(server_app).items():
         web_app.settings.setdefault(key, value)
+    from explainer.caching import install_cache_headers
+    from explainer.offline import serve_chart_module
+
+    install_cache_headers(web_app)  # browsers keep Voila's bundle (issue 15)
+    serve_chart_module(server_app.log)  # the template preloads it (explainer.chartjs)
     server_app.log.info("explainer.guard: request and websocket checks installed")

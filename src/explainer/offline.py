@@ -152,6 +152,25 @@ def enable_offline_charts() -> None:
     alt.renderers.enable("jupyter", offline=True)
 
 
+def ensure_served() -> bool:
+    """Write the chart module where Voila serves it, from the offline cache (at server start,
+    so that the first page's preload finds it)."""
+    from explainer.chartjs import served_module
+
+    text, _ = load_bundle()
+    return served_module(text) is not None
+
+
+def serve_chart_module(log_to: logging.Logger | logging.LoggerAdapter = log) -> None:
+    """:func:`ensure_served` at a server's start; a failure is logged, never raised (the
+    charts then carry the module themselves)."""
+    try:
+        if not ensure_served():
+            log_to.warning("chart JavaScript: the template folder is not writable")
+    except Exception:  # noqa: BLE001 - a server must start without it
+        log_to.exception("chart JavaScript could not be written for the page's preload")
+
+
 def _main() -> None:
     import time
 

@@ -11,6 +11,7 @@ that Voila offers no setting for:
   in voila.json, so plain ``voila`` gets the frame checks too);
 - gzip for what ``voila.json`` asks to compress (``explainer.compression``: Voila copies its
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
+- cache headers on Voila's static files (``explainer.caching``: its bundle has none);
 - the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
   that an over-long URL gets the 414 page instead of a closed connection.
 """
@@ -22,8 +23,10 @@ import functools
 from traitlets import Integer
 from voila.app import Voila
 
+from explainer.caching import install_cache_headers
 from explainer.compression import install_compression
 from explainer.guard import RequestGuard, websocket_settings
+from explainer.offline import serve_chart_module
 
 __all__ = ["ExplainerVoila", "main"]
 
@@ -46,6 +49,8 @@ class ExplainerVoila(Voila):
         )
         guard.install(self.app)
         install_compression(self.app)  # voila.json's compress_response (issue 15)
+        install_cache_headers(self.app)  # browsers keep Voila's bundle (issue 15)
+        serve_chart_module(self.log)  # the template preloads it (explainer.chartjs)
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:

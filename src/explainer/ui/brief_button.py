@@ -72,8 +72,9 @@ def _figures(dashboard: Any, result: Any, lang: Lang) -> list[BriefFigure]:
     shown = {figure.key for figure in dashboard.figures(result)}
     for c in comparisons:
         if c.reported.metric not in shown:
-            label = strings(lang).get(f"metric_{c.reported.metric}") or t(
-                "brief_article_figure", lang
+            names = strings(lang)  # a headline figure's label, or one the brief adds
+            label = names.get(f"metric_{c.reported.metric}") or names.get(
+                f"brief_metric_{c.reported.metric}", t("brief_article_figure", lang)
             )
             value = c.reported.show(c.model_value, lang)
             figures.append(BriefFigure(label=label, value=value, status=_status(c, lang)))
