@@ -4,7 +4,7 @@
 # make bench  time the night page in a real browser (figures, not pass/fail)
 # make hub-proxy  configurable-http-proxy from npm into .venv/node (JupyterHub test; make test runs it)
 #
-# Both run Voila through explainer.serve (Voila plus the checks of explainer.guard:
+# Both run Voila through explainer.serving.serve (Voila plus the checks of explainer.serving.guard:
 # docs/security.md). Voila's settings are in voila.json (Voila reads it from the directory it
 # starts in, here the repo root); its page template is
 # share/jupyter/voila/templates/explainer, found
@@ -48,21 +48,21 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@touch $@ $(VENV)/.installed-app
 
 app: $(VENV)/.installed-app
-	@$(PY) -m explainer.offline | sed 's/^/==> /'
+	@$(PY) -m explainer.serving.offline | sed 's/^/==> /'
 	@echo "==> open http://$(HOST):$(PORT)/   (landing page: every dashboard and guide)"
 	@echo "    one official's night: http://$(HOST):$(PORT)/voila/render/night.ipynb   (Ctrl-C stops)"
-	@exec $(PY) -m explainer.serve notebooks --port=$(PORT)
+	@exec $(PY) -m explainer.serving.serve notebooks --port=$(PORT)
 
 # Workshop mode: voila.json, overridden by config/workshop/voila.json (a pool of 40 preheated
 # kernels for night.ipynb, a cap of 64 live kernels, faster culling). It listens on every
 # interface so that the room can connect: WORKSHOP_IP=127.0.0.1 keeps it on this machine.
 WORKSHOP_IP ?= 0.0.0.0
 workshop: $(VENV)/.installed-app
-	@$(PY) -m explainer.offline | sed 's/^/==> /'
+	@$(PY) -m explainer.serving.offline | sed 's/^/==> /'
 	@echo "==> workshop mode: filling the kernel pools takes 2-3 minutes; wait for"
 	@echo "    'Kernel pool of night.ipynb is filled' in the log before the room connects"
 	@echo "==> the room opens http://$$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo HOST):$(PORT)/voila/render/night.ipynb"
-	@exec $(PY) -m explainer.serve notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
+	@exec $(PY) -m explainer.serving.serve notebooks --port=$(PORT) --Voila.ip=$(WORKSHOP_IP) \
 	  --Voila.config_file_paths=$(CURDIR)/config/workshop --Voila.config_file_paths=$(CURDIR)
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work

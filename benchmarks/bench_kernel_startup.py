@@ -10,7 +10,7 @@ CPU seconds of the kernel process):
     kernel start        launch -> kernel_info reply (client side; ipykernel's own imports)
     import page         explainer.ui.<page>: pandas, altair (and jsonschema), ipywidgets,
                         anywidget, pydantic, yaml, the model
-    offline charts      explainer.offline.enable_offline_charts() (cached bundle)
+    offline charts      explainer.serving.offline.enable_offline_charts() (cached bundle)
     dashboard build     <Page>Dashboard(): YAML data, controls, the first model run, charts;
                         ipywidgets 8 opens each widget's comm (its full state) here
     first display       apply_query("") + display(dashboard)
@@ -19,7 +19,7 @@ CPU seconds of the kernel process):
 (a temporary git worktree put first on the kernel's PYTHONPATH), so that one run reports
 both and their ratio. dd1f9c2 is the commit before the start-up cuts of issue #7: jsonschema's
 IRI checkers no longer imported (explainer/charts/__init__.py), YAML parsed by libyaml
-(explainer.spec), chart widgets created empty (explainer.ui.dashboard).
+(explainer.core.spec), chart widgets created empty (explainer.ui.dashboard).
 
 Also (issue 14): the cost of the range bands' sampler, ``scipy.stats.qmc``, measured in fresh
 interpreters as the extra import time after the page's own imports (numpy and pandas already
@@ -65,7 +65,7 @@ def phases(page: str) -> list[tuple[str, str]]:
         ("import page", f"from explainer.ui.{page} import {cls}"),
         (
             "offline charts",
-            "from explainer.offline import enable_offline_charts\nenable_offline_charts()",
+            "from explainer.serving.offline import enable_offline_charts\nenable_offline_charts()",
         ),
         ("dashboard build", f"dashboard = {cls}()"),
         ("first display", "dashboard.apply_query('')\ndisplay(dashboard)"),

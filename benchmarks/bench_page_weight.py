@@ -77,7 +77,7 @@ class Server(VoilaServer):
     """Voila started by a given interpreter and module (another checkout's, for "before")."""
 
     python: str = sys.executable
-    module: str = "explainer.serve"  # both set per server by start()
+    module: str = "explainer.serving.serve"  # both set per server by start()
 
     def command(self) -> list[str]:
         return [self.python, "-m", self.module, *super().command()[3:]]
@@ -272,11 +272,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--label", default="after")
     parser.add_argument(
         "--module",
-        default="explainer.serve",
-        help="what `python -m` starts: explainer.serve (gzip included), or voila",
+        default="explainer.serving.serve",
+        help="what `python -m` starts: explainer.serving.serve (gzip included), or voila",
     )
     parser.add_argument("--before-repo", type=Path, help="also measure this checkout, in turn")
-    parser.add_argument("--before-module", default="explainer.serve")
+    parser.add_argument("--before-module", default="explainer.serving.serve")
     parser.add_argument("--repeat", type=int, default=1, help="throttled visits per page")
     parser.add_argument("--waterfall", action="store_true", help="print the night page's")
     return parser.parse_args()

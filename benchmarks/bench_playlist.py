@@ -21,10 +21,10 @@ import time
 from collections.abc import Callable
 
 from explainer.booklet_cli import new_dashboard
-from explainer.datafiles import data_file
-from explainer.handouts import render_playlist_booklet
-from explainer.playlist import PlaylistError, parse_playlist, ready_made
+from explainer.core.datafiles import data_file
+from explainer.teaching.playlist import PlaylistError, parse_playlist, ready_made
 from explainer.ui.dashboard import dashboard_class
+from explainer.ui.handouts import render_playlist_booklet
 
 
 def timed(action: Callable[[], object], runs: int) -> tuple[float, float]:

@@ -32,6 +32,7 @@ import tracemalloc
 
 import numpy as np
 
+from explainer.core.spec import registry
 from explainer.model.population import (
     HIST_END,
     HIST_START,
@@ -41,7 +42,6 @@ from explainer.model.population import (
     simulate,
 )
 from explainer.model.unit import night_under_rule, population_inputs, unit
-from explainer.spec import registry
 
 N_STAFF, DAYS = 10_000, 365
 TARGET_MS = 50.0

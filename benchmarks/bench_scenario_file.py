@@ -43,10 +43,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
 
-    from explainer import untrusted
+    from explainer.core import untrusted
+    from explainer.core.untrusted import InputRefused, load_untrusted_yaml
     from explainer.ui.night import NightDashboard
     from explainer.ui.toolbar import dump_yaml
-    from explainer.untrusted import InputRefused, load_untrusted_yaml
 
     page = NightDashboard("en")
     exported = dump_yaml(page.scenario_file()).encode()

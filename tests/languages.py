@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from explainer.spec import sources
+from explainer.core.spec import sources
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Quotations and names kept in their own language: “…”, 《…》 and brackets holding Chinese.

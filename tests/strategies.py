@@ -10,7 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from explainer.spec import ParamSpec
+from explainer.core.spec import ParamSpec
 
 
 def value_on_step(spec: ParamSpec) -> st.SearchStrategy[Any]:
@@ -125,7 +125,7 @@ def _quoted(text: str) -> str:
 
 def _scalars() -> st.SearchStrategy[str]:
     """YAML scalar fragments: plain, quoted, numbers, huge ones, tagged."""
-    from explainer.spec import registry
+    from explainer.core.spec import registry
 
     names = sorted(registry().params)
     return st.one_of(
@@ -170,8 +170,8 @@ def yaml_nodes(depth: int = 4) -> st.SearchStrategy[str]:
 @st.composite
 def scenario_files(draw: st.DrawFn) -> bytes:
     """A scenario file as a visitor might upload it: mostly well-formed, often hostile."""
-    from explainer.reforms import reforms
-    from explainer.spec import registry
+    from explainer.core.reforms import reforms
+    from explainer.core.spec import registry
 
     names = sorted(registry().params)
     kind = draw(st.sampled_from(["scenario", "scenario", "scenario", "laughs", "bulk", "raw"]))

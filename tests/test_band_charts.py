@@ -20,15 +20,15 @@ from explainer.charts.fit import effort_spec
 from explainer.charts.night import timeline_spec
 from explainer.charts.reforms import effort_overlay_spec, minutes_overlay_spec
 from explainer.charts.unit import veto_spec
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.reforms import apply_reforms
+from explainer.core.spec import registry
 from explainer.model import uncertainty as U
 from explainer.model.compare import compare
 from explainer.model.fit import fit_result
 from explainer.model.night import typical_night
+from explainer.model.robustness import STATUS_QUO, range_text
 from explainer.model.unit import unit
-from explainer.reforms import apply_reforms
-from explainer.robustness import STATUS_QUO, range_text
-from explainer.spec import registry
 
 REFORMS = ("one_stop_platform",)
 

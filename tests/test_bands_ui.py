@@ -16,10 +16,10 @@ import re
 import pytest
 import yaml
 
-from explainer.figures import format_value
-from explainer.i18n import t
+from explainer.core.figures import format_value
+from explainer.core.i18n import t
 from explainer.model import uncertainty as U
-from explainer.robustness import band_only_text
+from explainer.model.robustness import band_only_text
 from explainer.ui.band_html import CARD_FIGURES
 from explainer.ui.bands import sample_size
 from explainer.ui.dashboard import Dashboard

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from explainer.brief import (
+from explainer.cli import _dashboard
+from explainer.outputs.brief import (
     MAX_ASSUMPTIONS,
     BriefAssumption,
     BriefContent,
@@ -24,7 +25,6 @@ from explainer.brief import (
     render_booklet,
     render_brief,
 )
-from explainer.cli import _dashboard
 from explainer.ui.brief_button import brief_content, brief_filename, make_brief
 
 PAGES = ("night", "unit", "fit", "reforms")

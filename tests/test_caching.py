@@ -1,4 +1,4 @@
-"""Cache headers on Voila's static files (explainer.caching, issue 15)."""
+"""Cache headers on Voila's static files (explainer.serving.caching, issue 15)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import tornado.web
 from test_compression import serving
 
-from explainer.caching import IMMUTABLE, SHORT, cache_control, install_cache_headers
+from explainer.serving.caching import IMMUTABLE, SHORT, cache_control, install_cache_headers
 
 
 @pytest.mark.parametrize(

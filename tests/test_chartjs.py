@@ -1,4 +1,4 @@
-"""explainer.chartjs: the chart module is written once where Voila serves it; charts carry a
+"""explainer.serving.chartjs: the chart module is written once where Voila serves it; charts carry a
 stub that imports it from the page's base URL (issue 15)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import tornado.web
 
-from explainer import chartjs
+from explainer.serving import chartjs
 
 MODULE = "const __default = {render() {}}; export { __default as default };\n" * 100
 
@@ -49,7 +49,7 @@ def test_another_module_gets_another_version(template):
 
 
 def test_the_server_writes_it_at_start_from_the_cache(template, monkeypatch):
-    from explainer import offline
+    from explainer.serving import offline
 
     monkeypatch.setattr(offline, "load_bundle", lambda: (MODULE, True))
     offline.serve_chart_module()

@@ -24,14 +24,14 @@ from explainer.charts import night as night_charts
 from explainer.charts import reforms as reform_charts
 from explainer.charts import unit as unit_charts
 from explainer.charts.common import NARROW_CAPTION, responsive
-from explainer.i18n import LANGUAGES, t
+from explainer.core.i18n import LANGUAGES, t
+from explainer.core.presets import presets_for
+from explainer.core.reforms import apply_reforms
+from explainer.core.spec import registry
 from explainer.model.compare import compare
 from explainer.model.fit import TOOLS, fit_result
 from explainer.model.night import night
 from explainer.model.unit import unit
-from explainer.presets import presets_for
-from explainer.reforms import apply_reforms
-from explainer.spec import registry
 
 REG = registry()
 SpecFunction = Callable[[Any, str], dict[str, Any]]

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer import cli, paths
+from explainer import cli
+from explainer.core import paths
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -112,8 +113,8 @@ def test_serve_dry_run_is_the_make_app_command():
         f"JUPYTER_PATH={REPO / 'share' / 'jupyter'}{os.pathsep}"
     )
     assert (
-        f"-m explainer.serve {REPO / 'notebooks'} --no-browser --port=9001 --Voila.ip=127.0.0.1"
-        in command
+        f"-m explainer.serving.serve {REPO / 'notebooks'} --no-browser --port=9001 "
+        "--Voila.ip=127.0.0.1" in command
     )
     assert command.endswith(f"--Voila.config_file_paths={REPO}")
 

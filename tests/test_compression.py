@@ -1,4 +1,4 @@
-"""Gzip for stand-alone Voila (explainer.compression) and the settings that ask for it."""
+"""Gzip for stand-alone Voila (explainer.serving.compression) and the settings that ask for it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import tornado.httpserver
 import tornado.web
 
-from explainer.compression import install_compression
+from explainer.serving.compression import install_compression
 
 REPO = Path(__file__).resolve().parents[1]
 BODY = "const chart = 1;\n" * 2000  # JavaScript, 34 kB
@@ -75,7 +75,7 @@ def fetch_gzip(port: int) -> tuple[dict[str, str], bytes]:
 
 
 def test_setting_alone_compresses_nothing() -> None:
-    """The Voila behaviour that explainer.compression exists for."""
+    """The Voila behaviour that explainer.serving.compression exists for."""
     with serving(voila_like_app({"compress_response": True})) as port:
         headers, body = fetch_gzip(port)
     assert "Content-Encoding" not in headers

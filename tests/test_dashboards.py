@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
-from explainer.i18n import LANGUAGES, t
-from explainer.presets import compare as compare_preset
-from explainer.reforms import reforms
-from explainer.spec import registry
+from explainer.core.i18n import LANGUAGES, t
+from explainer.core.presets import compare as compare_preset
+from explainer.core.reforms import reforms
+from explainer.core.spec import registry
 from explainer.ui.dashboard import CUSTOM, Dashboard
 from explainer.ui.fit import FitDashboard
 from explainer.ui.night import NightDashboard

@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer.evidence import DOC_PATH, HTML_PATH, figure_rows, render, render_html
-from explainer.guide import assumption_table
-from explainer.i18n import LANGUAGES, t
-from explainer.presets import presets, status_text
-from explainer.spec import _make_registry, _read_yaml, registry
+from explainer.core.i18n import LANGUAGES, t
+from explainer.core.presets import presets, status_text
+from explainer.core.spec import _make_registry, _read_yaml, registry
+from explainer.teaching.evidence import DOC_PATH, HTML_PATH, figure_rows, render, render_html
+from explainer.teaching.guide import assumption_table
 from explainer.ui.night import NightDashboard
 from explainer.ui.unit import UnitDashboard
 
@@ -36,13 +36,13 @@ REPO = Path(__file__).resolve().parent.parent
 # ----------------------------------------------------------------------------- the document
 def test_evidence_document_is_generated_from_the_data() -> None:
     committed = (REPO / DOC_PATH).read_text(encoding="utf-8")
-    assert committed == render(), "run: python -m explainer.evidence"
+    assert committed == render(), "run: python -m explainer.teaching.evidence"
 
 
 def test_evidence_web_page_is_the_document() -> None:
     """The page the landing page links to is the same document, escaped, with no script."""
     committed = (REPO / HTML_PATH).read_text(encoding="utf-8")
-    assert committed == render_html(), "run: python -m explainer.evidence"
+    assert committed == render_html(), "run: python -m explainer.teaching.evidence"
     assert "<script" not in committed and "http" not in committed.split("<main>")[0]
     assert "<table>" in committed
     assert "&lt;b&gt;" in render_html("<b>not markup</b>")
@@ -71,7 +71,7 @@ def test_evidence_document_lists_every_figure_with_its_status() -> None:
 
 
 def test_landing_page_names_the_evidence_document_and_every_status() -> None:
-    from explainer.landing import render as landing
+    from explainer.serving.landing import render as landing
 
     page = landing()
     assert DOC_PATH.as_posix() in page

@@ -2,7 +2,7 @@
 
 For every exercise the right answer passes in each accepted form, and a set of classic wrong
 answers fails with feedback in both languages that never states the answer. Answers come from
-the model (explainer.exercise_answers), so these tests follow the defaults.
+the model (explainer.teaching.exercise_answers), so these tests follow the defaults.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer import exercises
-from explainer.exercises import check, get
-from explainer.spec import format_clock
+from explainer.core.spec import format_clock
+from explainer.teaching import exercises
+from explainer.teaching.exercises import check, get
 
 REPO = Path(__file__).resolve().parents[1]
 IDS = exercises.exercise_ids()
@@ -161,7 +161,7 @@ def test_a_duration_is_read_in_the_unit_the_question_asks():
 
 
 def test_a_reform_that_ties_with_the_status_quo_is_told_it_changes_nothing():
-    from explainer.exercise_answers import short_sleep_status_quo_by_reform
+    from explainer.teaching.exercise_answers import short_sleep_status_quo_by_reform
 
     effects = short_sleep_status_quo_by_reform()
     idle = [r for r, v in effects.items() if r and abs(v - effects[""]) <= 1e-9]
@@ -209,7 +209,7 @@ def test_solutions_are_collapsed_and_exercises_shown_in_one_language(lang):
 
 def test_the_teachers_key_is_current_and_answers_every_open_question():
     key = (REPO / "docs" / "teachers_key.md").read_text(encoding="utf-8")
-    assert key == exercises.teachers_key(), "regenerate: python -m explainer.exercises"
+    assert key == exercises.teachers_key(), "regenerate: python -m explainer.teaching.exercises"
     for exercise_id in IDS:
         assert f"## {exercise_id} " in key
     assert key.count("**Model answer.**") == sum(1 for i in IDS if get(i).raw.get("model_answer"))

@@ -1,4 +1,4 @@
-"""explainer.guard in-process: frame checks (with a frame fuzzer), request checks, pages.
+"""explainer.serving.guard in-process: frame checks (with a frame fuzzer), request checks, pages.
 
 The running servers are driven in tests/e2e/test_security.py and tests/e2e/test_serving.py;
 here each check is fed the inputs that broke voila 0.5.13 / jupyter_server 2.x (issue 11)
@@ -23,7 +23,7 @@ from jupyter_server.services.kernels.connection.base import (
 )
 from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 
-from explainer.guard import V1_PROTOCOL, RequestGuard, frame_problem, refusal_page
+from explainer.serving.guard import V1_PROTOCOL, RequestGuard, frame_problem, refusal_page
 
 MAX_BYTES, MAX_PARTS = 8 * 1024 * 1024, 64
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from explainer.exercise_answers import crowding_reward
+from explainer.core.presets import presets
+from explainer.core.reforms import apply_reforms
+from explainer.core.spec import registry
 from explainer.model.compare import compare
 from explainer.model.fit import fit_result
 from explainer.model.night import typical_night
-from explainer.presets import presets
-from explainer.reforms import apply_reforms
-from explainer.spec import registry
+from explainer.teaching.exercise_answers import crowding_reward
 
 GUIDES = Path(__file__).resolve().parents[1] / "notebooks" / "guide"
 REG = registry()

@@ -4,7 +4,7 @@
   runs each guide with nbclient in its own kernel) within a time budget, with no error output.
 * Every guide has (outputs and .py pairs: tests/test_notebooks.py, for every notebook)
   an equation, a citation of the article, an exercise section that calls
-  ``explainer.exercises.check``, and further reading.
+  ``explainer.teaching.exercises.check``, and further reading.
 * Every exercise of data/exercises.yaml is shown, checked and solved in its guide (the checker
   itself: tests/test_exercises.py).
 * The static build writes a Chinese and an English site (one page per guide each, an index
@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from explainer import build_guides, exercises
+from explainer.teaching import build_guides, exercises
 
 REPO = Path(__file__).resolve().parents[1]
 GUIDE_DIR = REPO / "notebooks" / "guide"
@@ -75,7 +75,7 @@ def test_the_seven_guides_are_there_in_order():
 
 def test_the_guides_are_found_from_any_working_directory(tmp_path, monkeypatch):
     """Not through the package's own path (``parents[2]`` held only in a checkout): the
-    checkout's or the installed copy's notebooks, as explainer.paths finds them."""
+    checkout's or the installed copy's notebooks, as explainer.core.paths finds them."""
     monkeypatch.chdir(tmp_path)
     assert build_guides.find_guide_dir() == GUIDE_DIR
     (tmp_path / "notebooks" / "guide").mkdir(parents=True)
@@ -86,7 +86,7 @@ def test_readme_lists_every_guide_in_both_languages():
     readme = (GUIDE_DIR / "README.md").read_text(encoding="utf-8")
     positions = [readme.index(f"{stem}.ipynb") for stem in EXPECTED]
     assert positions == sorted(positions), "README lists the guides out of order"
-    assert "python -m explainer.build_guides" in readme
+    assert "python -m explainer.teaching.build_guides" in readme
     for stem in EXPECTED:
         row = next(line for line in readme.splitlines() if f"{stem}.ipynb" in line)
         assert re.search(r"[\u4e00-\u9fff]", row) and re.search(r"[A-Za-z]{4}", row), row
@@ -115,7 +115,7 @@ def test_guide_has_the_parts_of_a_lesson(path):
     assert "seed §" in text, "no citation of the article (“seed §N, ‘phrase’”)"
     assert re.search(r"^#+ .*练习.*Exercise", text, re.MULTILINE), "no 练习 · Exercise section"
     assert re.search(r"^#+ .*延伸阅读.*Further reading", text, re.MULTILINE)
-    assert "from explainer.exercises import check, exercise, solution" in source
+    assert "from explainer.teaching.exercises import check, exercise, solution" in source
     called = re.findall(r'check\("([0-9a-z_]+)"', source)
     assert called, "the exercises never call check()"
     shown = re.findall(r'exercise\("([0-9a-z_]+)"', source)
@@ -292,8 +292,8 @@ def test_math_is_converted_to_mathml_and_dollars_in_text_survive():
 
 
 def test_assumption_tables_name_the_kind_of_source_once():
-    from explainer.guide import assumption_table
-    from explainer.spec import registry
+    from explainer.core.spec import registry
+    from explainer.teaching.guide import assumption_table
 
     ids = list(registry().params)
     for lang, word in (("zh", "假设：假设"), ("en", "assumption: assumption")):
@@ -344,7 +344,7 @@ def test_source_columns_are_in_the_language_of_the_site(built, stem):
 def test_localized_renames_columns_and_index_in_each_language():
     import pandas as pd
 
-    from explainer.guide import localized
+    from explainer.teaching.guide import localized
 
     frame = pd.DataFrame({"night_minutes": [1]}, index=pd.Index(["province"], name="level"))
     zh = localized(frame, "zh")

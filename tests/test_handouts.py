@@ -1,6 +1,6 @@
 """Handouts of a playlist (issue 18): one brief per step, one booklet per session.
 
-The brief itself (layout, escaping, one A4 page) is tested with explainer.brief; here, that
+The brief itself (layout, escaping, one A4 page) is tested with explainer.outputs.brief; here, that
 each step becomes one brief of its own state, headed by the step and its question, with the
 trainer's answers and notes left out; and that ``explainer booklet`` writes it. The booklet's
 printed pages are counted in tests/e2e/test_playlist_page.py (Chromium's PDF).
@@ -14,8 +14,8 @@ import pytest
 
 from explainer.booklet_cli import new_dashboard
 from explainer.cli import main
-from explainer.handouts import render_playlist_booklet, render_step, step_content, step_url
-from explainer.playlist import parse_playlist, ready_made
+from explainer.teaching.playlist import parse_playlist, ready_made
+from explainer.ui.handouts import render_playlist_booklet, render_step, step_content, step_url
 
 
 @pytest.fixture(scope="module")

@@ -16,20 +16,20 @@ from explainer.charts.fit import SERIES
 from explainer.charts.night import KIND_COLOURS
 from explainer.charts.reforms import SIDE_COLOURS
 from explainer.charts.unit import RULES
-from explainer.datafiles import data_file
-from explainer.exercises import TYPES as EXERCISE_TYPES
-from explainer.exercises import UNREADABLE
-from explainer.figures import HEADLINES, UNITS
-from explainer.guide import COLUMNS as GUIDE_COLUMNS
-from explainer.i18n import LANGUAGES, minutes_text, strings, t
+from explainer.core.datafiles import data_file
+from explainer.core.figures import HEADLINES, UNITS
+from explainer.core.i18n import LANGUAGES, minutes_text, strings, t
+from explainer.core.presets import STATUSES
+from explainer.core.reforms import TIMINGS
+from explainer.core.spec import load_yaml_text, registry
 from explainer.model.compare import METRICS
 from explainer.model.escalation import UPPER_LEVELS
 from explainer.model.fit import DEPARTMENTS, RECOMMENDATION, TOOLS
 from explainer.model.night import EVENING_STEPS, night
-from explainer.presets import STATUSES
-from explainer.reforms import TIMINGS
-from explainer.robustness import CONCLUSIONS
-from explainer.spec import load_yaml_text, registry
+from explainer.model.robustness import CONCLUSIONS
+from explainer.teaching.exercises import TYPES as EXERCISE_TYPES
+from explainer.teaching.exercises import UNREADABLE
+from explainer.teaching.guide import COLUMNS as GUIDE_COLUMNS
 from explainer.ui.dashboard import PAGES, Dashboard
 from explainer.ui.fit import FitDashboard
 from explainer.ui.night import NightDashboard
@@ -159,7 +159,7 @@ FAMILIES: dict[str, set[str]] = {
     "exercise_too_": {"late", "early", "high", "low"},
     "exercise_type_": set(EXERCISE_TYPES),
     "guide_column_": set(GUIDE_COLUMNS),
-    #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
+    #: Problem codes (explainer.core.spec.Problem.reason, ProblemError.code): every problem_ key
     #: but problem_allowed, the frame of a problem's allowed values.
     "problem_": {k.removeprefix("problem_") for k in EN if k.startswith("problem_")} - {"allowed"},
     "claim_": {c.key for page in CONCLUSIONS.values() for c in page},
@@ -183,8 +183,8 @@ def _literals(path: str, prefix: str) -> set[str]:
 #: Keys passed to t() through a variable: (file, expression) → the keys it can hold.
 VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
     ("charts/fit.py", "key"): _literals("charts/fit.py", "region_"),
-    ("spec.py", "key"): _literals("spec.py", "problem_"),  # in_languages(key)
-    ("exercises.py", "key"): {  # both(key): the plain exercise_ messages
+    ("core/spec.py", "key"): _literals("core/spec.py", "problem_"),  # in_languages(key)
+    ("teaching/exercises.py", "key"): {  # both(key): the plain exercise_ messages
         k for k in EN if k.startswith("exercise_") and not placeholders(EN[k])
     },
     ("pages/night.py", "key"): _night_notes(),
@@ -212,20 +212,20 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
 }
 #: Variable keys whose values differ per branch: placeholders checked by rendering instead
 #: (test_every_night_note_renders).
-# Whole-input refusals (explainer.untrusted.InputRefused, spec.Problem.code): rendered with
+# Whole-input refusals (explainer.core.untrusted.InputRefused, spec.Problem.code): rendered with
 # the values their code gives, checked by tests/test_untrusted.py.
 _REFUSALS = {k for k in EN if k.startswith("file_")} | {"import_bad", "import_not_scenario"}
-VARIABLE_KEYS[("untrusted.py", "self.key")] = _REFUSALS
-VARIABLE_KEYS[("spec.py", "self.code")] = _REFUSALS
+VARIABLE_KEYS[("core/untrusted.py", "self.key")] = _REFUSALS
+VARIABLE_KEYS[("core/spec.py", "self.code")] = _REFUSALS
 # Playlists (issue 18): a problem's key, and the heading of the stepper's message.
 _PLAYLIST_PROBLEMS = {k for k in EN if k.startswith("playlist_")}
-VARIABLE_KEYS[("playlist.py", "self.key")] = _PLAYLIST_PROBLEMS | _REFUSALS
+VARIABLE_KEYS[("teaching/playlist.py", "self.key")] = _PLAYLIST_PROBLEMS | _REFUSALS
 VARIABLE_KEYS[("ui/playlist.py", "title_key")] = {"playlist_failed_title", "playlist_step_title"}
 RENDERED = {
     ("pages/night.py", "key"),
-    ("untrusted.py", "self.key"),
-    ("spec.py", "self.code"),
-    ("playlist.py", "self.key"),
+    ("core/untrusted.py", "self.key"),
+    ("core/spec.py", "self.code"),
+    ("teaching/playlist.py", "self.key"),
 }
 
 
@@ -237,7 +237,7 @@ def t_calls() -> list[tuple[str, int, ast.expr, set[str] | None]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             is_t = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            # both(key, ...): explainer.exercises' t() in the two languages at once.
+            # both(key, ...): explainer.teaching.exercises' t() in the two languages at once.
             if is_t and node.func.id in ("t", "both") and node.args:
                 names = {k.arg for k in node.keywords}
                 kwargs = None if None in names else names  # None: **values, unknown

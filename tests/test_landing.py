@@ -2,13 +2,13 @@
 
 import html
 
-from explainer.i18n import t
-from explainer.landing import PAGES, render, template_file
+from explainer.core.i18n import t
+from explainer.serving.landing import PAGES, render, template_file
 
 
 def test_checked_in_landing_page_is_up_to_date() -> None:
     committed = template_file().read_text(encoding="utf-8")
-    assert committed == render(), "run: python -m explainer.landing"
+    assert committed == render(), "run: python -m explainer.serving.landing"
 
 
 def test_landing_page_links_every_dashboard_in_both_languages() -> None:

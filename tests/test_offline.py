@@ -1,4 +1,4 @@
-"""explainer.offline: charts load their JavaScript from a local cache, never from a CDN.
+"""explainer.serving.offline: charts load their JavaScript from a local cache, never from a CDN.
 
 Each check runs in a fresh interpreter (as a new kernel would), with its own cache folder.
 """
@@ -15,7 +15,7 @@ PROBE = textwrap.dedent(
     """
     import json, sys, time
     t0 = time.perf_counter()
-    import explainer.offline as off
+    import explainer.serving.offline as off
     heavy = sorted(m for m in ("altair", "vl_convert", "pandas") if m in sys.modules)
     import altair as alt
     t1 = time.perf_counter()
@@ -28,7 +28,7 @@ PROBE = textwrap.dedent(
         "enable_s": t2 - t1,
         "offline": alt.JupyterChart._is_offline,
         "esm_chars": len(esm),
-        # explainer.chartjs: a short stub importing the module Voila serves (issue 15)
+        # explainer.serving.chartjs: a short stub importing the module Voila serves (issue 15)
         "served": "jupyterchart.js?v=" in esm and len(esm) < 2000,
         "cdn_in_esm": any(h in esm for h in ("esm.sh", "cdn.jsdelivr", "unpkg.com")),
         "renderer": alt.renderers.active,

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
-from explainer.figures import format_value
+from explainer.core.figures import format_value
+from explainer.core.presets import presets
+from explainer.core.reforms import apply_reforms, reforms
+from explainer.core.spec import ScenarioError, registry
 from explainer.model.compare import compare
-from explainer.presets import presets
-from explainer.reforms import apply_reforms, reforms
-from explainer.spec import ScenarioError, registry
 from explainer.ui.dashboard import Dashboard
 from explainer.ui.fit import FitDashboard
 from explainer.ui.night import NightDashboard

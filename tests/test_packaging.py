@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from explainer.datafiles import data_file
+from explainer.core.datafiles import data_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

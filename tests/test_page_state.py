@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
-from explainer.figures import Figure
-from explainer.i18n import LANGUAGES, minutes_text
+from explainer.core.figures import Figure
+from explainer.core.i18n import LANGUAGES, minutes_text
+from explainer.core.spec import ScenarioError, registry
 from explainer.pages import PAGE_IDS, Chart, PageSpec, page_spec, register
-from explainer.spec import ScenarioError, registry
 from explainer.ui.dashboard import CUSTOM, Dashboard
 from explainer.ui.scenario_file import state_from_text, state_to_document
 from explainer.ui.state import (

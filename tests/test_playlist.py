@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 from test_quotes import SEED_DIR, found, load_article, normalise
 
-from explainer.playlist import (
+from explainer.core.presets import presets
+from explainer.core.reforms import reforms
+from explainer.core.spec import registry
+from explainer.teaching.playlist import (
     MAX_STEPS,
     Playlist,
     PlaylistError,
@@ -27,9 +30,6 @@ from explainer.playlist import (
     shows_value,
     step_value,
 )
-from explainer.presets import presets
-from explainer.reforms import reforms
-from explainer.spec import registry
 
 REPO = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"(?<![A-Za-z0-9_§.:\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.:]\d+)?%?")
@@ -233,7 +233,7 @@ def test_too_many_steps_and_echoes_are_bounded():
 
 
 def test_every_message_is_in_both_locales():
-    from explainer.i18n import strings
+    from explainer.core.i18n import strings
 
     keys = {k for k in strings("en") if k.startswith("playlist_")}
     assert keys == {k for k in strings("zh") if k.startswith("playlist_")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.playlist import ready_made
+from explainer.teaching.playlist import ready_made
 from explainer.ui.night import NightDashboard
 from explainer.ui.playlist import notes_payload, step_link
 from explainer.ui.unit import UnitDashboard

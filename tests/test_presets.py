@@ -14,9 +14,7 @@ from typing import Any
 
 import pytest
 
-from explainer.model import evaluate
-from explainer.model.night import night
-from explainer.presets import (
+from explainer.core.presets import (
     CLOCK_METRICS,
     Reported,
     _load,
@@ -25,7 +23,9 @@ from explainer.presets import (
     presets_for,
     status_text,
 )
-from explainer.spec import _read_yaml, parse_clock, registry
+from explainer.core.spec import _read_yaml, parse_clock, registry
+from explainer.model import evaluate
+from explainer.model.night import night
 
 PRESETS = presets()
 FIGURES = [(p, r) for p in PRESETS.values() for r in p.reported]

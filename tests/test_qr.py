@@ -1,4 +1,5 @@
-"""The scenario link's QR code (explainer.qr): decodes to the link; hostile links draw nothing."""
+"""The scenario link's QR code (explainer.outputs.qr): decodes to the link; hostile links draw
+nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 import segno
 import zxingcpp
 
-from explainer.qr import MAX_LINK, qr_html, qr_svg, safe_link
+from explainer.outputs.qr import MAX_LINK, qr_html, qr_svg, safe_link
 
 LINK = "http://127.0.0.1:8866/voila/render/night.ipynb?lang=zh&preset=article_district&n_apps=8"
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from explainer.spec import load_yaml_text
+from explainer.core.spec import load_yaml_text
 
 REPO = Path(__file__).resolve().parent.parent
 #: ``EXPLAINER_SEED_DIR`` may point elsewhere (e.g. a git worktree that is not beside shared/).

@@ -11,7 +11,7 @@ import copy
 
 import pytest
 
-from explainer.spec import LANGUAGES, _make_registry, _read_yaml, registry
+from explainer.core.spec import LANGUAGES, _make_registry, _read_yaml, registry
 
 PEOPLE = [p.id for p in registry().params.values() if p.role == "people"]
 POLICY = [p.id for p in registry().params.values() if p.role == "policy"]

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.presets import presets
+from explainer.core.reforms import Reform, _load, apply_reforms, reforms
+from explainer.core.spec import _read_yaml, describe_source, registry, sources
 from explainer.model.compare import ComparisonResult, compare
 from explainer.model.night import night
 from explainer.model.unit import unit
-from explainer.presets import presets
-from explainer.reforms import Reform, _load, apply_reforms, reforms
-from explainer.spec import _read_yaml, describe_source, registry, sources
 
 REG = registry()
 REFORMS = reforms()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from voila.app import Voila
 
-from explainer.serving import WorkshopKernelManager
+from explainer.serving.kernels import WorkshopKernelManager
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -94,7 +94,7 @@ def test_every_config_refuses_theme_and_template_overrides(monkeypatch) -> None:
 
 
 def test_every_config_checks_kernel_websocket_frames(monkeypatch) -> None:
-    from explainer.guard import GuardedKernelWebsocketConnection
+    from explainer.serving.guard import GuardedKernelWebsocketConnection
 
     app = voila_config(monkeypatch=monkeypatch)
     assert app.kernel_websocket_connection_class is GuardedKernelWebsocketConnection
@@ -102,17 +102,17 @@ def test_every_config_checks_kernel_websocket_frames(monkeypatch) -> None:
         (REPO / "config/jupyterhub/jupyter_server_config.json").read_text(encoding="utf-8")
     )["ServerApp"]
     binder = (REPO / "config/binder/jupyter_server_config.py").read_text(encoding="utf-8")
-    name = "explainer.guard.GuardedKernelWebsocketConnection"
+    name = "explainer.serving.guard.GuardedKernelWebsocketConnection"
     assert hub["kernel_websocket_connection_class"] == name and name in binder
-    assert hub["jpserver_extensions"] == {"explainer.guard": True}
-    assert 'jpserver_extensions = {"explainer.guard": True}' in binder
+    assert hub["jpserver_extensions"] == {"explainer.serving.guard": True}
+    assert 'jpserver_extensions = {"explainer.serving.guard": True}' in binder
 
 
 def test_make_app_and_workshop_run_the_guarded_server() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target in ("\napp:", "\nworkshop:"):
         recipe = makefile[makefile.index(target) :].split("\n\n", 1)[0]
-        assert "-m explainer.serve notebooks" in recipe, target
+        assert "-m explainer.serving.serve notebooks" in recipe, target
     assert "bin/voila " not in makefile
 
 
@@ -162,7 +162,7 @@ def test_binder_culls_kernels_no_page_is_connected_to() -> None:
     ).load_config()
     assert config.MappingKernelManager.cull_idle_timeout == 600
     assert config.MappingKernelManager.cull_interval > 0
-    assert config.ServerApp.jpserver_extensions == {"explainer.guard": True}
+    assert config.ServerApp.jpserver_extensions == {"explainer.serving.guard": True}
 
 
 #: The seat timers and page-load limit that docs/deploy.md and docs/security.md state for
@@ -178,7 +178,7 @@ SHIPPED = {
 
 @pytest.mark.parametrize("workshop", [False, True], ids=["app", "workshop"])
 def test_the_shipped_seat_timers_and_page_load_limit(monkeypatch, workshop: bool) -> None:
-    from explainer.guard import RequestGuard
+    from explainer.serving.guard import RequestGuard
 
     paths = ["--Voila.config_file_paths=config/workshop", "--Voila.config_file_paths=."]
     app = voila_config(*(paths if workshop else []), monkeypatch=monkeypatch)

@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 from languages import CJK, wrong_language
 
-from explainer.guide import assumption_table
-from explainer.spec import (
+from explainer.core.spec import (
     _make_registry,
     _read_yaml,
     check_source,
@@ -26,6 +25,7 @@ from explainer.spec import (
     seed_section,
     sources,
 )
+from explainer.teaching.guide import assumption_table
 from explainer.ui.controls import make_control
 
 LANGS = ("zh", "en")
@@ -115,7 +115,7 @@ def test_the_registry_refuses_a_one_language_assumption() -> None:
 
 
 def test_reform_sources_are_in_the_language_of_the_page() -> None:
-    from explainer.reforms import reforms
+    from explainer.core.reforms import reforms
 
     for reform in reforms().values():
         for lang in LANGS:

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from strategies import value_on_step
 
-from explainer.i18n import strings, t
-from explainer.spec import (
+from explainer.core.i18n import strings, t
+from explainer.core.spec import (
     Problem,
     ScenarioError,
     describe_source,

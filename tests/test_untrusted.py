@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import assert_clean_message, hostile_values, scenario_files
 
-from explainer.i18n import LANGUAGES, t
-from explainer.spec import registry
+from explainer.core.i18n import LANGUAGES, t
+from explainer.core.spec import registry
+from explainer.core.untrusted import LIMITS, InputRefused, echo, load_untrusted_yaml
 from explainer.ui.dashboard import Dashboard
 from explainer.ui.night import NightDashboard
 from explainer.ui.reforms import ReformsDashboard
 from explainer.ui.unit import UnitDashboard
-from explainer.untrusted import LIMITS, InputRefused, echo, load_untrusted_yaml
 
 
 def state(page: Dashboard) -> Any:
@@ -344,7 +344,7 @@ def test_chinese_page_messages_carry_no_english_python_text(lang) -> None:
 
 
 def test_problems_listed_are_bounded() -> None:
-    from explainer.spec import Problem
+    from explainer.core.spec import Problem
     from explainer.ui.dashboard import problems_html
 
     shown = problems_html([Problem(f"k{i}", i, "unknown_parameter") for i in range(10**5)], "en")

@@ -18,16 +18,16 @@ c.ServerApp.tornado_settings = {  # noqa: F821
     "websocket_compression_options": {},
 }
 
-# The project's serving checks (explainer.guard, docs/security.md): over-long URLs get a 414
+# The project's serving checks (explainer.serving.guard, docs/security.md): over-long URLs get a 414
 # page, Voila's own ?theme=/?template= keys are dropped, and every frame a page sends on a
 # kernel websocket is checked (size, part count, offsets) before jupyter_server parses it.
-c.ServerApp.jpserver_extensions = {"explainer.guard": True}  # noqa: F821
+c.ServerApp.jpserver_extensions = {"explainer.serving.guard": True}  # noqa: F821
 c.ServerApp.kernel_websocket_connection_class = (  # noqa: F821
-    "explainer.guard.GuardedKernelWebsocketConnection"
+    "explainer.serving.guard.GuardedKernelWebsocketConnection"
 )
 
 # Kernels that no page is connected to (a dashboard GET whose page never opened, a closed tab)
 # are shut down after 10 idle minutes, as on a hub (config/jupyterhub/explainer.py). The
-# stand-alone server's shorter release (explainer.serving) needs its kernel manager.
+# stand-alone server's shorter release (explainer.serving.kernels) needs its kernel manager.
 c.MappingKernelManager.cull_idle_timeout = 600  # noqa: F821
 c.MappingKernelManager.cull_interval = 60  # noqa: F821

@@ -7,7 +7,7 @@
 # ($JUPYTER_PATH, the user's and the environment's share/jupyter; voila/paths.py). Voila
 # reads its config files before it looks for templates, so extending JUPYTER_PATH here is in
 # time. (Stand-alone `voila` from the repository root needs no such file: it imports
-# explainer.serving, which does the same; a voila.py there would shadow the voila package
+# explainer.serving.kernels, which does the same; a voila.py there would shadow the voila package
 # for `python -m voila`.) Issue 17.
 import os
 

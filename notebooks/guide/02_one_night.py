@@ -42,11 +42,11 @@ LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" f
 import pandas as pd
 
 from explainer.charts.night import per_app_spec, timeline_spec
-from explainer.guide import assumption_table, line_spec, show, sweep
+from explainer.teaching.guide import assumption_table, line_spec, show, sweep
 from explainer.model.night import typical_night
-from explainer.guide import localize_tables
-from explainer.offline import enable_offline_charts
-from explainer.spec import format_clock, registry
+from explainer.teaching.guide import localize_tables
+from explainer.serving.offline import enable_offline_charts
+from explainer.core.spec import format_clock, registry
 
 
 def tr(zh: str, en: str) -> str:
@@ -267,7 +267,7 @@ sweep(
 # %%
 from explainer.charts.bands import tornado_spec
 from explainer.model import uncertainty as U
-from explainer.robustness import CONCLUSIONS, verdict_text
+from explainer.model.robustness import CONCLUSIONS, verdict_text
 
 night_assumptions = [
     p for p, spec in reg.params.items() if spec.group in ("apps", "points", "evening", "shortcuts")
@@ -311,7 +311,7 @@ sobol.round(2)
 # The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check, exercise, solution
+from explainer.teaching.exercises import check, exercise, solution
 
 # %% [markdown] tags=["lang-zh"]
 # **练习 1

@@ -42,11 +42,11 @@ LANG = "zh"  # 图表语言；改成 "en" 即为英文 · chart language; "en" f
 import pandas as pd
 
 from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec
-from explainer.guide import assumption_table, line_spec, show, sweep
+from explainer.teaching.guide import assumption_table, line_spec, show, sweep
 from explainer.model.fit import aligned_split, alignment, effort_split, fit_result, fit_score
-from explainer.guide import localize_tables
-from explainer.offline import enable_offline_charts
-from explainer.spec import registry
+from explainer.teaching.guide import localize_tables
+from explainer.serving.offline import enable_offline_charts
+from explainer.core.spec import registry
 
 
 def tr(zh: str, en: str) -> str:
@@ -290,7 +290,7 @@ fit_score(0.6, 0.6), alignment(0.6, 0.6)
 # The questions, hints and solutions live in `data/exercises.yaml`, and the answers are computed from the model. Work first: replace `None` with your answer and run the cell; `check` says only whether it is right, with one hint. Hints and solutions stay collapsed until you open them. Open questions have no automatic check; their model answers are collapsed too, and all of them are in the teacher's key (`docs/teachers_key.md`).
 
 # %%
-from explainer.exercises import check, exercise, solution
+from explainer.teaching.exercises import check, exercise, solution
 
 # %% [markdown] tags=["lang-zh"]
 # **练习 1

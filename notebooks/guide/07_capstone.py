@@ -37,16 +37,16 @@ from fractions import Fraction
 
 import pandas as pd
 
-from explainer.guide import line_spec, show
+from explainer.teaching.guide import line_spec, show
 from explainer.model.escalation import cascade
 from explainer.model.fit import fit_result
 from explainer.model.night import typical_night
 from explainer.model.rules import least_seconds_for_credit
 from explainer.model.unit import unit
-from explainer.guide import localize_tables
-from explainer.offline import enable_offline_charts
-from explainer.reforms import apply_reforms, reforms
-from explainer.spec import format_clock, registry
+from explainer.teaching.guide import localize_tables
+from explainer.serving.offline import enable_offline_charts
+from explainer.core.reforms import apply_reforms, reforms
+from explainer.core.spec import format_clock, registry
 
 
 def tr(zh: str, en: str) -> str:
@@ -211,7 +211,7 @@ show(
 # The questions, hints and solutions live in `data/exercises.yaml`; hints and solutions stay collapsed until you open them.
 
 # %%
-from explainer.exercises import check, exercise, solution
+from explainer.teaching.exercises import check, exercise, solution
 
 # %% [markdown] tags=["lang-zh"]
 # **练习 1

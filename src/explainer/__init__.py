@@ -1,6 +1,6 @@
 """Explainer of "fingertip formalism" (指尖上的形式主义): how app rules become nightly burden.
 
-Layers, one direction only: ``data/`` → :mod:`explainer.spec` → :mod:`explainer.model` →
+Layers, one direction only: ``data/`` → :mod:`explainer.core.spec` → :mod:`explainer.model` →
 :mod:`explainer.charts` → :mod:`explainer.ui` → ``notebooks/``.
 """
 

@@ -1,6 +1,6 @@
 """``explainer booklet``: a playlist's handouts as one printable file (issue 18).
 
-The command line's end of :mod:`explainer.handouts`: it builds the dashboards the handouts
+The command line's end of :mod:`explainer.ui.handouts`: it builds the dashboards the handouts
 are read from (the stepper in the page passes its own).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from explainer.handouts import DEFAULT_BASE, find_playlist, render_playlist_booklet
+from explainer.ui.handouts import DEFAULT_BASE, find_playlist, render_playlist_booklet
 
 
 def new_dashboard(page: str, lang: str) -> Any:
@@ -53,7 +53,7 @@ def booklet_command(args: Any) -> int:
     """Write the booklet; a bad playlist is named line by line, never with a traceback."""
     import sys
 
-    from explainer.playlist import PlaylistError
+    from explainer.teaching.playlist import PlaylistError
 
     def fail(message: str) -> int:
         print(f"explainer booklet: error: {message}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """The ``explainer`` command: serve the dashboards, or export a scenario's files, with no checkout.
 
 ``explainer serve`` runs Voila on the dashboards installed with the package (or the checkout,
-for an editable install; :mod:`explainer.paths`) with the project's serving settings
+for an editable install; :mod:`explainer.core.paths`) with the project's serving settings
 (``voila.json``; ``--workshop`` adds ``config/workshop/voila.json``, as ``make workshop``
 does), on 127.0.0.1:8866 unless told otherwise, and prints the address.
 
@@ -12,7 +12,7 @@ methods the page calls (``Dashboard.apply_query`` / ``load_scenario_text``,
 ``figures_csv``, ``scenario_file``; :mod:`explainer.ui.toolbar`'s ``dump_yaml`` /
 ``dump_json``), so the files are the page's, byte for byte.
 
-``explainer brief`` writes the page's one-page brief (:mod:`explainer.brief`) for a query or
+``explainer brief`` writes the page's one-page brief (:mod:`explainer.outputs.brief`) for a query or
 a scenario file, through the same loaders as ``explainer export`` and the same adapter as the
 page's "Download brief" button (:func:`explainer.ui.brief_button.brief_content`).
 """
@@ -236,14 +236,15 @@ def add_brief_parser(commands: Any) -> None:
 def serve_argv(workshop: bool, ip: str, port: int, root: Path) -> list[str]:
     """The Voila command line ``make app`` / ``make workshop`` run, for ``root``.
 
-    It is :mod:`explainer.serve` (Voila with the checks of :mod:`explainer.guard`: Host,
+    It is :mod:`explainer.serving.serve` (Voila with the checks of :mod:`explainer.serving.guard`:
+    Host,
     URL length, page-load limit, websocket frames), never the plain ``voila`` command.
     """
     config_paths = [root / "config" / "workshop", root] if workshop else [root]
     return [
         sys.executable,
         "-m",
-        "explainer.serve",
+        "explainer.serving.serve",
         str(root / "notebooks"),
         "--no-browser",
         f"--port={port}",
@@ -253,7 +254,7 @@ def serve_argv(workshop: bool, ip: str, port: int, root: Path) -> list[str]:
 
 
 def serve_env(root: Path) -> dict[str, str]:
-    from explainer.paths import template_root
+    from explainer.core.paths import template_root
 
     env = dict(os.environ)
     paths = [str(template_root(root)), *filter(None, env.get("JUPYTER_PATH", "").split(os.pathsep))]
@@ -263,7 +264,7 @@ def serve_env(root: Path) -> dict[str, str]:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    from explainer.paths import project_root
+    from explainer.core.paths import project_root
 
     try:
         root = project_root()
@@ -275,7 +276,7 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"JUPYTER_PATH={env['JUPYTER_PATH']}")
         print(" ".join(argv))
         return 0
-    from explainer.offline import load_bundle
+    from explainer.serving.offline import load_bundle
 
     load_bundle()  # the charts' JavaScript, cached once for every kernel (as `make app`)
     shown = "127.0.0.1" if args.ip in ("0.0.0.0", "::") else args.ip
@@ -317,7 +318,7 @@ def read_source(source: str, page: str | None) -> tuple[str, str, str]:
                 f"has at most {MAX_SCENARIO_BYTES:,}"
             )
         text = path.read_bytes().decode("utf-8", errors="replace")
-        from explainer.untrusted import InputRefused, load_untrusted_yaml
+        from explainer.core.untrusted import InputRefused, load_untrusted_yaml
 
         try:
             declared = load_untrusted_yaml(text)
@@ -423,8 +424,8 @@ def brief_source(page: str, query: str, scenario: Path | None) -> tuple[str, str
 
 
 def brief_command(args: argparse.Namespace) -> int:
-    from explainer.brief import render_brief
-    from explainer.qr import safe_link
+    from explainer.outputs.brief import render_brief
+    from explainer.outputs.qr import safe_link
     from explainer.ui.brief_button import brief_content, brief_filename
 
     if args.page_url is not None and safe_link(args.page_url) is None:

@@ -99,14 +99,15 @@ def bare_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 @dataclass
 class VoilaServer:
-    """``python -m explainer.serve <notebooks>`` in its own process group, logging to a file."""
+    """``python -m explainer.serving.serve <notebooks>`` in its own process group, logging to a
+    file."""
 
     log_path: Path
     notebooks: Path = REPO / "notebooks"
     port: int = field(default_factory=free_port)
     extra_args: list[str] = field(default_factory=list)
     # The suite and the benchmarks open pages from one address faster than a person does:
-    # the page-load limit per address (explainer.guard) is off unless a test asks for it
+    # the page-load limit per address (explainer.serving.guard) is off unless a test asks for it
     # (tests/e2e/test_serving.py runs it with the shipped settings).
     page_load_limit: bool = False
     env: dict[str, str] | None = None
@@ -143,7 +144,8 @@ class VoilaServer:
         return [
             sys.executable,
             "-m",
-            "explainer.serve",  # Voila with the project's serving checks, as `make app` runs it
+            # Voila with the project's serving checks, as `make app` runs it
+            "explainer.serving.serve",
             str(self.notebooks),
             "--no-browser",
             f"--port={self.port}",

@@ -39,7 +39,7 @@ def _dashboard(page: str):
 
 
 def brief_file(tmp: Path, page: str, lang: str, preset: str = "") -> tuple[Path, str]:
-    from explainer.brief import render_brief
+    from explainer.outputs.brief import render_brief
     from explainer.ui.brief_button import brief_content
 
     dashboard = _dashboard(page)
@@ -111,7 +111,7 @@ def test_brief_with_ranges_still_prints_on_one_page(browser, tmp_path, lang):
     """The ranges column (filled by explainer's sensitivity runs) narrows the status one."""
     from dataclasses import replace
 
-    from explainer.brief import render_brief
+    from explainer.outputs.brief import render_brief
     from explainer.ui.brief_button import brief_content
 
     dashboard = _dashboard("unit")
@@ -127,7 +127,7 @@ def test_brief_with_ranges_still_prints_on_one_page(browser, tmp_path, lang):
 
 
 def test_booklet_prints_one_page_per_brief(browser, tmp_path):
-    from explainer.brief import render_booklet
+    from explainer.outputs.brief import render_booklet
     from explainer.ui.brief_button import brief_content
 
     contents = []

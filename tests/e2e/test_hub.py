@@ -70,7 +70,7 @@ class Hub:
         self.proc: subprocess.Popen | None = None
 
     def config(self) -> str:
-        from explainer.offline import cache_dir
+        from explainer.serving.offline import cache_dir
 
         lines = [
             f"load_subconfig({str(REPO / 'config/jupyterhub/jupyterhub_config.py')!r})",

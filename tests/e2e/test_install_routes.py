@@ -12,7 +12,7 @@
 
 Both environments are installed at once, in the background, when the module starts: pip
 mostly waits on the package index, so two installs take little longer than one. They use
-pip's ordinary index and cache. Before explainer.paths.register_template, the conda
+pip's ordinary index and cache. Before explainer.core.paths.register_template, the conda
 route's page answered HTTP 500 (TemplateNotFound: index.html.j2); before
 ``[project.scripts]``, the wheel had no ``explainer`` command and no notebooks.
 """
@@ -156,7 +156,7 @@ def serve(argv: list[str], cwd: Path, log: Path) -> CommandServer:
 
 
 def refuses_a_foreign_host(base_url: str) -> bool:
-    """Whether the server runs the project's request checks (explainer.guard): a request
+    """Whether the server runs the project's request checks (explainer.serving.guard): a request
     naming another host (DNS rebinding) gets 403, as it does under ``make app``."""
     parts = urlsplit(base_url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)

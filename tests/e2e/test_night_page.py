@@ -145,7 +145,7 @@ def test_leaving_the_page_shuts_its_kernel_down(page, base_url, voila_server):
 
 def test_landing_page_links_the_evidence_page(page, base_url):
     """Issue 12: docs/evidence.md is linked from the landing page, as a page Voila serves."""
-    from explainer.evidence import figure_rows
+    from explainer.teaching.evidence import figure_rows
 
     page.goto(f"{base_url}/", wait_until="domcontentloaded")
     link = page.locator("section[lang=en] a[href$='evidence.html']")
@@ -159,7 +159,8 @@ def test_landing_page_links_the_evidence_page(page, base_url):
 
 
 def test_the_server_gzips_what_it_sends(base_url):
-    """Issue 15: `make app`'s server (explainer.serve) compresses its JavaScript; Voila alone
+    """Issue 15: `make app`'s server (explainer.serving.serve) compresses its JavaScript; Voila
+    alone
     stores voila.json's compress_response too late for tornado to act on it."""
     import http.client
     from urllib.parse import urlsplit

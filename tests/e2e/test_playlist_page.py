@@ -21,7 +21,7 @@ from e2e_support import (
     wait_for_visible_or_error,
 )
 
-from explainer.playlist import ready_made
+from explainer.teaching.playlist import ready_made
 
 NIGHT = "/voila/render/night.ipynb"
 HANDLE = ".explainer-param-n_apps .noUi-handle"

@@ -43,7 +43,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import assert_clean_message
 
-from explainer.spec import registry
+from explainer.core.spec import registry
 
 WS_PROTOCOL = "v1.kernel.websocket.jupyter.org"
 
@@ -283,7 +283,9 @@ def test_nothing_outside_notebooks_is_served(base_url, path) -> None:
     assert "Traceback" not in body, f"{path} shows a traceback"
     if path.startswith(("/voila/files", "/voila/static", "/voila/labext")):
         assert status in (403, 404), f"{path} answered {status}"
-    if path.startswith("/voila/templates"):  # voila 0.5.13 answered 500: explainer.guard 404s
+    if path.startswith(
+        "/voila/templates"
+    ):  # voila 0.5.13 answered 500: explainer.serving.guard 404s
         assert status in (403, 404), f"{path} answered {status}"
     if path.startswith(("/tree", "/lab", "/edit", "/notebooks", "/files", "/api/", "/term")):
         assert status == 404, f"{path} answered {status}: a Jupyter route is exposed"

@@ -1,4 +1,5 @@
-"""What the serving layer (explainer.serve, explainer.guard) refuses, against a real server.
+"""What the serving layer (explainer.serving.serve, explainer.serving.guard) refuses, against a
+real server.
 
 Issue 11, each test failing on the configuration before it:
 

@@ -1,4 +1,4 @@
-"""The kernel cap of explainer.serving.WorkshopKernelManager, against a real Voila.
+"""The kernel cap of explainer.serving.kernels.WorkshopKernelManager, against a real Voila.
 
 Two tiny probe notebooks (no Altair: their kernels start in about a second) are served with
 the repository's voila.json (preheated pools of one kernel each) and a cap of three kernels.

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explainer.core.presets import presets
+from explainer.core.spec import registry
 from explainer.model.deadline import deadline_risk, miss_probability
 from explainer.model.rules import HALF_HOUR
 from explainer.model.unit import unit
-from explainer.presets import presets
-from explainer.spec import registry
 
 REG = registry()
 

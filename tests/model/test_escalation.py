@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explainer.core.presets import presets
+from explainer.core.spec import registry
 from explainer.model.escalation import UPPER_LEVELS, cascade, level_keys, level_scenario
 from explainer.model.night import night
 from explainer.model.unit import unit
-from explainer.presets import presets
-from explainer.spec import registry
 
 COLUMNS = [
     "level",

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from explainer.core.spec import registry
 from explainer.model.fit import (
     DEPARTMENTS,
     TOOLS,
@@ -23,7 +24,6 @@ from explainer.model.fit import (
     fit_result,
     fit_score,
 )
-from explainer.spec import registry
 
 TOL = 1e-9
 unit_interval = st.floats(0, 1, allow_nan=False)

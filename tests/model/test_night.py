@@ -10,8 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
+from explainer.core.spec import registry
 from explainer.model.night import night
-from explainer.spec import registry
 
 REG = registry()
 PARAMS = REG.params
@@ -264,7 +264,7 @@ def test_quota_and_study_share_the_first_app() -> None:
     ],
 )
 def test_every_note_has_text_in_both_languages(overrides: dict[str, Any], note: str) -> None:
-    from explainer.i18n import strings
+    from explainer.core.i18n import strings
 
     assert note in night(scenario(**overrides)).notes
     for lang in ("zh", "en"):

@@ -2,7 +2,7 @@
 
 Properties of :mod:`explainer.model.uncertainty` on the night, unit and fit models (through
 the generic ``figures(scenario) -> {key: value}`` a page hands over), and of the verdicts of
-:mod:`explainer.robustness`.
+:mod:`explainer.model.robustness`.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
+from explainer.core.spec import PlausibleRange, Registry, registry
 from explainer.model import uncertainty as U
 from explainer.model.fit import fit_result
 from explainer.model.night import typical_night
+from explainer.model.robustness import CONCLUSIONS, band_text, verdict_text, verdicts_text
 from explainer.model.unit import unit
-from explainer.robustness import CONCLUSIONS, band_text, verdict_text, verdicts_text
-from explainer.spec import PlausibleRange, Registry, registry
 
 NIGHT_GROUPS = ("apps", "points", "study_hours", "shortcuts", "evening", "penalties")
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explainer.core.presets import presets_for
+from explainer.core.spec import registry
 from explainer.model.night import night
 from explainer.model.unit import UnitResult, night_under_rule, unit
-from explainer.presets import presets_for
-from explainer.spec import registry
 
 
 def scenario(**changes):

@@ -24,17 +24,17 @@ from explainer.charts.common import (
     title,
     wrap,
 )
-from explainer.figures import format_value
-from explainer.i18n import t
-from explainer.model.uncertainty import Band, Uncertainty
-from explainer.robustness import (
+from explainer.core.figures import format_value
+from explainer.core.i18n import t
+from explainer.core.spec import Lang, bilingual, registry, sources
+from explainer.model.robustness import (
     STATUS_QUO,
     band_only_text,
     method_text,
     range_ends,
     range_text,
 )
-from explainer.spec import Lang, bilingual, registry, sources
+from explainer.model.uncertainty import Band, Uncertainty
 
 BAND_COLOUR = "#4e79a7"
 END_COLOURS = ("#76b7b2", "#e15759")  # low end, high end

@@ -24,9 +24,9 @@ from explainer.charts.common import (
     text_layer,
     wrap,
 )
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
 from explainer.model.fit import TOOLS, FitResult
-from explainer.spec import Lang
 
 DEPT_COLOURS = {"regulatory": "#4e79a7", "public_service": "#59a14f", "grassroots": "#e15759"}
 SERIES = ("metric", "real", "output", "score")

@@ -29,9 +29,9 @@ from explainer.charts.common import (
     records,
     wrap,
 )
-from explainer.i18n import minutes_text, t
+from explainer.core.i18n import minutes_text, t
+from explainer.core.spec import Lang, format_clock
 from explainer.model.night import DAY_MINUTES, NightResult
-from explainer.spec import Lang, format_clock
 
 #: Colours: greys for work and home, warm hues for app time (Tableau 10, colour-blind-safe).
 KIND_COLOURS = {

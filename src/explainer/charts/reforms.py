@@ -21,16 +21,16 @@ from explainer.charts.common import (
 )
 from explainer.charts.fit import effort_spec, quadrant_spec
 from explainer.charts.unit import bedtime_axes
-from explainer.i18n import minutes_text, t
+from explainer.core.i18n import minutes_text, t
+from explainer.core.spec import Lang
 from explainer.model.compare import ComparisonResult
-from explainer.spec import Lang
 
 SIDE_COLOURS = {"status_quo": "#9d9d9d", "reform": "#59a14f"}
 
 
 def reforms_line(result: ComparisonResult, lang: Lang) -> list[str]:
     """The chosen reforms, each dated relative to the article (ours marked as ours)."""
-    from explainer.reforms import reforms
+    from explainer.core.reforms import reforms
 
     if not result.reforms:
         return []

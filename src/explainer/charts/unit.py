@@ -23,10 +23,10 @@ from explainer.charts.common import (
     text_layer,
     wrap,
 )
-from explainer.i18n import minutes_text, t
+from explainer.core.i18n import minutes_text, t
+from explainer.core.spec import Lang, format_clock
 from explainer.model.penalties import veto_curve
 from explainer.model.unit import UnitResult
-from explainer.spec import Lang, format_clock
 
 RULE_COLOURS = {"ranking": "#e15759", "threshold": "#4e79a7"}
 RULES = ("ranking", "threshold")

@@ -2,7 +2,7 @@
 
 Both scenarios go through the same models (:mod:`night`, :mod:`unit`, :mod:`fit`), so a
 difference is only ever the reform's doing. Which reforms made the second scenario is the
-caller's business (:mod:`explainer.reforms`).
+caller's business (:mod:`explainer.core.reforms`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.figures import HEADLINES
+from explainer.core.figures import HEADLINES
 from explainer.model.fit import FitResult, fit_result, incentives, scenario_alignment
 from explainer.model.unit import UnitResult, unit
 
 #: The reform page's headline figures: (key, attribute path on Outcome). Each figure's unit
-#: kind and better direction are declared once, in :data:`explainer.figures.HEADLINES`.
+#: kind and better direction are declared once, in :data:`explainer.core.figures.HEADLINES`.
 METRICS: tuple[tuple[str, str], ...] = (
     ("night_minutes", "unit.night_minutes"),
     ("bedtime", "unit.active.night.bedtime"),
@@ -116,7 +116,7 @@ class ComparisonResult:
     status_quo: Outcome
     reformed: Outcome
     #: Ids of the reforms applied (for the charts' labels: each with its date relative to the
-    #: article, see explainer.reforms); empty when the result was not made from reforms.
+    #: article, see explainer.core.reforms); empty when the result was not made from reforms.
     reforms: tuple[str, ...] = ()
 
     @property

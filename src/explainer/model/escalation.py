@@ -23,7 +23,7 @@ import pandas as pd
 
 from explainer.model.night import night
 
-#: Levels above the bottom, from the top down (labels in explainer.i18n); a cascade of L
+#: Levels above the bottom, from the top down (labels in explainer.core.i18n); a cascade of L
 #: levels uses the first L−1 of them and ends at the section.
 UPPER_LEVELS = ("province", "city", "county", "bureau", "office")
 

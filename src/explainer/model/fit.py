@@ -56,7 +56,7 @@ import pandas as pd
 DEPARTMENTS = ("regulatory", "public_service", "grassroots")
 TOOLS = ("checkin_app", "points_app", "esignature", "one_stop")
 
-#: Mei's recommended direction for each kind of department (message keys in explainer.i18n).
+#: Mei's recommended direction for each kind of department (message keys in explainer.core.i18n).
 RECOMMENDATION = {
     "regulatory": "mei_regulatory",
     "public_service": "mei_public_service",
@@ -424,7 +424,8 @@ def tool_capability(s: object) -> float:
 
 
 def fit_result(s: object) -> FitResult:
-    """Fit, alignment and the effort split for scenario ``s`` (a :mod:`explainer.spec` Scenario)."""
+    """Fit, alignment and the effort split for scenario ``s`` (a :mod:`explainer.core.spec`
+    Scenario)."""
     capability = tool_capability(s)
     complexities = {d: float(getattr(s, f"complexity_{d}")) for d in DEPARTMENTS}
     inc = incentives(s)

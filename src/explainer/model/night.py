@@ -34,7 +34,7 @@ from explainer.model.rules import (
 
 DAY_MINUTES = 24 * 60
 
-#: Evening activities in the order they happen (keys; labels come from explainer.i18n).
+#: Evening activities in the order they happen (keys; labels come from explainer.core.i18n).
 EVENING_STEPS = ("overtime", "commute", "work_chat", "washing")
 
 
@@ -69,7 +69,7 @@ class NightResult:
     evening: tuple[tuple[str, float, float], ...]  # (step, start, end) in clock minutes
     wake_at: float  # clock minutes next morning (> 24 h)
     sleep_need_min: float
-    notes: tuple[str, ...] = field(default=())  # message keys, see explainer.i18n
+    notes: tuple[str, ...] = field(default=())  # message keys, see explainer.core.i18n
     rule: str = "threshold"  # the rule this night was computed under ("ranking" farms to the cap)
 
     # -- app time
@@ -271,7 +271,7 @@ def _app_loads(
 
 
 def night(s: Any) -> NightResult:
-    """One night under scenario ``s`` (a :class:`explainer.spec` Scenario)."""
+    """One night under scenario ``s`` (a :class:`explainer.core.spec` Scenario)."""
     notes: list[str] = []
     n_apps = s.n_apps
     n_quota = min(s.n_quota_apps, n_apps)

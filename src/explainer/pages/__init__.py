@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # kept light: the command line and the landing page import this module
-    from explainer.spec import Lang, Problem
+    from explainer.core.spec import Lang, Problem
 
 #: The dashboards, in the order the navigation and the landing page list them. Each id names
 #: a module ``explainer.pages.<id>`` that defines ``PAGE``.
@@ -63,7 +63,7 @@ class ChoiceSet:
 
     def from_query(self, text: str) -> tuple[tuple[str, ...], list[Problem]]:
         """``a,b`` from a URL: the known ids, and a problem for each unknown one."""
-        from explainer.spec import Problem
+        from explainer.core.spec import Problem
 
         wanted = [i for i in text.split(",") if i]
         known = self.options()
@@ -74,7 +74,7 @@ class ChoiceSet:
 
     def check_document(self, document: Mapping[str, Any]) -> list[Problem]:
         """Problems with the field in a scenario file (hostile: any YAML value)."""
-        from explainer.spec import Problem
+        from explainer.core.spec import Problem
 
         wanted = document.get(self.key) or []
         known = ", ".join(self.options())
@@ -109,7 +109,7 @@ class PageSpec:
     groups: tuple[str, ...]  # control groups shown, in order
     compute: Callable[[Any, Mapping[str, Any]], Any]  # (scenario, extras) → result
     charts: tuple[Chart, ...]
-    figures: Callable[[Any], list[Any]]  # result → [explainer.figures.Figure]
+    figures: Callable[[Any], list[Any]]  # result → [explainer.core.figures.Figure]
     headline: Callable[[Any, Any], list[Card] | str]  # cards, or ready markup
     summary: Callable[[Any, Any], str]  # one paragraph a journalist could quote
     notes: Callable[[Any, Any], str] = _no_notes
@@ -121,8 +121,8 @@ class PageSpec:
     all_presets: bool = False
 
     def presets(self) -> dict[str, Any]:
-        """The presets the page offers, by id (:mod:`explainer.presets`)."""
-        from explainer.presets import presets
+        """The presets the page offers, by id (:mod:`explainer.core.presets`)."""
+        from explainer.core.presets import presets
 
         return {k: p for k, p in presets().items() if self.all_presets or p.page == self.id}
 

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from explainer.charts.fit import capability_spec, effort_spec, quadrant_spec, scenario_values
-from explainer.figures import Figure
-from explainer.i18n import t
+from explainer.core.figures import Figure
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
 from explainer.model import evaluate
 from explainer.model.fit import FitResult
 from explainer.pages import Card, Chart, PageSpec
-from explainer.spec import Lang
 
 
 def compute(scenario: Any, extras: Mapping[str, Any]) -> FitResult:

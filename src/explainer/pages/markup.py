@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 
-from explainer.figures import Figure, format_change, format_value
-from explainer.i18n import t
-from explainer.presets import Comparison
-from explainer.spec import Lang, Problem, bounded_messages
+from explainer.core.figures import Figure, format_change, format_value
+from explainer.core.i18n import t
+from explainer.core.presets import Comparison
+from explainer.core.spec import Lang, Problem, bounded_messages
 
 Card = tuple[str, str, str, str]
 

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from explainer.charts.night import per_app_spec, timeline_spec
-from explainer.figures import Figure
-from explainer.i18n import minutes_text, t
+from explainer.core.figures import Figure
+from explainer.core.i18n import minutes_text, t
+from explainer.core.spec import Lang, format_clock
 from explainer.model import evaluate
 from explainer.model.night import NightResult
 from explainer.pages import Card, Chart, PageSpec
-from explainer.spec import Lang, format_clock
 
 
 def _fmt(value: float) -> str:

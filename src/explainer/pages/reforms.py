@@ -1,6 +1,6 @@
 """The reform page: pick a case and one or more reforms, see every figure change.
 
-Reforms come from :mod:`explainer.reforms`, the comparison from :mod:`explainer.model.compare`,
+Reforms come from :mod:`explainer.core.reforms`, the comparison from :mod:`explainer.model.compare`,
 the charts from :mod:`explainer.charts.reforms`. The chosen reforms are page state, declared
 here as an extra control (``reforms=one_stop_platform,veto_removed`` in the URL).
 """
@@ -18,15 +18,15 @@ from explainer.charts.reforms import (
     fit_overlay_spec,
     minutes_overlay_spec,
 )
-from explainer.figures import Figure, format_change, format_value, show
-from explainer.i18n import t
+from explainer.core.figures import Figure, format_change, format_value, show
+from explainer.core.i18n import t
+from explainer.core.presets import Preset
+from explainer.core.reforms import Reform, apply_reforms, reforms
+from explainer.core.spec import Lang, describe_source
 from explainer.model import evaluate
 from explainer.model.compare import ComparisonResult, compare
 from explainer.pages import Chart, ChoiceSet, PageSpec
 from explainer.pages.markup import comparison_html
-from explainer.presets import Preset
-from explainer.reforms import Reform, apply_reforms, reforms
-from explainer.spec import Lang, describe_source
 
 
 def _tooltip(rid: str, lang: Lang) -> str:

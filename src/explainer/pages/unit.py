@@ -16,12 +16,12 @@ from explainer.charts.unit import (
     risk_spec,
     veto_spec,
 )
-from explainer.figures import Figure, show
-from explainer.i18n import t
+from explainer.core.figures import Figure, show
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
 from explainer.model import evaluate
 from explainer.model.unit import UnitResult
 from explainer.pages import Card, Chart, PageSpec
-from explainer.spec import Lang
 
 FIGURES = (
     "night_minutes",

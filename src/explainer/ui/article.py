@@ -1,6 +1,6 @@
 """The article's figures for the page's case: the story box, the summary, the A/B table.
 
-A preset reports figures from the article (:mod:`explainer.presets`); here they are set
+A preset reports figures from the article (:mod:`explainer.core.presets`); here they are set
 against the model's result, each with its status (reproduced, calibrated, not reproduced).
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.presets import Comparison, Preset, compare
+from explainer.core.spec import Lang
 from explainer.pages import PageSpec
 from explainer.pages.markup import article_status_html, comparison_html
-from explainer.presets import Comparison, Preset, compare
-from explainer.spec import Lang
 from explainer.ui.state import PageState
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from explainer.figures import Figure, format_value
-from explainer.i18n import t
+from explainer.core.figures import Figure, format_value
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
+from explainer.model.robustness import STATUS_QUO, band_only_text, method_text, reform_effect_text
 from explainer.model.uncertainty import Uncertainty, change_band
-from explainer.robustness import STATUS_QUO, band_only_text, method_text, reform_effect_text
-from explainer.spec import Lang
 
 #: Which headline card shows which figure, per page (card CSS key → figure key).
 CARD_FIGURES: dict[str, dict[str, str]] = {

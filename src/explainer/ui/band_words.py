@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from explainer.figures import format_value
-from explainer.i18n import t
+from explainer.core.figures import format_value
+from explainer.core.i18n import t
 from explainer.model import uncertainty as U
-from explainer.robustness import (
+from explainer.model.robustness import (
     band_only_text,
     export_record,
     method_text,

@@ -27,9 +27,9 @@ import numpy as np
 
 from explainer.charts.bands import tornado_spec, with_band
 from explainer.charts.common import responsive
-from explainer.i18n import t
+from explainer.core.i18n import t
 from explainer.model import uncertainty as U
-from explainer.robustness import (
+from explainer.model.robustness import (
     STATUS_QUO,
 )
 from explainer.ui import band_html

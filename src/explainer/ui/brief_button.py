@@ -2,7 +2,7 @@
 
 :func:`brief_content` reads what a dashboard shows (its summary, headline figures with the
 article's figures beside them, its first chart, its settings with their two sources, the
-link that restores it) into a :class:`explainer.brief.BriefContent`; ``explainer brief``
+link that restores it) into a :class:`explainer.outputs.brief.BriefContent`; ``explainer brief``
 (the command) and the button both use it, so the file is the same from either.
 
 The button makes the brief when it is clicked, not on every change: drawing the chart takes
@@ -24,9 +24,9 @@ import anywidget
 import traitlets
 
 from explainer import __version__
-from explainer.brief import BriefAssumption, BriefContent, BriefFigure, render_brief
-from explainer.i18n import t
-from explainer.spec import Lang
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
+from explainer.outputs.brief import BriefAssumption, BriefContent, BriefFigure, render_brief
 
 __all__ = ["BriefButton", "attach_brief_button", "brief_content", "brief_filename"]
 
@@ -39,7 +39,7 @@ DEFAULT_PAGE_URL = "http://127.0.0.1:8866/voila/render/{page}.ipynb"
 def _status(comparison: Any, lang: Lang) -> str:
     """“article: 23:00 · calibrated (quota_points)”: the article's figure and its status
     (the reason, often a paragraph, stays on the page and in the scenario file)."""
-    from explainer.presets import status_text
+    from explainer.core.presets import status_text
 
     reported = comparison.reported
     status = status_text(reported.status, lang)
@@ -51,8 +51,8 @@ def _status(comparison: Any, lang: Lang) -> str:
 def _figures(dashboard: Any, result: Any, lang: Lang) -> list[BriefFigure]:
     """The page's headline figures, each with the article's figure and status beside it;
     then the article's figures that are not among them (a case's evening, say)."""
-    from explainer.figures import format_value
-    from explainer.i18n import strings
+    from explainer.core.figures import format_value
+    from explainer.core.i18n import strings
 
     comparisons = dashboard.article_comparisons(dashboard.preset_id, result)
     by_metric = {c.reported.metric: c for c in comparisons}
@@ -105,7 +105,7 @@ def _settings(dashboard: Any) -> list[tuple[Any, bool]]:
 
 def _assumptions(dashboard: Any, lang: Lang) -> list[BriefAssumption]:
     """Each setting's value, with where its mechanism and its number come from."""
-    from explainer.guide import shown_value
+    from explainer.teaching.guide import shown_value
     from explainer.ui.toolbar import short_source
 
     return [
@@ -122,8 +122,8 @@ def _assumptions(dashboard: Any, lang: Lang) -> list[BriefAssumption]:
 
 def _sources(dashboard: Any, lang: Lang) -> list[str]:
     """The article's citation, and the outside references behind the listed settings."""
-    from explainer.brief import MAX_ASSUMPTIONS
-    from explainer.spec import article_citation, bilingual, sources
+    from explainer.core.spec import article_citation, bilingual, sources
+    from explainer.outputs.brief import MAX_ASSUMPTIONS
 
     refs: list[str] = []
     for spec, _ in _settings(dashboard)[:MAX_ASSUMPTIONS]:
@@ -141,7 +141,7 @@ def page_link(dashboard: Any, page_url: str | None = None) -> str:
     dropped) or ``page_url``, with the current state's query."""
     from urllib.parse import urlsplit, urlunsplit
 
-    from explainer.qr import safe_link
+    from explainer.outputs.qr import safe_link
 
     reported = safe_link(getattr(getattr(dashboard, "link", None), "url", ""))
     if reported:

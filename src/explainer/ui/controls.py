@@ -1,7 +1,7 @@
 """Controls made from the parameter declarations: one widget per parameter, grouped.
 
 Nothing here knows about a particular parameter: the widget kind, range, step, label, unit,
-help and source all come from ``data/parameters.yaml`` through :mod:`explainer.spec`.
+help and source all come from ``data/parameters.yaml`` through :mod:`explainer.core.spec`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import ipywidgets as W
 
-from explainer.i18n import t
-from explainer.spec import Lang, ParamSpec, Registry, describe_source, format_clock
+from explainer.core.i18n import t
+from explainer.core.spec import Lang, ParamSpec, Registry, describe_source, format_clock
 
 CONTROL_WIDTH = "22em"
 

@@ -16,8 +16,11 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from explainer import __version__
-from explainer.figures import Figure
-from explainer.i18n import t
+from explainer.core.figures import Figure
+from explainer.core.i18n import t
+from explainer.core.presets import Comparison, Preset
+from explainer.core.spec import Lang, Problem, ScenarioError, registry
+from explainer.core.untrusted import InputRefused
 from explainer.pages import PAGE_IDS, PageSpec, page_spec
 from explainer.pages.markup import (  # noqa: F401  (re-exported for the pages' old importers)
     article_status_html,
@@ -25,8 +28,6 @@ from explainer.pages.markup import (  # noqa: F401  (re-exported for the pages' 
     comparison_html,
     problems_html,
 )
-from explainer.presets import Comparison, Preset
-from explainer.spec import Lang, Problem, ScenarioError, registry
 from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
 from explainer.ui.bands import attach_bands
@@ -45,7 +46,6 @@ from explainer.ui.state import (
     state_to_query,
 )
 from explainer.ui.view import PageView
-from explainer.untrusted import InputRefused
 
 __all__ = ["CUSTOM", "PAGES", "Dashboard", "problems_html"]
 PAGES = PAGE_IDS  # the dashboards, declared in explainer.pages
@@ -64,7 +64,7 @@ class Dashboard:
     spec: ClassVar[PageSpec | None] = None  # set by a subclass, or pass ``page``
 
     def __init__(self, lang: Lang = "zh", page: str | PageSpec | None = None) -> None:
-        from explainer.offline import enable_offline_charts
+        from explainer.serving.offline import enable_offline_charts
 
         enable_offline_charts()
         chosen = page if page is not None else self.spec

@@ -1,7 +1,7 @@
 """The page's downloads: figures as CSV, the scenario as YAML and JSON (data: links).
 
 Every export carries the same headline figures (:attr:`explainer.pages.PageSpec.figures`,
-declared in :data:`explainer.figures.HEADLINES`), the article's figures with their status,
+declared in :data:`explainer.core.figures.HEADLINES`), the article's figures with their status,
 the summary paragraph and the provenance (version, state, sources).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from explainer.figures import figures_table
-from explainer.i18n import t
+from explainer.core.figures import figures_table
+from explainer.core.i18n import t
 from explainer.pages import PageSpec
 from explainer.ui.article import Article
 from explainer.ui.scenario_file import state_to_document

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 
 import ipywidgets as W
 
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
 from explainer.pages import ChoiceSet
-from explainer.spec import Lang
 
 
 class ChoiceBoxes:

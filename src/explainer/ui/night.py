@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.core.spec import Lang
 from explainer.pages.night import notes
-from explainer.spec import Lang
 from explainer.ui.dashboard import dashboard_class
 from explainer.ui.state import PageState
 

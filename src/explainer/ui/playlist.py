@@ -1,6 +1,6 @@
 """Presenting from a playlist (issue 18): step buttons, ← / → keys and a speaker-notes window.
 
-The playlist itself is :mod:`explainer.playlist` (pure). Here:
+The playlist itself is :mod:`explainer.teaching.playlist` (pure). Here:
 
 - :class:`PlaylistBridge`, a small anywidget (inline JavaScript, nothing fetched) for what only
   the browser can do: the ← / → keys (in presenter mode only, and never while a slider, a
@@ -26,8 +26,9 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from explainer.i18n import strings, t
-from explainer.playlist import (
+from explainer.core.i18n import strings, t
+from explainer.core.untrusted import LIMITS, echo
+from explainer.teaching.playlist import (
     ExpectedFigure,
     Playlist,
     PlaylistError,
@@ -39,7 +40,6 @@ from explainer.playlist import (
     step_value,
 )
 from explainer.ui.steps import apply_step
-from explainer.untrusted import LIMITS, echo
 
 log = logging.getLogger(__name__)
 CUSTOM_ID = "custom"  # ?playlist=custom: the trainer's own file, kept in sessionStorage
@@ -144,7 +144,7 @@ def metric_label(metric: str, lang: str) -> str:
 def figure_line(step: Step, figure: ExpectedFigure, lang: str) -> str:
     """“Minutes on apps a night: 120 · on the page: 2 h”: the figure as the notes quote it,
     and as the projected page writes it when that differs (so the trainer finds it)."""
-    from explainer.figures import HEADLINES, show
+    from explainer.core.figures import HEADLINES, show
 
     line = f"{metric_label(figure.metric, lang)}: {figure.shows}"
     if figure.metric not in HEADLINES:
@@ -371,8 +371,8 @@ class PlaylistStepper:
 
     def send_handout(self, whole: bool) -> None:
         """The step's one-page brief, or the session's booklet, saved by the browser."""
-        from explainer.handouts import DEFAULT_BASE, render_playlist_booklet, render_step
-        from explainer.qr import safe_link
+        from explainer.outputs.qr import safe_link
+        from explainer.ui.handouts import DEFAULT_BASE, render_playlist_booklet, render_step
 
         def make(page: str, lang: str) -> Any:  # another page's dashboard, never displayed
             return type(self.dashboard)(lang=lang, page=page)

@@ -1,7 +1,7 @@
 """A page's state as a scenario file (YAML or JSON), and back.
 
 A file is hostile input (issue 11): its size and nesting are bounded
-(:mod:`explainer.untrusted`), every field is checked, and a bad file changes nothing: the
+(:mod:`explainer.core.untrusted`), every field is checked, and a bad file changes nothing: the
 caller gets the problems, named in both languages, never Python's own text.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from explainer.i18n import LANGUAGES
+from explainer.core.i18n import LANGUAGES
+from explainer.core.spec import NOT_A_CLOCK, NOT_A_DATE, Problem, ScenarioError, registry
+from explainer.core.untrusted import InputRefused, decode_file, echo, load_untrusted_yaml
 from explainer.pages import PAGE_IDS, PageSpec, all_pages
-from explainer.spec import NOT_A_CLOCK, NOT_A_DATE, Problem, ScenarioError, registry
 from explainer.ui.state import CUSTOM, PageState, state_to_query
 from explainer.ui.toolbar import scenario_document
-from explainer.untrusted import InputRefused, decode_file, echo, load_untrusted_yaml
 
 SCENARIO_FORMAT = 1  # "explainer_scenario" in the files this version writes and reads
 #: The fields of a scenario file besides the page-specific ones (a page's extras).
@@ -55,9 +55,9 @@ def refusal(problems: list[Problem]) -> Problem:
 def file_text(content: bytes | None, size: int = -1) -> str:
     """A file's text (``None``: the browser kept back a file of ``size`` bytes).
 
-    Raises :class:`~explainer.untrusted.InputRefused` for a file too large or not text.
+    Raises :class:`~explainer.core.untrusted.InputRefused` for a file too large or not text.
     """
-    from explainer.untrusted import size_limit_values
+    from explainer.core.untrusted import size_limit_values
 
     if content is None:
         raise InputRefused("file_too_large", size_limit_values(size))

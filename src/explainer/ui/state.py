@@ -4,7 +4,7 @@
 preset, the language, extra controls (the reform page's ticked reforms), the pinned scenario
 "A", presenter mode, the phone's controls drawer, and the problems to show. It is frozen: every
 event makes a new one. The functions here are pure: state → query → state restores a page.
-The URL is hostile input: every bad value is named as a :class:`~explainer.spec.Problem`
+The URL is hostile input: every bad value is named as a :class:`~explainer.core.spec.Problem`
 and the defaults stand.
 """
 
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from explainer.i18n import LANGUAGES
+from explainer.core.i18n import LANGUAGES
+from explainer.core.spec import Lang, Problem, registry
 from explainer.pages import PageSpec, page_spec
-from explainer.spec import Lang, Problem, registry
 
 CUSTOM = ""  # the preset id of "no preset"
 PAGE_KEYS = ("preset", "lang", "playlist", "step")  # query keys that are not parameters

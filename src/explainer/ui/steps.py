@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from explainer.playlist import Step
+from explainer.teaching.playlist import Step
 from explainer.ui.state import Pin, state_from_query
 
 

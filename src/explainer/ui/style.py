@@ -69,7 +69,7 @@ STYLE = """
 .explainer-presenter .card-value { font-size: max(2.6em, 40px); }
 .explainer-presenter .explainer-toolbar > :not(.explainer-presenter-toggle):not(.explainer-qr-box) {
   display: none !important; }
-/* The scenario link's QR code (explainer.qr): a "QR" button beside "Copy link" that opens
+/* The scenario link's QR code (explainer.outputs.qr): a "QR" button beside "Copy link" that opens
    it; in presenter mode, large and always shown. */
 .explainer-qr { margin: 4px; display: flex; flex-direction: column; align-items: center; }
 .explainer-qr img { width: 160px; height: 160px; image-rendering: pixelated; }

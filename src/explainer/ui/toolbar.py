@@ -19,7 +19,7 @@ import traitlets
 import yaml
 
 from explainer import __version__
-from explainer.spec import article_citation, registry
+from explainer.core.spec import article_citation, registry
 
 _LINK_ESM = """
 function render({ model, el }) {
@@ -37,7 +37,7 @@ function render({ model, el }) {
     const url = location.origin + location.pathname + (query ? "?" + query : "");
     input.value = url;
     // The full link (origin included, which only the browser knows) goes back to Python,
-    // which draws its QR code (explainer.qr).
+    // which draws its QR code (explainer.outputs.qr).
     if (model.get("url") !== url) {
       model.set("url", url.slice(0, 4096));
       model.save_changes();
@@ -74,7 +74,7 @@ class LinkWidget(anywidget.AnyWidget):
     label = traitlets.Unicode("Copy link").tag(sync=True)
     copied_label = traitlets.Unicode("Copied").tag(sync=True)
     sync_address_bar = traitlets.Bool(True).tag(sync=True)
-    #: The page's full link as the browser reports it (hostile: see explainer.qr.safe_link).
+    #: The page's full link as the browser reports it (hostile: see explainer.outputs.qr.safe_link).
     url = traitlets.Unicode("").tag(sync=True)
 
 

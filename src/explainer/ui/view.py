@@ -16,10 +16,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from explainer.i18n import t
+from explainer.core.i18n import t
+from explainer.core.presets import Preset
+from explainer.core.spec import Lang, registry
 from explainer.pages import PAGE_IDS, PageSpec
-from explainer.presets import Preset
-from explainer.spec import Lang, registry
 from explainer.ui.controls import ControlPanel
 from explainer.ui.extras import ChoiceBoxes
 from explainer.ui.state import CUSTOM, PageState

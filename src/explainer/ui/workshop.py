@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 import ipywidgets as W
 
-from explainer.i18n import t
-from explainer.qr import qr_html
-from explainer.spec import Lang
+from explainer.core.i18n import t
+from explainer.core.spec import Lang
+from explainer.core.untrusted import LIMITS
+from explainer.outputs.qr import qr_html
 from explainer.ui.toolbar import FileLoadWidget, LinkWidget
-from explainer.untrusted import LIMITS
 
 
 def html_box(css: str) -> W.HTML:
@@ -54,7 +54,7 @@ class Toolbar:
         self.presenter = toggle("explainer-presenter-toggle")
         self.link = LinkWidget()
         self.link.add_class("explainer-link-widget")
-        self.qr = html_box("explainer-qr-box")  # the link's QR code (explainer.qr)
+        self.qr = html_box("explainer-qr-box")  # the link's QR code (explainer.outputs.qr)
         self.exports = html_box("explainer-exports")
         self.upload = FileLoadWidget(max_bytes=LIMITS.max_file_bytes)
         self.upload.add_class("explainer-import")

@@ -4,7 +4,7 @@ The guides call the model directly; this module only holds what they would other
 repeat or hide in a cell:
 
 * :func:`show` — display a Vega-Lite chart: the interactive, offline Altair chart in Jupyter,
-  or a static SVG when the guides are built into HTML (``python -m explainer.build_guides``
+  or a static SVG when the guides are built into HTML (``python -m explainer.teaching.build_guides``
   sets ``EXPLAINER_GUIDE_CHARTS=svg``; the SVG comes from vl-convert, so the HTML needs no
   JavaScript and nothing from the network).
 * :func:`assumption_table` — the parameters a guide relies on, with their defaults, allowed
@@ -32,8 +32,8 @@ from explainer.charts.common import (
     records,
     wrap,
 )
-from explainer.i18n import t
-from explainer.spec import Lang, describe_source, registry
+from explainer.core.i18n import t
+from explainer.core.spec import Lang, describe_source, registry
 
 #: Environment variable that switches :func:`show` to static SVG (``svg``).
 CHARTS_ENV = "EXPLAINER_GUIDE_CHARTS"
@@ -50,7 +50,7 @@ def static_charts() -> bool:
 def show(spec: dict[str, Any]) -> None:
     """Display a Vega-Lite chart: interactive in Jupyter, SVG in the static HTML build.
 
-    Interactive charts need :func:`explainer.offline.enable_offline_charts` to have been
+    Interactive charts need :func:`explainer.serving.offline.enable_offline_charts` to have been
     called, so that their JavaScript comes from the installed packages and not a CDN.
     """
     from IPython.display import HTML, display
@@ -202,7 +202,7 @@ def table_labels(lang: Lang) -> dict[str, str]:
     """Readable labels for the column, index and row identifiers the guides' tables use:
     parameter labels from ``data/parameters.yaml``, the rest from the locale files
     (``guide_col_*``)."""
-    from explainer.i18n import strings
+    from explainer.core.i18n import strings
 
     labels = {pid: spec.label[lang] for pid, spec in registry().params.items()}
     prefix = "guide_col_"

@@ -3,7 +3,8 @@
 Each function is small and pure: it reads the defaults, presets and reforms in ``data/`` through
 the same functions the dashboards call, so an answer stays right when a default changes.
 ``data/exercises.yaml`` names these functions (``answer: {function: name}``); the checker in
-:mod:`explainer.exercises` calls them. Imports stay inside the functions so that importing this
+:mod:`explainer.teaching.exercises` calls them. Imports stay inside the functions so that
+importing this
 module is cheap.
 """
 
@@ -14,13 +15,13 @@ from typing import Any
 
 
 def defaults() -> Any:
-    from explainer.spec import registry
+    from explainer.core.spec import registry
 
     return registry().default()
 
 
 def replace(s: Any, **changes: Any) -> Any:
-    from explainer.spec import registry
+    from explainer.core.spec import registry
 
     return registry().replace(s, **changes)
 
@@ -29,8 +30,8 @@ def district_round_up(mode: str = "ceil_half") -> Any:
     """The district case (20 study hours by 20 August), started late on 2 August with a daily
     limit of 90 minutes, every day counted, rounded per day: what could close the gap between
     the app's rule (about half an hour a day) and the article's hour (seed §3)."""
+    from explainer.core.presets import presets
     from explainer.model.night import night
-    from explainer.presets import presets
 
     s = replace(
         presets()["district_20h"].scenario(),
@@ -119,7 +120,7 @@ def alpha_zero_ratio() -> float:
 
 
 def levels_double() -> int:
-    from explainer.spec import registry
+    from explainer.core.spec import registry
 
     spec = registry().params["n_levels"]
     for levels in range(spec.min, spec.max + 1):
@@ -166,8 +167,8 @@ def crowding_reward_unaligned() -> float:
 
 
 def esignature_output_parts() -> dict[str, float]:
+    from explainer.core.reforms import apply_reforms
     from explainer.model.compare import compare
-    from explainer.reforms import apply_reforms
 
     s = defaults()
     return compare(s, apply_reforms(s, ["esignature"]).reformed).output_attribution.parts
@@ -182,8 +183,8 @@ def esignature_whole_change() -> float:
 
 
 def short_sleep_by_reform() -> dict[str, float]:
+    from explainer.core.reforms import apply_reforms, reforms
     from explainer.model.unit import unit
-    from explainer.reforms import apply_reforms, reforms
 
     s = defaults()
     return {rid: unit(apply_reforms(s, [rid]).reformed).share_short_sleep for rid in reforms()}
@@ -196,8 +197,8 @@ def best_single_reforms() -> set[str]:
 
 
 def all_reforms_short_sleep() -> float:
+    from explainer.core.reforms import apply_reforms, reforms
     from explainer.model.unit import unit
-    from explainer.reforms import apply_reforms, reforms
 
     return unit(apply_reforms(defaults(), reforms()).reformed).share_short_sleep
 
@@ -282,8 +283,8 @@ def veto_one_person() -> float:
 # ----------------------------------------------------------------------------- guide 07
 def late_wake_all_reforms_short_sleep() -> float:
     """Short nights with every reform when waking at 07:30 (capstone, exercise 1)."""
+    from explainer.core.reforms import apply_reforms, reforms
     from explainer.model.unit import unit
-    from explainer.reforms import apply_reforms, reforms
 
     late = replace(defaults(), wake_time="07:30")
     return unit(apply_reforms(late, list(reforms())).reformed).share_short_sleep

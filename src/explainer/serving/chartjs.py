@@ -1,12 +1,12 @@
 """The chart widget's JavaScript over HTTP, once per browser, instead of once per chart.
 
 ``alt.JupyterChart`` is an anywidget whose module (vega, vega-lite, vega-embed: 0.9 MB, see
-explainer.offline) is a widget trait: Voila sends it through the kernel websocket with every
+explainer.serving.offline) is a widget trait: Voila sends it through the kernel websocket with every
 chart, uncached, so a page with four charts carried 3.6 MB before its first chart showed
 (benchmarks/bench_page_weight.py). Here the module is written once into the project
 template's ``static`` folder as ``jupyterchart.js``, which Voila serves at
 ``voila/templates/explainer/static/`` (stand-alone and as a server extension alike), gzipped
-(explainer.compression). Each chart's trait becomes a stub of a few hundred bytes that
+(explainer.serving.compression). Each chart's trait becomes a stub of a few hundred bytes that
 imports that file from the page's own base URL (read from the page's ``jupyter-config-data``)
 with ``?v=<SHA-512 of the file>``: the very URL tornado's ``static_url`` gives the template
 (:data:`VERSION` is tornado's ``StaticFileHandler.get_content_version``), so that

@@ -2,7 +2,7 @@
 
 Nothing is drawn here: a step is put on its page's dashboard (as the presenter's page would
 show it), :func:`explainer.ui.brief_button.brief_content` says what that page shows, and
-:mod:`explainer.brief` renders it (one page per step; one file for the whole session). The
+:mod:`explainer.outputs.brief` renders it (one page per step; one file for the whole session). The
 step's title and its question for the room head each page; the expected answers and the
 speaker notes stay with the trainer.
 """
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from explainer.i18n import t
-from explainer.playlist import Playlist, Step, ready_made
+from explainer.core.i18n import t
+from explainer.teaching.playlist import Playlist, Step, ready_made
 
 DEFAULT_BASE = "http://127.0.0.1:8866/voila/render/"
 
@@ -79,7 +79,7 @@ def render_step(
     dashboards: dict[str, Any] | None = None,
 ) -> str:
     """One step's handout: a one-page brief (HTML)."""
-    from explainer.brief import render_brief
+    from explainer.outputs.brief import render_brief
 
     return render_brief(step_content(playlist, index, lang, make, base, dashboards))
 
@@ -93,7 +93,7 @@ def render_playlist_booklet(
 ) -> str:
     """The whole session as one printable file, one step per page (``dashboards``: one per
     page, kept by the caller to reuse)."""
-    from explainer.brief import render_booklet
+    from explainer.outputs.brief import render_booklet
 
     dashboards = {} if dashboards is None else dashboards
     contents = [
@@ -106,7 +106,7 @@ def find_playlist(name: str) -> Playlist:
     """A ready-made playlist by id, or a playlist file by path (read as hostile input)."""
     from pathlib import Path
 
-    from explainer.playlist import parse_playlist_file
+    from explainer.teaching.playlist import parse_playlist_file
 
     if name in ready_made():
         return ready_made()[name]

@@ -1,7 +1,7 @@
 """A trainer's playlist: a sequence of dashboard states to present from (issue 18).
 
 A playlist is a YAML file (``data/playlists/*.yaml`` for the ready-made ones, or a trainer's
-own). It is read like a scenario file, as hostile input: :func:`explainer.untrusted.
+own). It is read like a scenario file, as hostile input: :func:`explainer.core.untrusted.
 load_untrusted_yaml` bounds its size, depth and items and refuses anchors, aliases and tags;
 then every field is checked here and every mistake is named with its line (libyaml's node
 marks) in both languages. The result is a frozen :class:`Playlist`; no widgets here.
@@ -25,8 +25,8 @@ from urllib.parse import urlencode
 
 import yaml
 
-from explainer.datafiles import data_file
-from explainer.untrusted import (
+from explainer.core.datafiles import data_file
+from explainer.core.untrusted import (
     LIMITS,
     InputRefused,
     decode_file,
@@ -83,8 +83,8 @@ class State:
 
     def scenario(self) -> Any:
         """The scenario this state describes (preset overrides, then the parameters)."""
-        from explainer.presets import presets
-        from explainer.spec import registry
+        from explainer.core.presets import presets
+        from explainer.core.spec import registry
 
         base = dict(presets()[self.preset].overrides) if self.preset else {}
         return registry().build({**base, **dict(self.parameters)})
@@ -129,10 +129,10 @@ class PlaylistProblem:
     key: str
     values: Mapping[str, Any] = field(default_factory=dict)
     line: int = 0
-    detail: Any = None  # an explainer.spec.Problem about a parameter, shown after the text
+    detail: Any = None  # an explainer.core.spec.Problem about a parameter, shown after the text
 
     def message(self, lang: str) -> str:
-        from explainer.i18n import t
+        from explainer.core.i18n import t
 
         text = t(self.key, lang, **self.values)  # type: ignore[arg-type]
         if self.detail is not None:
@@ -151,8 +151,8 @@ class PlaylistError(ValueError):
 
     def messages(self, lang: str) -> list[str]:
         """The messages in ``lang``, at most ``LIMITS.max_problems`` then how many more."""
-        from explainer.i18n import t
-        from explainer.untrusted import LIMITS
+        from explainer.core.i18n import t
+        from explainer.core.untrusted import LIMITS
 
         shown = [p.message(lang) for p in self.problems[: LIMITS.max_problems]]
         more = len(self.problems) - LIMITS.max_problems
@@ -370,7 +370,7 @@ class _Reader:
 
     def state(self, entry: Mapping[str, Any], path: Path_) -> State | None:
         """The page, preset, parameters and reforms of a step (or of its ``compare``)."""
-        from explainer.presets import presets_for
+        from explainer.core.presets import presets_for
 
         page = entry.get("page")
         if not isinstance(page, str) or page not in PAGES:
@@ -397,8 +397,8 @@ class _Reader:
     def parameters(
         self, value: Any, preset: str, path: Path_
     ) -> tuple[tuple[str, str], ...] | None:
-        from explainer.presets import presets
-        from explainer.spec import registry
+        from explainer.core.presets import presets
+        from explainer.core.spec import registry
 
         if not isinstance(value, dict):
             self.problem(path, "playlist_not_mapping", where=_where(path))
@@ -417,7 +417,7 @@ class _Reader:
         return tuple((k, reg.params[k].display(getattr(scenario, k))) for k in given)
 
     def reforms(self, value: Any, page: str, path: Path_) -> tuple[str, ...] | None:
-        from explainer.reforms import reforms
+        from explainer.core.reforms import reforms
 
         if value in ([], None):
             return ()
@@ -453,8 +453,8 @@ _FIT_NAMES = {"displaced_effort": "displaced"}  # the fit page's figure names (u
 def _result(state: State) -> Any:
     """The model's result for a state (the reform page: status quo against reform)."""
     if state.page == "reforms":
+        from explainer.core.reforms import apply_reforms
         from explainer.model.compare import compare
-        from explainer.reforms import apply_reforms
 
         applied = apply_reforms(state.scenario(), list(state.reforms))
         return compare(applied.status_quo, applied.reformed).table().set_index("metric")

@@ -6,8 +6,8 @@ package-dir``), so a wheel carries them as ``explainer/data/…`` and an editabl
 them in the checkout; either way they are read here as the resources of ``explainer.data``,
 never through a path of the checkout.
 
-This module imports nothing else of the project: :mod:`explainer.i18n` and
-:mod:`explainer.spec` both read their files through it.
+This module imports nothing else of the project: :mod:`explainer.core.i18n` and
+:mod:`explainer.core.spec` both read their files through it.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ from tornado import web
 from tornado.ioloop import PeriodicCallback
 from traitlets import Float, Integer
 
-from explainer.paths import register_template
+from explainer.core.paths import register_template
 
 # Voila imports this module while it reads voila.json (multi_kernel_manager_class), before
 # it looks for the page template: tell it where the checkout's template is (issue 17).

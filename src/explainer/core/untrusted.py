@@ -62,7 +62,9 @@ class InputRefused(ValueError):
         return self.message("en")
 
     def message(self, lang: str) -> str:
-        from explainer.i18n import t  # here: explainer.i18n imports explainer.spec, which uses us
+        from explainer.core.i18n import (
+            t,  # here: explainer.core.i18n imports explainer.core.spec, which uses us
+        )
 
         return t(self.key, lang, **self.values)  # type: ignore[arg-type]
 

@@ -18,7 +18,7 @@ cannot draw).
 
 Cache location: ``$EXPLAINER_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/explainer``, else
 ``~/.cache/explainer``. If the cache cannot be written, the bundle is still used for this
-process. Warm the cache ahead of time with ``python -m explainer.offline``.
+process. Warm the cache ahead of time with ``python -m explainer.serving.offline``.
 
 Nothing heavy is imported until the function is called.
 """
@@ -141,8 +141,8 @@ def enable_offline_charts() -> None:
         )
     if not chart_cls._is_offline:
         text, _from_cache = load_bundle()
-        # Served over HTTP once per browser where possible (explainer.chartjs, issue 15).
-        from explainer.chartjs import served_module
+        # Served over HTTP once per browser where possible (explainer.serving.chartjs, issue 15).
+        from explainer.serving.chartjs import served_module
 
         # The same two attributes JupyterChart.enable_offline() sets (altair 5.x/6.x).
         chart_cls._esm = served_module(text) or text
@@ -155,7 +155,7 @@ def enable_offline_charts() -> None:
 def ensure_served() -> bool:
     """Write the chart module where Voila serves it, from the offline cache (at server start,
     so that the first page's preload finds it)."""
-    from explainer.chartjs import served_module
+    from explainer.serving.chartjs import served_module
 
     text, _ = load_bundle()
     return served_module(text) is not None

@@ -35,7 +35,7 @@ configured through traitlets like the rest of Voila:
   first; a bad frame closes that socket with a log line, and nothing else is affected.
 
 Stand-alone Voila (``make app``, ``make workshop``) runs both through
-:mod:`explainer.serve`; a Jupyter server (Binder, a hub's user servers) loads this module as
+:mod:`explainer.serving.serve`; a Jupyter server (Binder, a hub's user servers) loads this module as
 a server extension (``jpserver_extensions``), which installs the checks that apply there.
 Tested against voila 0.5.13, jupyter_server 2.x, tornado 6.x: tests/e2e/test_security.py,
 tests/e2e/test_serving.py, tests/test_guard.py.
@@ -75,7 +75,7 @@ LANGS = ("zh", "en")
 # ---------------------------------------------------------------------- refusal pages
 def refusal_texts(key: str, lang: str, **values: object) -> tuple[str, str]:
     """Title and text of a refusal (data/locales, ``guard_*``), in ``lang``."""
-    from explainer.i18n import t
+    from explainer.core.i18n import t
 
     if key == "host":
         return t("guard_host_title", lang), t("guard_host_text", lang)
@@ -445,7 +445,7 @@ def websocket_settings(parent: LoggingConfigurable) -> dict[str, int]:
 # ---------------------------------------------------------------------- server extension
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
     """Binder and hub servers load this module through ``ServerApp.jpserver_extensions``."""
-    return [{"module": "explainer.guard"}]
+    return [{"module": "explainer.serving.guard"}]
 
 
 def _load_jupyter_server_extension(server_app: Any) -> None:
@@ -459,9 +459,9 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     guard.install(web_app)
     for key, value in websocket_settings(server_app).items():
         web_app.settings.setdefault(key, value)
-    from explainer.caching import install_cache_headers
-    from explainer.offline import serve_chart_module
+    from explainer.serving.caching import install_cache_headers
+    from explainer.serving.offline import serve_chart_module
 
     install_cache_headers(web_app)  # browsers keep Voila's bundle (issue 15)
-    serve_chart_module(server_app.log)  # the template preloads it (explainer.chartjs)
-    server_app.log.info("explainer.guard: request and websocket checks installed")
+    serve_chart_module(server_app.log)  # the template preloads it (explainer.serving.chartjs)
+    server_app.log.info("explainer.serving.guard: request and websocket checks installed")

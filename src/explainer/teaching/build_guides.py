@@ -1,6 +1,6 @@
 """Build the teaching guides into static HTML pages that open without any network.
 
-    python -m explainer.build_guides [--out build/guides] [--guides notebooks/guide]
+    python -m explainer.teaching.build_guides [--out build/guides] [--guides notebooks/guide]
 
 Each guide (``notebooks/guide/NN_*.ipynb``) is executed top to bottom in a fresh kernel
 (nbclient, working directory = the guide's folder) and written as HTML with nbconvert's ``lab``
@@ -16,7 +16,8 @@ complete site in each language with a switch to the same page in the other, and 
 Offline by construction:
 
 * **Charts** are static SVG. The build sets ``EXPLAINER_GUIDE_CHARTS=svg`` for the kernels, and
-  :func:`explainer.guide.show` then draws each Vega-Lite chart with vl-convert instead of the
+  :func:`explainer.teaching.guide.show` then draws each Vega-Lite chart with vl-convert instead of
+  the
   interactive Altair widget (whose JavaScript the static page could not run without a widget
   manager from a CDN). Text in the SVG stays text, so Chinese is searchable and sharp; what is
   lost is the tooltips, which the notebooks in Jupyter keep.
@@ -44,9 +45,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explainer.guide import CHARTS_ENV
-from explainer.i18n import t
-from explainer.paths import project_root
+from explainer.core.i18n import t
+from explainer.core.paths import project_root
+from explainer.teaching.guide import CHARTS_ENV
 
 GUIDE_GLOB = "[0-9][0-9]_*.ipynb"
 
@@ -101,7 +102,7 @@ def external_resources(page: str) -> list[str]:
 
 def find_guide_dir(start: Path | None = None) -> Path:
     """``notebooks/guide`` under ``start`` (default: the working directory), else the guides
-    of the checkout or of the installed package (:func:`explainer.paths.project_root`)."""
+    of the checkout or of the installed package (:func:`explainer.core.paths.project_root`)."""
     candidates = [(start or Path.cwd()) / "notebooks" / "guide"]
     with contextlib.suppress(FileNotFoundError):  # neither a checkout nor an installed copy
         candidates.append(project_root() / "notebooks" / "guide")
@@ -466,7 +467,7 @@ def build(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m explainer.build_guides",
+        prog="python -m explainer.teaching.build_guides",
         description="Execute the teaching guides and write them as offline HTML pages.",
     )
     parser.add_argument("--out", default="build/guides", help="output folder (build/guides)")

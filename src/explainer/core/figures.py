@@ -14,8 +14,8 @@ from typing import Literal
 
 import pandas as pd
 
-from explainer.i18n import minutes_text, t
-from explainer.spec import Lang, format_clock
+from explainer.core.i18n import minutes_text, t
+from explainer.core.spec import Lang, format_clock
 
 Kind = Literal["minutes", "clock", "share", "hours", "number"]
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from explainer.figures import format_change, format_value
-from explainer.i18n import t
+from explainer.core.figures import format_change, format_value
+from explainer.core.i18n import t
+from explainer.core.spec import Lang, bilingual, describe_source, registry
 from explainer.model.uncertainty import Band, Uncertainty, change_band
-from explainer.spec import Lang, bilingual, describe_source, registry
 
 #: Below this a change is no change (minutes, shares and scores alike are shown rounded).
 NO_CHANGE = 1e-6

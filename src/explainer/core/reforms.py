@@ -22,8 +22,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from explainer.i18n import t
-from explainer.spec import (
+from explainer.core.i18n import t
+from explainer.core.spec import (
     Lang,
     ScenarioError,
     _read_yaml,

@@ -1,17 +1,18 @@
-"""``python -m explainer.serve notebooks``: stand-alone Voila with the project's serving layer.
+"""``python -m explainer.serving.serve notebooks``: stand-alone Voila with the project's serving
+layer.
 
 ``make app``, ``make workshop``, the end-to-end tests and the benchmarks run this instead of
 the ``voila`` command. It is Voila (same options, same ``voila.json``) with four additions
 that Voila offers no setting for:
 
-- :class:`explainer.guard.RequestGuard` in front of the routing (Host check, URL length,
+- :class:`explainer.serving.guard.RequestGuard` in front of the routing (Host check, URL length,
   page-load limit per address, ``theme``/``template`` keys removed, clean 404s);
 - tornado's ``websocket_max_message_size`` set from
   ``GuardedKernelWebsocketConnection.max_message_bytes`` (the connection class itself is named
   in voila.json, so plain ``voila`` gets the frame checks too);
-- gzip for what ``voila.json`` asks to compress (``explainer.compression``: Voila copies its
+- gzip for what ``voila.json`` asks to compress (``explainer.serving.compression``: Voila copies its
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
-- cache headers on Voila's static files (``explainer.caching``: its bundle has none);
+- cache headers on Voila's static files (``explainer.serving.caching``: its bundle has none);
 - the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
   that an over-long URL gets the 414 page instead of a closed connection.
 """
@@ -23,16 +24,17 @@ import functools
 from traitlets import Integer
 from voila.app import Voila
 
-from explainer.caching import install_cache_headers
-from explainer.compression import install_compression
-from explainer.guard import RequestGuard, websocket_settings
-from explainer.offline import serve_chart_module
+from explainer.serving.caching import install_cache_headers
+from explainer.serving.compression import install_compression
+from explainer.serving.guard import RequestGuard, websocket_settings
+from explainer.serving.offline import serve_chart_module
 
 __all__ = ["ExplainerVoila", "main"]
 
 
 class ExplainerVoila(Voila):
-    """Voila with :class:`~explainer.guard.RequestGuard` and the websocket limit installed."""
+    """Voila with :class:`~explainer.serving.guard.RequestGuard` and the websocket limit
+    installed."""
 
     max_header_bytes = Integer(
         256 * 1024,
@@ -50,7 +52,7 @@ class ExplainerVoila(Voila):
         guard.install(self.app)
         install_compression(self.app)  # voila.json's compress_response (issue 15)
         install_cache_headers(self.app)  # browsers keep Voila's bundle (issue 15)
-        serve_chart_module(self.log)  # the template preloads it (explainer.chartjs)
+        serve_chart_module(self.log)  # the template preloads it (explainer.serving.chartjs)
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:

@@ -8,7 +8,7 @@ Under jupyter_server (Binder, JupyterHub) the settings reach the constructor and
 
 :func:`install_compression` adds the transform to an application built that way (every
 handler, static files included: tornado compresses text, JavaScript, JSON and SVG bodies of
-1 kB or more). :class:`explainer.serve.ExplainerVoila` (``make app``, ``explainer serve``)
+1 kB or more). :class:`explainer.serving.serve.ExplainerVoila` (``make app``, ``explainer serve``)
 calls it in its ``listen``.
 """
 

@@ -20,7 +20,8 @@ for all of them again on every page (≈105 requests, mostly 304s; issue 15).
 
 Everything else (pages, the kernel API, websockets) is left as its handler sets it.
 :func:`install_cache_headers` adds the transform to an application;
-:class:`explainer.serve.ExplainerVoila` and :mod:`explainer.guard`'s server extension call it.
+:class:`explainer.serving.serve.ExplainerVoila` and :mod:`explainer.serving.guard`'s server
+extension call it.
 """
 
 from __future__ import annotations

@@ -29,10 +29,10 @@ from pydantic import (
     model_validator,
 )
 
-from explainer.datafiles import load_yaml_text as load_yaml_text  # re-exported
-from explainer.datafiles import read_yaml
-from explainer.i18n import LANGUAGES, Lang, strings, t
-from explainer.untrusted import LIMITS, echo
+from explainer.core.datafiles import load_yaml_text as load_yaml_text  # re-exported
+from explainer.core.datafiles import read_yaml
+from explainer.core.i18n import LANGUAGES, Lang, strings, t
+from explainer.core.untrusted import LIMITS, echo
 
 ParamType = Literal["int", "float", "bool", "choice", "clock", "date"]
 
@@ -222,7 +222,7 @@ class Problem:
         """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``.
 
         A visitor's value (and name) is shortened and cleaned by
-        :func:`explainer.untrusted.echo`; the caller still escapes it for HTML.
+        :func:`explainer.core.untrusted.echo`; the caller still escapes it for HTML.
         """
         if self.code:
             text = t(self.code, lang, **self.values)
@@ -465,7 +465,7 @@ def _reason(item: Mapping[str, Any]) -> str:
 
 
 def _read_yaml(name: str) -> Any:
-    """One file of ``data/`` (:func:`explainer.datafiles.read_yaml`)."""
+    """One file of ``data/`` (:func:`explainer.core.datafiles.read_yaml`)."""
     return read_yaml(name)
 
 

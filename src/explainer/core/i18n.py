@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal, get_args
 
-from explainer.datafiles import read_yaml
+from explainer.core.datafiles import read_yaml
 
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the UI languages, in the order shown

@@ -31,8 +31,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from explainer.i18n import LANGUAGES, t
-from explainer.spec import Lang
+from explainer.core.i18n import LANGUAGES, t
+from explainer.core.spec import Lang
 
 __all__ = [
     "MAX_ASSUMPTIONS",
@@ -135,8 +135,8 @@ _SAFE_LINK = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def _safe_link(link: str) -> str | None:
-    """The link if it is a plain http(s) URL of URL characters (explainer.qr's rule)."""
-    from explainer.qr import safe_link
+    """The link if it is a plain http(s) URL of URL characters (explainer.outputs.qr's rule)."""
+    from explainer.outputs.qr import safe_link
 
     return safe_link(link) if isinstance(link, str) and _SAFE_LINK.fullmatch(link) else None
 
@@ -438,7 +438,7 @@ def _assumptions_html(content: BriefContent, listed_count: int) -> str:
 
 
 def _footer_html(content: BriefContent) -> str:
-    from explainer.qr import qr_svg
+    from explainer.outputs.qr import qr_svg
 
     lang = content.lang
     link = _safe_link(content.link)
@@ -478,7 +478,7 @@ def _section_html(content: BriefContent) -> str:
 
 
 def _keys(lang: Lang) -> Mapping[str, str]:
-    from explainer.i18n import strings
+    from explainer.core.i18n import strings
 
     return strings(lang)
 

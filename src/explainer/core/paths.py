@@ -14,7 +14,7 @@ scheme's data directory.
 editable install (``pip install -e .``, and environment.yml's ``-e .``), which copies no data
 files: Voila looks for templates only on jupyter_core's ``jupyter_path()`` ($JUPYTER_PATH,
 the user's and the environment's share/jupyter; voila/paths.py, collect_template_paths).
-:mod:`explainer.serving` calls it when imported, which Voila does while it reads voila.json
+:mod:`explainer.serving.kernels` calls it when imported, which Voila does while it reads voila.json
 (``multi_kernel_manager_class``; traitlets resolves a class named by a string when it is set),
 before it collects the template paths.
 """
@@ -27,7 +27,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
-CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT = Path(__file__).resolve().parents[3]
 TEMPLATE = Path("voila") / "templates" / "explainer" / "index.html.j2"
 
 
