@@ -21,6 +21,11 @@ both and their ratio. dd1f9c2 is the commit before the start-up cuts of issue #7
 IRI checkers no longer imported (explainer/charts/__init__.py), YAML parsed by libyaml
 (explainer.spec), chart widgets created empty (explainer.ui.dashboard).
 
+Also (issue 14): the cost of the range bands' sampler, ``scipy.stats.qmc``, measured in fresh
+interpreters as the extra import time after the page's own imports (numpy and pandas already
+loaded), and whether building a dashboard imports it (it must not: the bands import it in a
+worker thread when they are first computed, after the page is shown).
+
 Prints a table (median over --runs) and writes benchmarks/out/kernel_startup.json.
 The machine may be shared: CPU seconds are steadier than wall seconds.
 """
@@ -147,6 +152,19 @@ def main() -> None:
             if args.before:
                 subprocess.run([*git, "worktree", "remove", "--force", str(worktree)], check=True)
     report(args.page, args.runs, runs)
+    sampler = sampler_cost(args.page, args.runs)
+    ratio = sampler["import_sampler_s"] / sampler["import_page_s"]
+    print(
+        f"range bands' sampler (issue 14): import scipy.stats.qmc after the page's imports"
+        f" {sampler['import_sampler_s']:.2f} s (the page's own imports:"
+        f" {sampler['import_page_s']:.2f} s, ratio {ratio:.2f});"
+        f" imported while the dashboard is built: {sampler['imported_at_build']}"
+        " (kept lazy: imported in a worker thread when the first band is computed)"
+    )
+    saved = OUT / "kernel_startup.json"
+    data = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    data["sampler_import"] = sampler
+    saved.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 def measure(
@@ -161,6 +179,38 @@ def measure(
             runs[name].append(run_once(page, src))
             print(f"  run {i + 1} {name}: done", flush=True)
     return runs
+
+
+SAMPLER_JS = """
+import sys, time
+t0 = time.perf_counter()
+from explainer.ui.{page} import {cls}
+t1 = time.perf_counter()
+dashboard = {cls}()
+built = "scipy.stats" in sys.modules
+t2 = time.perf_counter()
+import scipy.stats.qmc
+t3 = time.perf_counter()
+print(t1 - t0, t3 - t2, built)
+"""
+
+
+def sampler_cost(page: str, runs: int) -> dict[str, float | bool]:
+    """Median seconds to import scipy.stats.qmc after the page is built, in fresh processes."""
+    import sys
+
+    code = SAMPLER_JS.format(page=page, cls=PAGES[page])
+    found = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+        ).stdout.split()
+        found.append((float(out[0]), float(out[1]), out[2] == "True"))
+    return {
+        "import_page_s": statistics.median(f[0] for f in found),
+        "import_sampler_s": statistics.median(f[1] for f in found),
+        "imported_at_build": any(f[2] for f in found),
+    }
 
 
 def report(page: str, count: int, runs: dict[str, list[dict]]) -> None:

@@ -168,10 +168,12 @@ def test_export_equals_the_page_methods():
     files, problems = cli.export_files("unit", "query", "lang=en")
     page = UnitDashboard()
     page.apply_query("lang=en")
+    page.bands.run_now()  # on the page the bands follow the values (issue 14)
     assert problems == []
     assert files["explainer-unit.csv"] == page.figures_csv(page.result)
-    assert files["explainer-unit.yaml"] == dump_yaml(page.scenario_file())
-    assert files["explainer-unit.json"] == dump_json(page.scenario_file())
+    document = {**page.scenario_file(), "ranges": page.bands.export("en")}
+    assert files["explainer-unit.yaml"] == dump_yaml(document)
+    assert files["explainer-unit.json"] == dump_json(document)
 
 
 def test_export_of_a_scenario_file_round_trips(tmp_path):

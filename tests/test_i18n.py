@@ -19,7 +19,7 @@ from explainer.charts.unit import RULES
 from explainer.datafiles import data_file
 from explainer.exercises import TYPES as EXERCISE_TYPES
 from explainer.exercises import UNREADABLE
-from explainer.figures import HEADLINES
+from explainer.figures import HEADLINES, UNITS
 from explainer.guide import COLUMNS as GUIDE_COLUMNS
 from explainer.i18n import LANGUAGES, minutes_text, strings, t
 from explainer.model.compare import METRICS
@@ -28,6 +28,7 @@ from explainer.model.fit import DEPARTMENTS, RECOMMENDATION, TOOLS
 from explainer.model.night import EVENING_STEPS, night
 from explainer.presets import STATUSES
 from explainer.reforms import TIMINGS
+from explainer.robustness import CONCLUSIONS
 from explainer.spec import load_yaml_text, registry
 from explainer.ui.dashboard import PAGES, Dashboard
 from explainer.ui.fit import FitDashboard
@@ -161,6 +162,9 @@ FAMILIES: dict[str, set[str]] = {
     #: Problem codes (explainer.spec.Problem.reason, ProblemError.code): every problem_ key
     #: but problem_allowed, the frame of a problem's allowed values.
     "problem_": {k.removeprefix("problem_") for k in EN if k.startswith("problem_")} - {"allowed"},
+    "claim_": {c.key for page in CONCLUSIONS.values() for c in page},
+    "negation_": {c.key for page in CONCLUSIONS.values() for c in page},
+    "band_unit_": set(UNITS),
 }
 
 
@@ -213,7 +217,16 @@ VARIABLE_KEYS: dict[tuple[str, str], set[str]] = {
 _REFUSALS = {k for k in EN if k.startswith("file_")} | {"import_bad", "import_not_scenario"}
 VARIABLE_KEYS[("untrusted.py", "self.key")] = _REFUSALS
 VARIABLE_KEYS[("spec.py", "self.code")] = _REFUSALS
-RENDERED = {("pages/night.py", "key"), ("untrusted.py", "self.key"), ("spec.py", "self.code")}
+# Playlists (issue 18): a problem's key, and the heading of the stepper's message.
+_PLAYLIST_PROBLEMS = {k for k in EN if k.startswith("playlist_")}
+VARIABLE_KEYS[("playlist.py", "self.key")] = _PLAYLIST_PROBLEMS | _REFUSALS
+VARIABLE_KEYS[("ui/playlist.py", "title_key")] = {"playlist_failed_title", "playlist_step_title"}
+RENDERED = {
+    ("pages/night.py", "key"),
+    ("untrusted.py", "self.key"),
+    ("spec.py", "self.code"),
+    ("playlist.py", "self.key"),
+}
 
 
 @cache

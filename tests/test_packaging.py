@@ -39,7 +39,7 @@ def test_the_data_files_are_read_as_resources_of_the_package() -> None:
     locale = data_file("locales", "en.yaml")
     assert locale.is_file()
     shipped = setuptools_config()["package-data"]["explainer.data"]
-    assert shipped == ["*.yaml", "locales/*.yaml"]
+    assert shipped == ["*.yaml", "locales/*.yaml", "playlists/*.yaml"]
     for path in (ROOT / "data").rglob("*"):
         if path.is_file() and path.suffix not in (".py", ".pyc"):
             assert path.suffix == ".yaml", f"{path} would not ship: add its pattern"

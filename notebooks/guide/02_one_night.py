@@ -240,6 +240,68 @@ sweep(
 )
 
 # %% [markdown]
+# ## 6b. 区间：假设能把结论推多远 · Ranges: how far the assumptions move the answer
+
+# %% [markdown] tags=["lang-zh"]
+# 上面一次只动了两个假设。页面上每个数字旁边的区间把所有假设一起动：`data/parameters.yaml` 里每个“假设”（role: people）都写明了合理范围和来源，文章给出的（如“九十点钟”，seed §3，“加班到晚上九十点钟很正常”）就用文章，文章没给的就明说两端是假设、为什么这样取。
+#
+# **区间是什么。** 在这些范围里取一组铺满空间的抽样（加扰Sobol'序列，$n=128$ 点，种子固定，所以每次打开都是同一个区间），对每个样本 $x_i$ 算一遍模型，区间就是
+# $$[\min_i f(x_i),\ \max_i f(x_i)]\quad(i=0,1,\dots,n;\ x_0 \text{ 为当前设置}).$$
+# **区间不是什么。** 它不是置信区间，也没有“95%的把握”：来源只给了合理的两端，没有给概率分布，所以我们不取分位数。它只说“在所试的每种组合下”；范围角上的极端情况可能还在区间之外。
+#
+# **为什么不改变规则。** 指标、上限、排名还是达标线，是上级定的、由读者在页面上选择的东西（role: policy）。把它们也放进区间，就会把“我们不知道的”和“上级决定的”混在一起，区间就说不清任何一条规则的后果了。
+#
+# **一次一项与全局敏感性。** 龙卷风图一次只动一项假设（从范围一端到另一端，其余不变），看谁最要紧；它看不到几项假设一起动时的相互作用。全局方法（Sobol'指数）把方差分给每项假设：一阶指数 $S_i$ 是这项假设单独造成的部分，总指数 $S_{T_i}$ 还包括它参与的所有相互作用。若对每项 $S_{T_i}\approx S_i$ 且 $\sum_i S_i\approx 1$，模型就是可加的，一次一项的图已经说全了。就寝时间正是几段时长相加，下面的计算验证了这一点，所以页面上只画一次一项的图（全局指数要 $n(d+2)$ 次模型运行，在单位页上太慢）。
+
+# %% [markdown] tags=["lang-en"]
+# The chart above moved two assumptions at a time. The range beside each number on the pages moves them all: every assumption in `data/parameters.yaml` (role: people) declares its plausible range and where it comes from; the article's own words where it gives them (such as nine or ten o'clock, seed §3, “加班到晚上九十点钟很正常”), and otherwise a plain statement that the ends are assumed, and why.
+#
+# **What a range is.** A space-filling sample of those ranges (a scrambled Sobol' sequence, $n=128$ points, fixed seed, so every load shows the same range) goes through the model, and the range is
+# $$[\min_i f(x_i),\ \max_i f(x_i)]\quad(i=0,1,\dots,n;\ x_0 \text{ the scenario as set}).$$
+# **What a range is not.** It is not a confidence interval and carries no “95 per cent”: the sources give plausible ends, not a probability distribution, so we take no percentiles. It says “under every combination tried”; extremes at the corners of the ranges may lie beyond it.
+#
+# **Why the rules are not varied.** The quota, the caps, a ranking or a threshold are set by a superior and chosen by the reader on the page (role: policy). Putting them inside the range would mix what we do not know with what a superior decides, and the range would no longer say what any one rule does.
+#
+# **One at a time, and global sensitivity.** The tornado chart moves one assumption at a time (from one end of its range to the other, the others as set) to show which matters most; it cannot see assumptions acting together. A global method (Sobol' indices) shares out the variance: the first-order index $S_i$ is what assumption $i$ does alone, the total index $S_{T_i}$ adds every interaction it takes part in. If $S_{T_i}\approx S_i$ for each and $\sum_i S_i\approx 1$, the model is additive and the one-at-a-time chart already says it all. Bedtime is a sum of durations, as the computation below confirms, so the pages draw only the one-at-a-time chart (global indices need $n(d+2)$ model runs, too slow on the unit page).
+
+# %%
+from explainer.charts.bands import tornado_spec
+from explainer.model import uncertainty as U
+from explainer.robustness import CONCLUSIONS, verdict_text
+
+night_assumptions = [
+    p for p, spec in reg.params.items() if spec.group in ("apps", "points", "evening", "shortcuts")
+]
+
+
+def night_figures(x):
+    n = typical_night(x)
+    return {"bedtime": n.bedtime, "sleep_short_minutes": n.sleep_short_minutes}
+
+
+ranges = U.uncertainty(night_figures, reg, s, night_assumptions)
+band = ranges.band("bedtime")
+print(tr("就寝时间", "bedtime"), format_clock(band.value), f"({format_clock(band.low)} – {format_clock(band.high)})")
+for conclusion in CONCLUSIONS["night"]:
+    print(verdict_text(ranges, conclusion, LANG))
+show(tornado_spec(ranges, "bedtime", "clock", LANG))
+
+# %%
+indices = U.sobol_total(lambda x: night_figures(x)["bedtime"], reg, s, night_assumptions, n=256)
+sobol = pd.DataFrame(
+    [(reg.params[p].label[LANG], first, total) for p, (first, total) in indices.items()],
+    columns=[tr("假设", "assumption"), tr("一阶指数 S_i", "first order S_i"), tr("总指数 S_Ti", "total S_Ti")],
+).sort_values(tr("总指数 S_Ti", "total S_Ti"), ascending=False)
+print(tr("一阶指数之和：", "sum of first-order indices: "), round(sobol.iloc[:, 1].sum(), 2))
+sobol.round(2)
+
+# %% [markdown] tags=["lang-zh"]
+# 一阶指数之和接近1，每项的总指数与一阶指数几乎相等：对就寝时间而言，假设之间几乎没有相互作用，龙卷风图的排序就是全局的排序。单位页上的数字（处罚概率、一票否决）含有阈值和连乘，假设之间可能有更强的相互作用；这里没有计算它们的指数，所以那里要引用的是卡片里的区间，而不是某一根条。
+
+# %% [markdown] tags=["lang-en"]
+# The first-order indices sum to nearly one, and each total index nearly equals its first-order index: for bedtime the assumptions hardly interact, and the tornado's order is the global order. The unit page's figures (penalty risk, the one-vote veto) involve thresholds and products, where assumptions may interact more; their indices are not computed here, which is why the range in the card, not any one bar, is the figure to quote there.
+
+# %% [markdown]
 # ## 7. 练习 · Exercises
 
 # %% [markdown] tags=["lang-zh"]

@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_serve(commands)
     _add_export(commands)
+    from explainer.booklet_cli import add_booklet_parser  # booklet hook (issue 18)
+
+    add_booklet_parser(commands)
     return parser
 
 
@@ -313,7 +316,9 @@ def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[
         dashboard.apply_query(text)
     # Named in English and in Chinese (the page names them in its own language).
     problems = [f"{p.message('en')}\n    {p.message('zh')}" for p in dashboard.problems]
+    dashboard.bands.run_now()  # issue 14: exports carry every figure's range
     document = dashboard.scenario_file()
+    document["ranges"] = dashboard.bands.export(dashboard.lang)
     name = f"explainer-{page}"
     files = {
         f"{name}.csv": dashboard.figures_csv(dashboard.result),

@@ -121,6 +121,7 @@ class _Declared(BaseModel):
     help: dict[str, str]
     source: dict[str, Any]  # where the mechanism comes from
     number_source: dict[str, Any]  # where the default number (or setting) comes from
+    range: dict[str, Any] | None = None  # an assumption's plausible range (issue 14)
 
     @model_validator(mode="after")
     def _complete(self) -> _Declared:
@@ -137,6 +138,7 @@ class _Declared(BaseModel):
         check_source(self.number_source, f"{self.id} (number)")
         if "seed" in self.number_source and "value_assumed" in self.number_source["seed"]:
             raise ValueError(f"{self.id}: an assumed number is an assumption number_source")
+        check_range(self)
         return self
 
 
@@ -159,6 +161,8 @@ class ParamSpec:
     choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: Where the default number comes from (``source`` says where the mechanism comes from).
     number_source: Mapping[str, Any] = field(default_factory=dict)
+    #: An assumption's plausible range (``role: people`` only; issue 14).
+    plausible: PlausibleRange | None = None
 
     @property
     def mechanism_source(self) -> Mapping[str, Any]:
@@ -495,6 +499,7 @@ def _make_registry(document: Mapping[str, Any]) -> Registry:
             max=high,
             step=declared.step,
             choices=declared.choices or {},
+            plausible=plausible_range(declared, low, high),
         )
     fields = {name: (_field_type(spec), spec.default) for name, spec in params.items()}
     scenario_type = create_model("Scenario", __base__=_ScenarioBase, **fields)  # type: ignore[call-overload]
@@ -542,6 +547,70 @@ def check_source(source: Mapping[str, Any], owner: str) -> None:
         check_bilingual(value, owner, "an assumption (why, and the plausible range)")
     else:
         raise ValueError(f"{owner}: source must be one of seed, ref or assumption, not {kind}")
+
+
+# ----------------------------------------------------------------------------- plausible ranges
+@dataclass(frozen=True)
+class PlausibleRange:
+    """How far an assumption may plausibly lie from its default, and why (issue 14).
+
+    One of three kinds: ``bounds`` (``low``-``high`` in the model's own units, clocks in
+    minutes after midnight), ``choices`` (the settings that are all plausible) or ``fixed``
+    (not varied, with ``reason`` saying why: e.g. the unit's size is which unit one looks at).
+    No source here gives a distribution, so a range is bounds only, never a probability.
+    """
+
+    kind: Literal["bounds", "choices", "fixed"]
+    low: Any = None
+    high: Any = None
+    choices: tuple[str, ...] = ()
+    source: Mapping[str, Any] = field(default_factory=dict)  # seed, ref or assumption
+    reason: Mapping[str, str] = field(default_factory=dict)  # for ``fixed``: why not varied
+
+
+def check_range(declared: _Declared) -> None:
+    """An assumption (``people``) declares its plausible range; a rule (``policy``) does not."""
+    found = declared.range
+    if declared.role == "policy":
+        if found is not None:
+            raise ValueError(f"{declared.id}: a policy rule is the user's choice: no range")
+        return
+    if not isinstance(found, Mapping):
+        raise ValueError(f"{declared.id}: an assumption (people) needs its plausible range")
+    if set(found) == {"fixed"}:
+        check_bilingual(found["fixed"], declared.id, "a fixed range's reason")
+        return
+    if "source" not in found:
+        raise ValueError(f"{declared.id}: a range needs its source (seed, ref or assumption)")
+    check_source(found["source"], f"{declared.id} (range)")
+    if declared.type == "choice":
+        listed = found.get("choices")
+        if set(found) != {"choices", "source"} or not listed:
+            raise ValueError(f"{declared.id}: a choice's range is choices and source")
+        if set(listed) - set(declared.choices or {}):
+            raise ValueError(f"{declared.id}: range choices must be among the choices")
+        return
+    if set(found) != {"low", "high", "source"} or declared.type not in ("int", "float", "clock"):
+        raise ValueError(f"{declared.id}: a range is low, high and source (int, float, clock)")
+
+
+def plausible_range(declared: _Declared, low: Any, high: Any) -> PlausibleRange | None:
+    """The declared range in the model's units; ends outside min-max or reversed are refused."""
+    found = declared.range
+    if found is None:
+        return None
+    if "fixed" in found:
+        return PlausibleRange("fixed", reason=found["fixed"])
+    if "choices" in found:
+        return PlausibleRange("choices", choices=tuple(found["choices"]), source=found["source"])
+    start = _convert_bound(declared.type, found["low"])
+    end = _convert_bound(declared.type, found["high"])
+    if declared.type == "clock" and high > 24 * 60:  # the parameter's range runs past midnight
+        start += 24 * 60 if start < low else 0
+        end += 24 * 60 if end < low else 0
+    if isinstance(start, bool) or isinstance(end, bool) or not low <= start <= end <= high:
+        raise ValueError(f"{declared.id}: a range must lie within min-max, low <= high")
+    return PlausibleRange("bounds", low=start, high=end, source=found["source"])
 
 
 def check_bilingual(text: Mapping[str, str] | None, owner: str, what: str) -> None:

@@ -23,6 +23,9 @@ class Article:
     def __init__(self, page: PageSpec, presets: dict[str, Preset]) -> None:
         self.page, self.presets = page, presets
         self._memo: dict[tuple[str, int], tuple[Any, list[Comparison]]] = {}
+        #: The page's bands (explainer.ui.bands.BandRunner, issue 14): the summary then ends
+        #: with its verdicts, and the exports carry its ranges.
+        self.ranges: Any = None
 
     def comparisons(self, preset_id: str, result: Any) -> list[Comparison]:
         """The article's figures for ``preset_id`` against ``result`` (empty with no preset)."""
@@ -62,7 +65,7 @@ class Article:
             text += " " + t("summary_article", lang, case=preset.label(lang), items=items)
         elif preset is not None and preset.no_figures:
             text += " " + preset.no_figures[lang]
-        return text
+        return text if self.ranges is None else self.ranges.with_verdicts(text, result, lang)
 
     def box_html(self, state: PageState, result: Any) -> str:
         """The case's story and each of its figures against the model's ("" with no case)."""

@@ -56,6 +56,7 @@ def _figures(dashboard: Any, result: Any, lang: Lang) -> list[BriefFigure]:
 
     comparisons = dashboard.article_comparisons(dashboard.preset_id, result)
     by_metric = {c.reported.metric: c for c in comparisons}
+    ranges = dashboard.bands.ends_of(result, lang) if hasattr(dashboard, "bands") else {}
     figures = [
         BriefFigure(
             label=t(f"metric_{figure.key}", lang),
@@ -63,6 +64,8 @@ def _figures(dashboard: Any, result: Any, lang: Lang) -> list[BriefFigure]:
             status=_status(by_metric[figure.key], lang)
             if figure.key in by_metric
             else t("brief_model_only", lang),
+            low_text=ranges.get(figure.key, (None, None))[0],  # issue 14
+            high_text=ranges.get(figure.key, (None, None))[1],
         )
         for figure in dashboard.figures(result)
     ]

@@ -29,9 +29,11 @@ from explainer.presets import Comparison, Preset
 from explainer.spec import Lang, Problem, ScenarioError, registry
 from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
+from explainer.ui.bands import attach_bands
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import exports_html, figures_csv
 from explainer.ui.outputs import CardHook, draw_charts, draw_text
+from explainer.ui.playlist import attach_playlist
 from explainer.ui.state import (
     CUSTOM,
     History,
@@ -80,7 +82,9 @@ class Dashboard:
         self._connect()
         attach_brief_button(self)  # "Download brief" (issue 15)
         self.result: Any = None
+        self.bands = attach_bands(self)  # every number with its range (issue 14)
         self.refresh()
+        attach_playlist(self)  # playlist hook (issue 18): stepper, ?playlist=, playlist files
 
     def _connect(self) -> None:
         """Each widget event → a new state (callbacks silenced while the view is set)."""
@@ -187,6 +191,7 @@ class Dashboard:
     def apply_query(self, query: str) -> None:
         """Restore the state a URL query describes; bad values are named, defaults stand."""
         self.set_state(state_from_query(query, self.page, self.state), remember=True)
+        self.stepper.from_query(query)  # playlist hook (issue 18): ?playlist=id&step=n
 
     def load_scenario_file(self, content: bytes | None, size: int = -1) -> bool:
         """What "Load scenario" calls: a file's bytes (``None`` when the browser kept back a

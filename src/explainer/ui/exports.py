@@ -48,7 +48,10 @@ def figures_csv(page: PageSpec, article: Article, state: PageState, result: Any)
         line = " | ".join(str(f).replace("\n", " ") for f in fields)
         head += f"# article_figure {record['metric']}{tuned}: {line}\n"
     head += f"# summary: {article.summary(state, result)}\n"
-    return head + figures_table(page.figures(result), state.lang).to_csv(index=False)
+    table = figures_table(page.figures(result), state.lang)
+    if article.ranges is not None:  # each figure's band, the sample size, the seed (issue 14)
+        return head + article.ranges.csv(table, state.lang, result)
+    return head + table.to_csv(index=False)
 
 
 def export_document(
@@ -60,6 +63,8 @@ def export_document(
     document["parameter_sources_format"] = PARAMETER_SOURCES_FORMAT
     document["parameter_sources"] = parameter_sources(state.lang)
     document["summary"] = article.summary(state, result)
+    if article.ranges is not None:
+        document["ranges"] = article.ranges.export(state.lang, result)  # issue 14
     return document
 
 

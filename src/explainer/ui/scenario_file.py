@@ -21,7 +21,13 @@ SCENARIO_FORMAT = 1  # "explainer_scenario" in the files this version writes and
 #: The fields of a scenario file besides the page-specific ones (a page's extras).
 FILE_KEYS = ("explainer_scenario", "page", "preset", "language", "parameters", "provenance")
 #: Fields a download adds for its readers (see explainer.ui.exports); ignored when loading.
-EXPORT_ONLY_KEYS = ("article_figures", "parameter_sources_format", "parameter_sources", "summary")
+EXPORT_ONLY_KEYS = (
+    "article_figures",
+    "parameter_sources_format",
+    "parameter_sources",
+    "summary",
+    "ranges",  # issue 14: the bands, their method, sample size and seed
+)
 
 
 def extras_document(state: PageState, page: PageSpec) -> dict[str, Any]:

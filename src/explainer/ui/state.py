@@ -20,7 +20,7 @@ from explainer.pages import PageSpec, page_spec
 from explainer.spec import Lang, Problem, registry
 
 CUSTOM = ""  # the preset id of "no preset"
-PAGE_KEYS = ("preset", "lang")  # query keys that are not parameters
+PAGE_KEYS = ("preset", "lang", "playlist", "step")  # query keys that are not parameters
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""Time the range bands (issue 14) in headless Chromium against Voila: how fast the point
+value still updates, and how long its band takes to follow, on the night and unit pages.
+
+    .venv/bin/python benchmarks/bench_bands.py [--changes 20] [--pages night unit]
+
+For each page, one slider is moved one step at a time in one direction (so that every change
+is a scenario not seen before: a band once computed is cached, and a revisited scenario's
+band would come back at once). For each change, from the keydown event:
+
+* point: the first moment the cards show new values (the reference: the point-only update),
+  the hidden value marker carries the new scenario's stamp (it is sent after the exports), and
+  the first chart's marks change;
+* band: the first moment the band table is ready for that same scenario (its stamp equal to
+  the values'), i.e. every headline figure shows the new scenario's band.
+
+The next key press waits until the band has followed (and 250 ms more). Prints median and
+p95 of each, the ratio band / point (the point-only update is the reference), the targets
+(point p95 <= 100 ms; band p95 <= 500 ms on the night page, <= 1.5 s on the unit page), and
+writes benchmarks/out/bands.json. The machine may be shared: compare runs on one machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from bench_night_page import percentile, summary  # noqa: E402
+from e2e_support import VoilaServer, launch_chromium  # noqa: E402
+
+OUT = REPO / "benchmarks" / "out"
+#: page -> (slider moved, first chart, band target p95 in ms)
+PAGES = {
+    "night": ("signin_min_per_app", ".explainer-chart-timeline", 500),
+    "unit": ("n_staff", ".explainer-chart-bedtimes", 1500),
+}
+TARGET_POINT_P95_MS = 100
+MARKER = ".explainer-headline .explainer-value-scenario"
+
+WATCH_JS = """([marker, chart]) => {
+    const state = window.__bench = {keydown: null, before: null, stamp: null,
+        text: null, value: null, chart: null, band: null, marksBefore: null, textBefore: null};
+    const text = () => document.querySelector(".explainer-headline .explainer-cards")
+        ?.innerText || "";
+    const stamp = () => document.querySelector(marker)?.dataset.scenario;
+    const marks = () => document.querySelector(chart + " svg.marks")?.innerHTML || "";
+    document.addEventListener("keydown", () => {
+        state.keydown = performance.now(); state.before = stamp(); state.stamp = null;
+        state.value = state.chart = state.band = state.text = null; state.marksBefore = marks();
+        state.textBefore = text();
+    }, true);
+    const check = () => {
+        if (state.keydown === null) return;
+        const now = performance.now(), s = stamp();
+        if (state.value === null && s && s !== state.before) { state.value = now; state.stamp = s; }
+        if (state.chart === null && marks() !== state.marksBefore) state.chart = now;
+        if (state.text === null && text() && text() !== state.textBefore) state.text = now;
+        const table = document.querySelector(".explainer-bands-table[data-state='ready']");
+        if (state.band === null && state.stamp && table && table.dataset.scenario === state.stamp)
+            state.band = now;
+    };
+    new MutationObserver(check).observe(document.body,
+        {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+SETTLED_JS = """() => {
+    const table = document.querySelector(".explainer-bands-table[data-state='ready']");
+    const marker = document.querySelector(".explainer-headline .explainer-value-scenario");
+    return !!table && !!marker && table.dataset.scenario === marker.dataset.scenario;
+}"""
+
+
+def measure_page(browser, server: VoilaServer, name: str, changes: int) -> dict[str, list[float]]:
+    """``changes`` one-step slider moves on page ``name``: latencies in ms."""
+    param, chart, _ = PAGES[name]
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server.base_url}/voila/render/{name}.ipynb?lang=en", timeout=180_000)
+    handle = page.locator(f".explainer-param-{param} .noUi-handle")
+    handle.wait_for(state="visible", timeout=180_000)
+    page.wait_for_function(SETTLED_JS, timeout=180_000)
+    page.evaluate(WATCH_JS, [MARKER, chart])
+    handle.focus()
+    found: dict[str, list[float]] = {"text": [], "value": [], "chart": [], "band": []}
+    for i in range(changes + 2):  # the first two warm the path up and are dropped
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => window.__bench.band !== null", timeout=120_000)
+        time.sleep(0.25)
+        got = page.evaluate("window.__bench")
+        if i >= 2:
+            for key in found:
+                if got[key] is not None:
+                    found[key].append(got[key] - got["keydown"])
+    page.goto("about:blank")
+    context.close()
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--pages", nargs="+", choices=sorted(PAGES), default=list(PAGES))
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, dict] = {}
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        server = VoilaServer(log_path=OUT / "voila-bench-bands.log")
+        server.start(ready_timeout=180)
+        try:
+            for name in args.pages:
+                print(f"{name}: {args.changes} changes", flush=True)
+                found = measure_page(browser, server, name, args.changes)
+                results[name] = {key: summary(values) for key, values in found.items()}
+        finally:
+            server.stop()
+            browser.close()
+    (OUT / "bands.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report(results)
+
+
+def report(results: dict[str, dict]) -> None:
+    print("\npage   measure                         median      p95   target")
+    for name, found in results.items():
+        target = PAGES[name][2]
+        rows = (
+            ("text", "point: card values", TARGET_POINT_P95_MS),
+            ("value", "point: value marker", TARGET_POINT_P95_MS),
+            ("chart", "point: chart redrawn", TARGET_POINT_P95_MS),
+            ("band", "band follows (every figure)", target),
+        )
+        for key, label, limit in rows:
+            s = found[key]
+            if not s.get("n"):
+                continue
+            ok = "meets" if s["p95"] <= limit else "MISSES"
+            print(
+                f"{name:6} {label:30} {s['median']:7.0f} ms {s['p95']:7.0f} ms"
+                f"   {ok} p95 <= {limit} ms  (n={s['n']})"
+            )
+        band, value = found["band"], found["text"]
+        if band.get("n") and value.get("n"):
+            print(
+                f"{name:6} ratio band / point (median)    {band['median'] / value['median']:7.1f}x"
+                f"   (p95: {band['p95'] / value['p95']:.1f}x)"
+            )
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["percentile"]

@@ -1,0 +1,287 @@
+"""Charts of ranges (issue 14): the tornado chart, and bands drawn on the pages' charts.
+
+* :func:`tornado_spec` — what one figure depends on: each assumption from the low to the high
+  end of its plausible range, the others as set, biggest swing first; each bar names the
+  assumption, its range and its source.
+* :func:`with_band` — a page's chart with the band of the figure a reader looks for on it
+  (bedtime on the night's timeline, the veto's chance on its curve, real output on the effort
+  curve, the night's minutes on the reform page's bars).
+
+Plain Vega-Lite dictionaries, like every chart here (see :mod:`explainer.charts.night`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from explainer.charts.common import (
+    CHART_WIDTH,
+    CLOCK_LABEL,
+    ROW_HEIGHT,
+    SCHEMA,
+    _views,
+    title,
+    wrap,
+)
+from explainer.figures import format_value
+from explainer.i18n import t
+from explainer.model.uncertainty import Band, Uncertainty
+from explainer.robustness import (
+    STATUS_QUO,
+    band_only_text,
+    method_text,
+    range_ends,
+    range_text,
+)
+from explainer.spec import Lang, bilingual, registry, sources
+
+BAND_COLOUR = "#4e79a7"
+END_COLOURS = ("#76b7b2", "#e15759")  # low end, high end
+
+
+def axis_value(value: float, kind: str) -> float:
+    """A figure as the chart's axis reads it: clock minutes → hours, shares → percent."""
+    if kind == "clock":
+        return value / 60
+    if kind == "share":
+        return value * 100
+    return value
+
+
+def short_source(param: str, lang: Lang) -> str:
+    """Where a range's ends come from, in a few words: the article's section, a paper, ours."""
+    found = registry().params[param].plausible
+    source = found.source if found is not None else {}
+    if "seed" in source:
+        return t("range_from_article", lang, n=source["seed"]["section"][1:])
+    if "ref" in source:
+        name = bilingual(sources()[source["ref"]]["title"], lang)
+        for mark in ("，", "；", ",", ";"):
+            name = name.split(mark)[0]
+        return t("range_from_ref", lang, ref=name)
+    return t("range_assumed", lang)
+
+
+def tornado_rows(unc: Uncertainty, key: str, kind: str, lang: Lang) -> list[dict[str, Any]]:
+    """Two rows per assumption (its low and its high end), in the order of the bars."""
+    point = axis_value(unc.point(key), kind)
+    rows = []
+    for rank, bar in enumerate(unc.tornado(key)):
+        spec = registry().params[bar.param]
+        label = (
+            f"{spec.label[lang]} ({range_ends(bar.param, lang)}) · {short_source(bar.param, lang)}"
+        )
+        for end, setting, value in (
+            ("low", bar.low_setting, bar.at_low),
+            ("high", bar.high_setting, bar.at_high),
+        ):
+            shown = spec.display(setting) if spec.type != "choice" else spec.choices[setting][lang]
+            rows.append(
+                {
+                    "rank": rank,
+                    "label": label,
+                    "end": t("tornado_end_low" if end == "low" else "tornado_end_high", lang),
+                    "setting": shown,
+                    "from": point,
+                    "to": axis_value(value, kind),
+                    "value": format_value(value, kind, lang),
+                    "range": range_text(bar.param, lang),
+                }
+            )
+    return rows
+
+
+def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
+    x: dict[str, Any] = {
+        "field": "from",
+        "type": "quantitative",
+        "title": t("tornado_axis", lang, figure=figure, unit=t(f"band_unit_{kind}", lang)),
+        "scale": {"zero": False},
+    }
+    if kind == "clock":
+        x["axis"] = {"labelExpr": CLOCK_LABEL}
+    return x
+
+
+def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str, Any]:
+    """The tornado chart of figure ``key`` (a bar per assumption that moves it)."""
+    rows = tornado_rows(unc, key, kind, lang)
+    figure = t(f"metric_{key}", lang)
+    order = list(dict.fromkeys(r["label"] for r in rows))
+    y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": order}
+    # The axis title sits above the labels, which are long (name, range, source).
+    y["axis"] = {"labelLimit": 420, "titleAngle": 0, "titleAlign": "right", "titleY": -8}
+    ends = [t("tornado_end_low", lang), t("tornado_end_high", lang)]
+    tooltip = [
+        {"field": "label", "type": "nominal", "title": t("tornado_param", lang)},
+        {"field": "end", "type": "nominal", "title": t("tornado_end", lang)},
+        {"field": "setting", "type": "nominal", "title": t("tornado_setting", lang)},
+        {"field": "value", "type": "nominal", "title": t("tornado_value", lang)},
+        {"field": "range", "type": "nominal", "title": t("tornado_range", lang)},
+    ]
+    bars = {
+        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "encoding": {
+            "y": y,
+            "x": _tornado_x(kind, figure, lang),
+            "x2": {"field": "to"},
+            "color": {
+                "field": "end",
+                "type": "nominal",
+                "scale": {"domain": ends, "range": list(END_COLOURS)},
+                "legend": {"title": None, "orient": "bottom"},
+            },
+            "tooltip": tooltip,
+        },
+    }
+    point = {
+        "data": {"values": [{"from": axis_value(unc.point(key), kind)}]},
+        "mark": {"type": "rule", "color": "#333", "strokeDash": [6, 4]},
+        "encoding": {"x": {"field": "from", "type": "quantitative"}},
+    }
+    empty = [] if rows else [t("tornado_empty", lang)]
+    subtitle = [
+        *empty,
+        *wrap(t("tornado_subtitle", lang)),
+        *wrap(t("tornado_caption", lang)),
+        *wrap(method_text(unc, lang)),
+    ]
+    described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
+    return {
+        "$schema": SCHEMA,
+        "title": title(t("tornado_title", lang, figure=figure), subtitle),
+        "description": f"{t('tornado_title', lang, figure=figure)}: {described}",
+        "width": CHART_WIDTH - 200,
+        "height": max(60, ROW_HEIGHT * len(order)),
+        "data": {"values": rows},
+        "layer": [bars, point],
+    }
+
+
+# ----------------------------------------------------------------------------- bands on charts
+def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[str, Any]:
+    """``spec`` with one more layer on top and ``line`` added to its caption."""
+    top = ("$schema", "title", "description", "width", "height", "autosize", "config", "resolve")
+    out = {k: spec[k] for k in top if k in spec}
+    out["layer"] = [*_views(spec), layer]
+    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *wrap(line)]}
+    return out
+
+
+def span_layer(field: str, field2: str, low: float, high: float, text: str) -> dict[str, Any]:
+    """A shaded stripe across the whole chart from ``low`` to ``high`` on the x axis."""
+    row = {field: low, field2: high, "text": text}
+    x = {"field": field, "type": "quantitative"}
+    return {
+        "data": {"values": [row]},
+        "layer": [
+            {
+                # x and x2 only: the stripe spans the chart's whole height.
+                "mark": {"type": "rect", "color": BAND_COLOUR, "opacity": 0.15, "clip": True},
+                "encoding": {"x": x, "x2": {"field": field2}},
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "right",
+                    "baseline": "top",
+                    "dx": -4,
+                    "dy": 4,
+                    "fontSize": 11,
+                    "color": BAND_COLOUR,
+                },
+                "encoding": {
+                    "x": {"field": field2, "type": "quantitative"},
+                    "y": {"value": 0},
+                    "text": {"field": "text"},
+                },
+                "description": "band-label",
+            },
+        ],
+    }
+
+
+def errorbar_layer(
+    rows: list[dict[str, Any]], at: str, along: str, along2: str, horizontal: bool = False
+) -> dict[str, Any]:
+    """Error bars: at each row's ``at`` value, from ``along`` to ``along2`` (with end ticks)."""
+    at_type = "nominal" if horizontal else "quantitative"
+    pos, val = ("y", "x") if horizontal else ("x", "y")
+    base = {pos: {"field": at, "type": at_type}, val: {"field": along, "type": "quantitative"}}
+    tick = {"type": "tick", "color": "#222", "thickness": 2, "size": 10}
+    return {
+        "data": {"values": rows},
+        "layer": [
+            {
+                "mark": {"type": "rule", "color": "#222", "strokeWidth": 2},
+                "encoding": {**base, f"{val}2": {"field": along2}},
+            },
+            {"mark": tick, "encoding": base},
+            {"mark": tick, "encoding": {**base, val: {"field": along2, "type": "quantitative"}}},
+        ],
+    }
+
+
+def _line(band: Band, kind: str, key: str, lang: Lang) -> str:
+    return t(
+        "band_chart_line",
+        lang,
+        figure=t(f"metric_{key}", lang),
+        band=band_only_text(band, kind, lang),
+    )
+
+
+def _timeline(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
+    band = bands["bedtime"]
+    text = t("band_label", lang)
+    layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text)
+    return with_layer(spec, layer, _line(band, "clock", "bedtime", lang))
+
+
+def _veto(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
+    band = bands["p_unit_veto"]
+    row = {"n_staff": result.scenario.n_staff, "percent": band.low * 100, "top": band.high * 100}
+    layer = errorbar_layer([row], "n_staff", "percent", "top")
+    return with_layer(spec, layer, _line(band, "share", "p_unit_veto", lang))
+
+
+def _effort(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
+    band = bands["real_output"]
+    fit = getattr(result, "reformed", None)
+    w = (fit.fit if fit is not None else result).curve_w
+    layer = errorbar_layer([{"w": w, "value": band.low, "top": band.high}], "w", "value", "top")
+    return with_layer(spec, layer, _line(band, "number", "real_output", lang))
+
+
+def _minutes(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
+    rows = [
+        {"side_label": t(f"side_{side}", lang), "minutes": bands[key].low, "top": bands[key].high}
+        for side, key in (("status_quo", "night_minutes" + STATUS_QUO), ("reform", "night_minutes"))
+    ]
+    layer = errorbar_layer(rows, "side_label", "minutes", "top", horizontal=True)
+    return with_layer(spec, layer, _line(bands["night_minutes"], "minutes", "night_minutes", lang))
+
+
+ChartBand = Callable[[dict[str, Any], Any, Mapping[str, Band], Lang], dict[str, Any]]
+#: Which band each page draws on which chart (page, chart CSS class).
+CHART_BANDS: dict[tuple[str, str], ChartBand] = {
+    ("night", "explainer-chart-timeline"): _timeline,
+    ("unit", "explainer-chart-veto"): _veto,
+    ("fit", "explainer-chart-effort"): _effort,
+    ("reforms", "explainer-chart-effort"): _effort,
+    ("reforms", "explainer-chart-minutes"): _minutes,
+}
+
+
+def with_band(
+    page: str, css: str, spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang
+) -> dict[str, Any]:
+    """``spec`` with its band drawn when this chart has one and the band is known."""
+    draw = CHART_BANDS.get((page, css))
+    if draw is None:
+        return spec
+    try:
+        return draw(spec, result, bands, lang)
+    except KeyError:  # that figure's band is not (yet) computed
+        return spec

@@ -1,0 +1,322 @@
+"""Bands on a page, computed without blocking the controls (issue 14).
+
+The page's point values update as before; the bands follow. :meth:`BandRunner.schedule` is
+called at the end of every refresh: it counts a new *generation*, takes the old bands off
+the page (a band never surrounds a value of another scenario), and starts an asyncio task on
+the kernel's event loop (ipykernel runs one in the main thread; Voila's kernels too). The
+task evaluates the sample a few milliseconds at a time and yields between chunks, so a
+slider message is handled within one chunk; before each chunk and before drawing it checks
+the generation, so a later change cancels it. The first sample (importing ``scipy.stats``,
+≈0.8 s) is drawn in a worker thread, leaving the loop free. Without a running loop (tests,
+scripts) nothing runs until :meth:`BandRunner.run_now`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import ipywidgets as W
+import numpy as np
+
+from explainer.charts.bands import tornado_spec, with_band
+from explainer.charts.common import responsive
+from explainer.i18n import t
+from explainer.model import uncertainty as U
+from explainer.robustness import (
+    STATUS_QUO,
+)
+from explainer.ui import band_html
+from explainer.ui.band_words import BandWords
+from explainer.ui.exports import exports_html
+
+#: Work done between two yields to the event loop (seconds): a slider waits at most this.
+CHUNK_SECONDS = 0.008
+CACHE_SIZE = 8
+#: Pages whose model takes tens of milliseconds a run (the unit model): SAMPLE_SIZE_SLOW.
+SLOW_PAGES = ("unit", "reforms")
+
+
+def sample_size(page: str) -> int:
+    """The page's sample size: fewer points where one run of the model is slow."""
+    return U.SAMPLE_SIZE_SLOW if page in SLOW_PAGES else U.SAMPLE_SIZE
+
+
+def figures_callable(dashboard: Any, extras: dict[str, Any] | None = None) -> U.Figures:
+    """``scenario -> {figure key: value}`` through the page's own model and figure list.
+
+    The reform page's status-quo figures come too (``<key>@status_quo``), so that each
+    reform's effect is measured against the status quo under the same assumptions.
+    """
+    page = dashboard.page
+    extras = dict(dashboard.state.extras) if extras is None else extras
+
+    def run(scenario: Any) -> dict[str, float]:
+        result = page.compute(scenario, extras)
+        out = {f.key: float(f.value) for f in page.figures(result)}
+        if page.id == "reforms":  # the status quo under the same assumptions
+            out |= {r.metric + STATUS_QUO: float(r.status_quo) for r in result.table().itertuples()}
+        return out
+
+    return run
+
+
+def timed_chunks(
+    figures: U.Figures, scenarios: Sequence[Any], keys: Sequence[str], budget: float
+) -> Iterator[np.ndarray]:
+    """Figure values, as many scenarios at a time as fit in ``budget`` seconds (at least one)."""
+    start = 0
+    while start < len(scenarios):
+        began, rows = time.perf_counter(), []
+        while start < len(scenarios) and (not rows or time.perf_counter() - began < budget):
+            found = figures(scenarios[start])
+            rows.append([float(found[k]) for k in keys])
+            start += 1
+        yield np.array(rows, dtype=float)
+
+
+class BandRunner(BandWords):
+    """The bands of one page: its table, its tornado chart, and the task that computes them."""
+
+    def __init__(self, dashboard: Any):
+        import altair as alt
+
+        from explainer.ui.view import EMBED_OPTIONS
+
+        self.dashboard = dashboard
+        self.generation = 0
+        self.current: U.Uncertainty | None = None  # the bands of this generation, once known
+        self.task: asyncio.Task[None] | None = None
+        self.cache: OrderedDict[Any, U.Uncertainty] = OrderedDict()
+        self.base_specs: list[dict[str, Any]] = []
+        self.published = 0  # generations drawn (for tests and the benchmark)
+        self.band_stamp = ""  # the scenario the drawn bands were computed for
+        self.table = W.HTML()
+        self.table.add_class("explainer-bands")
+        self.picker = W.Dropdown(style={"description_width": "initial"})
+        self.picker.add_class("explainer-tornado-pick")
+        self.picker.observe(self._on_pick, "value")
+        self.tornado = alt.JupyterChart(None, embed_options=EMBED_OPTIONS)
+        self.tornado.add_class("explainer-chart-tornado")
+        self.widgets: list[W.Widget] = [self.table, self.picker, self.tornado]
+
+    # ------------------------------------------------------------------ scheduling
+    def key(self) -> Any:
+        d = self.dashboard
+        return (d.page.id, d.scenario, tuple(d.chosen))
+
+    def stamp(self) -> str:
+        """A short name of the scenario on the page (what a band on the page belongs to)."""
+        return hashlib.sha1(repr(self.key()).encode("utf-8")).hexdigest()[:12]
+
+    def schedule(self) -> None:
+        """A new scenario is on the page: drop the old bands, start computing the new ones."""
+        self.generation += 1
+        self.current, self.band_stamp = None, ""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        d = self.dashboard
+        self.base_specs = [w.spec for w in d.view.chart_widgets]
+        headline = d.view.outputs["headline"]
+        headline.value += band_html.value_marker(self.stamp())
+        self._draw_table()
+        self._relabel_picker()
+        cached = self.cache.get(self.key())
+        if cached is not None:
+            self.publish(cached, (self.generation, self.stamp()))
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a test or a script): run_now() when wanted
+            return
+        self.task = loop.create_task(self._run((self.generation, self.stamp())))
+
+    async def _run(self, ticket: tuple[int, str]) -> None:
+        """Compute the bands of the scenario ``ticket`` names (its generation and stamp)."""
+        generation = ticket[0]
+        figures, scenario, keys, assumptions = self._prepare()
+        n = sample_size(self.dashboard.page.id)
+        if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, U.unit_sample, len(assumptions), n)
+            if generation != self.generation:
+                return
+        chunks = await self._evaluate(figures, U.plan(scenario, assumptions, n), keys, generation)
+        if chunks is None:
+            return  # a later change: this scenario is gone
+        unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
+        for _ in self.publish_steps(unc, ticket):
+            await asyncio.sleep(0)
+            if generation != self.generation:
+                return
+        ends = await self._evaluate(figures, U.ends_plan(scenario, assumptions), keys, generation)
+        if ends is None:
+            return
+        self._set_ends(unc.with_ends(ends), generation)
+        pinned = self._prepare(pinned=True)  # then scenario A's bands, for the A/B table
+        if pinned is not None:
+            a_figures, a_scenario, a_keys, a_assumptions = pinned
+            a_plan = U.plan(a_scenario, a_assumptions, n)
+            found = await self._evaluate(a_figures, a_plan, a_keys, generation)
+            if found is not None:
+                self._draw_ab(U.assemble(a_keys, a_assumptions, found, n, U.SEED), generation)
+
+    async def _evaluate(
+        self, figures: U.Figures, scenarios: list[Any], keys: tuple[str, ...], generation: int
+    ) -> list[np.ndarray] | None:
+        """The figures over ``scenarios`` in chunks, yielding to the controls between them;
+        ``None`` as soon as a later change makes them useless."""
+        chunks = []
+        for chunk in timed_chunks(figures, scenarios, keys, CHUNK_SECONDS):
+            chunks.append(chunk)
+            await asyncio.sleep(0)  # the controls' messages are handled here
+            if generation != self.generation:
+                return None
+        return chunks
+
+    def _prepare(self, pinned: bool = False) -> Any:
+        """(figures, scenario, keys, assumptions) of the page's scenario, or of the pinned
+        scenario A (``None`` when nothing is pinned)."""
+        d = self.dashboard
+        if pinned and (d.state.pinned is None or not d.page.can_pin):
+            return None
+        scenario = d.state.pinned.scenario if pinned else d.scenario
+        figures = figures_callable(d, dict(d.state.pinned.extras) if pinned else None)
+        names = [p for p, spec in d.registry.params.items() if spec.group in d.page.groups]
+        assumptions = U.varied(d.registry, scenario, names)
+        return figures, scenario, tuple(figures(scenario)), assumptions
+
+    def run_now(self) -> U.Uncertainty:
+        """Compute this generation's bands and tornado here and now, and draw them."""
+        figures, scenario, keys, assumptions = self._prepare()
+        n = sample_size(self.dashboard.page.id)
+        chunks = timed_chunks(figures, U.plan(scenario, assumptions, n), keys, CHUNK_SECONDS)
+        unc = U.assemble(keys, assumptions, chunks, n, U.SEED)
+        self.publish(unc, (self.generation, self.stamp()))
+        ends = timed_chunks(figures, U.ends_plan(scenario, assumptions), keys, CHUNK_SECONDS)
+        self._set_ends(unc.with_ends(ends), self.generation)
+        found = self.current
+        pinned = self._prepare(pinned=True)
+        if pinned is not None:
+            a_figures, a_scenario, a_keys, a_assumptions = pinned
+            a_plan = U.plan(a_scenario, a_assumptions, n)
+            a_chunks = timed_chunks(a_figures, a_plan, a_keys, CHUNK_SECONDS)
+            self._draw_ab(U.assemble(a_keys, a_assumptions, a_chunks, n, U.SEED), self.generation)
+        return found
+
+    def _draw_ab(self, pinned: U.Uncertainty, generation: int) -> None:
+        """The A/B table's ranges: A's (the pinned scenario) beside B's (issue 14)."""
+        d = self.dashboard
+        if generation != self.generation or self.current is None:
+            return
+        table = band_html.ab_bands_html(d.figures(d.result), pinned, self.current, d.lang)
+        d.view.outputs["ab_table"].value += table
+
+    def _set_ends(self, unc: U.Uncertainty, generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.current = unc
+        self.cache[self.key()] = unc
+        self._draw_tornado()
+
+    # ------------------------------------------------------------------ drawing
+    def publish(self, unc: U.Uncertainty, ticket: tuple[int, str]) -> None:
+        """Draw ``unc`` as the bands of ``ticket``'s scenario (ignored if the page moved on)."""
+        for _ in self.publish_steps(unc, ticket):
+            pass
+
+    def publish_steps(self, unc: U.Uncertainty, ticket: tuple[int, str]) -> Iterator[None]:
+        """Draw the bands step by step (the task yields to the controls between steps):
+        first what the reader looks at (cards, table), then charts, words, exports."""
+        generation, stamp = ticket
+        if generation != self.generation:
+            return
+        self.band_stamp = stamp
+        self.current = unc
+        self.cache[self.key()] = unc
+        self.cache.move_to_end(self.key())
+        while len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
+        d, lang, result = self.dashboard, self.dashboard.lang, self.dashboard.result
+        headline = d.view.outputs["headline"]
+        headline.value = band_html.decorate_cards(
+            headline.value, d.page.id, d.figures(result), unc, self.band_stamp, lang
+        )
+        self._draw_table()
+        self.published += 1
+        yield
+        bands = unc.bands()
+        for widget, chart, base in zip(
+            d.view.chart_widgets, d.page.charts, self.base_specs, strict=True
+        ):
+            # ``base`` is already responsive (a second pass breaks Vega's layout); the band's
+            # caption line is wrapped narrow by ``with_band`` itself.
+            drawn = with_band(d.page.id, chart.css, base, result, bands, lang)
+            if drawn is not base:
+                widget.spec = drawn
+                yield
+        summary = d.article_figures.summary(d.state, result)
+        d.view.outputs["summary"].value = f"<p>{html.escape(summary)}</p>"
+        self._draw_tornado()
+        yield
+        d.view.toolbar.exports.value = exports_html(d.page, d.article_figures, d.state, result)
+
+    def _draw_table(self) -> None:
+        d = self.dashboard
+        figures = d.figures(d.result)
+        values = {f.key: f.value for f in figures}
+        self.table.value = band_html.table_html(
+            d.page.id, figures, values, self.current, self.band_stamp or self.stamp(), d.lang
+        )
+
+    def _relabel_picker(self) -> None:
+        d = self.dashboard
+        options = [(t(f"metric_{f.key}", d.lang), f.key) for f in d.figures(d.result)]
+        keep = self.picker.value
+        if list(self.picker.options) != options:
+            self.picker.options = options
+            self.picker.value = keep if keep in dict(options).values() else options[0][1]
+        self.picker.description = t("tornado_pick", d.lang)
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        if self.current is not None:
+            self._draw_tornado()
+
+    def _draw_tornado(self) -> None:
+        d, unc, key = self.dashboard, self.current, self.picker.value
+        if unc is None or key not in unc.keys:
+            return
+        if unc.ends is None:
+            self.tornado.spec = None
+            return
+        kind = next(f.kind for f in d.figures(d.result) if f.key == key)
+        self.tornado.spec = responsive(tornado_spec(unc, key, kind, d.lang), d.lang)
+
+
+def attach_bands(dashboard: Any) -> BandRunner:
+    """Give ``dashboard`` its bands: the widgets under its charts, and a schedule after each
+    redraw (the dashboard's ``on_refresh`` extension point, docs/architecture.md)."""
+    runner = BandRunner(dashboard)
+    dashboard.article_figures.ranges = runner  # the summary's verdicts, the exports' ranges
+    outputs = _find(dashboard.view.widget, "explainer-outputs")
+    outputs.children = (*outputs.children, *runner.widgets)
+    dashboard.on_refresh.append(lambda state, result: runner.schedule())
+    return runner
+
+
+def _find(widget: W.Widget, css: str) -> W.Box:
+    """The box with CSS class ``css`` inside ``widget``."""
+    if css in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = _find(child, css)
+        if found is not None:
+            return found
+    return None  # type: ignore[return-value]
