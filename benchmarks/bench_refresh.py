@@ -18,9 +18,22 @@ returning. Prints, per page and side, the median and p95 (ms) over --changes cha
 20 warm-up changes), the messages and kilobytes sent per change, and each side's ratio to
 the first ``--ref``. ``--profile N`` instead runs N changes of this checkout under cProfile.
 
-Measured on the 2-core shared machine, 2026-12-02 (night / unit, median ms, new/old ratio):
-see docs in the report of branch ``perf``; the figures are repeated in
-benchmarks/out/refresh.json after each run. The ratios are what to compare.
+Measured 2026-12-02 on the 2-core machine shared with other jobs (one run, 150 changes per
+side and page, blocks of 10; ratios to 874b033, wall median / wall p95 / CPU median / CPU p95):
+
+    night  cf30b26 (architecture)   0.83 1.07 0.97 1.04   (CPU median 26.9 ms vs 27.8)
+    night  21d9514 (main + ranges)  0.85 1.08 0.95 1.05
+    night  branch perf              0.58 0.68 0.58 0.65   (CPU median 16.0 ms)
+    unit   cf30b26                  1.04 0.90 0.98 1.08   (CPU median 54.2 ms vs 55.2)
+    unit   21d9514                  0.84 0.77 0.82 0.92
+    unit   branch perf              0.72 0.70 0.73 0.81   (CPU median 40.0 ms)
+
+The architecture change (cf30b26) runs the same calls as 874b033 (cProfile: 11.76 M vs 11.73 M
+function calls per 100 night changes, the same messages); the 1.25-1.5x seen before came from
+runs made one after the other on a loaded machine. The branch ``perf`` is faster through the
+YAML export (libyaml), the caption re-wrap (linear) and the per-app chart data built once.
+Wall times swing with the load (the night median of 874b033 was 41-76 ms across runs); read the
+ratios of one run. Each run writes its figures to benchmarks/out/refresh.json.
 """
 
 from __future__ import annotations
@@ -92,11 +105,13 @@ def worker(name: str) -> None:
     """Build the page, warm up, then answer each line ``n`` with n timed changes (JSON)."""
     _install_counting_comm()
     page, widget, values = _page(name)
-    import explainer
+    import explainer.data
 
     _changes(widget, values, WARMUP, 0)
     done = WARMUP
-    print(json.dumps({"ready": explainer.__file__}), flush=True)
+    where = {"code": explainer.__file__, "data": list(explainer.data.__path__)[0]}
+    print(json.dumps({"ready": where}))
+    sys.stdout.flush()
     for line in sys.stdin:
         count = int(line)
         Sent.messages = Sent.size = 0
@@ -131,6 +146,9 @@ def export(ref: str, root: Path) -> Path:
     target.mkdir(parents=True)
     archive = subprocess.run(["git", "archive", ref], cwd=REPO, capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    package_data = target / "src" / "explainer" / "data"
+    if not package_data.exists():  # data/ is mapped to explainer.data by pyproject (editable)
+        package_data.symlink_to(target / "data")
     return target / "src"
 
 
@@ -148,8 +166,9 @@ class Side:
             text=True,
         )
         ready = json.loads(self._read())["ready"]
-        if not ready.startswith(str(src)):
-            raise SystemExit(f"{label}: imported explainer from {ready}, not {src}")
+        for module in ready.values():  # the code and its data both from this side's tree
+            if not module.startswith(str(src.parent)):
+                raise SystemExit(f"{label}: imported {module}, not from {src.parent}")
         self.times: list[list[float]] = []  # [wall ms, CPU ms] per change
         self.messages = self.bytes = self.count = 0
 
