@@ -163,3 +163,26 @@ def test_binder_culls_kernels_no_page_is_connected_to() -> None:
     assert config.MappingKernelManager.cull_idle_timeout == 600
     assert config.MappingKernelManager.cull_interval > 0
     assert config.ServerApp.jpserver_extensions == {"explainer.guard": True}
+
+
+#: The seat timers and page-load limit that docs/deploy.md and docs/security.md state for
+#: `make app` and `make workshop`. tests/e2e/test_serving.py runs its release tests with
+#: shorter timers (15 s, so as not to wait minutes); this test keeps the shipped figures.
+SHIPPED = {
+    ("WorkshopKernelManager", "unconnected_kernel_timeout"): 60,
+    ("WorkshopKernelManager", "disconnected_kernel_timeout"): 120,
+    ("RequestGuard", "page_load_burst"): 10,
+    ("RequestGuard", "page_loads_per_minute"): 20,
+}
+
+
+@pytest.mark.parametrize("workshop", [False, True], ids=["app", "workshop"])
+def test_the_shipped_seat_timers_and_page_load_limit(monkeypatch, workshop: bool) -> None:
+    from explainer.guard import RequestGuard
+
+    paths = ["--Voila.config_file_paths=config/workshop", "--Voila.config_file_paths=."]
+    app = voila_config(*(paths if workshop else []), monkeypatch=monkeypatch)
+    classes = {"WorkshopKernelManager": WorkshopKernelManager, "RequestGuard": RequestGuard}
+    for (name, trait), figure in SHIPPED.items():
+        default = classes[name].class_traits()[trait].default_value
+        assert app.config[name].get(trait, default) == figure, (name, trait)

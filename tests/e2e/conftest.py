@@ -3,6 +3,8 @@
 The server is started exactly as ``make app`` starts it (repo root as working directory,
 so ``voila.json`` applies; the project template on ``JUPYTER_PATH``), on a free port.
 Its log and any failing page's screenshot and HTML go to ``tests/e2e/artifacts/``.
+Under pytest-xdist each worker starts its own server: the log is ``voila-<worker>.log``
+(``voila.log`` without xdist), so that two servers never write one file.
 
 ``EXPLAINER_E2E_NOTEBOOKS`` serves another folder instead of ``notebooks/`` (used to
 develop the harness against a probe notebook).
@@ -25,6 +27,7 @@ from e2e_support import (
     chromium_missing_message,
     launch_chromium,
     save_page_artifacts,
+    worker_file,
 )
 
 
@@ -39,7 +42,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def voila_server():
     notebooks = Path(os.environ.get("EXPLAINER_E2E_NOTEBOOKS", REPO / "notebooks"))
-    server = VoilaServer(log_path=ARTIFACTS / "voila.log", notebooks=notebooks)
+    server = VoilaServer(log_path=ARTIFACTS / worker_file("voila.log"), notebooks=notebooks)
     try:
         server.start(ready_timeout=120)
     except RuntimeError as exc:
@@ -97,7 +100,9 @@ def page(browser, request):
     )
     if failed:
         saved = save_page_artifacts(page, request.node.nodeid)
-        (ARTIFACTS / "console.txt").write_text("\n".join(console_errors), encoding="utf-8")
+        (ARTIFACTS / worker_file("console.txt")).write_text(
+            "\n".join(console_errors), encoding="utf-8"
+        )
         print(f"saved {', '.join(map(str, saved))}")
     # Leaving the page fires Voila's unload beacon, which shuts the kernel down now
     # instead of after the idle-cull timeout.

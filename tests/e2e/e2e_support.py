@@ -66,6 +66,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def worker_file(name: str) -> str:
+    """``name`` with the pytest-xdist worker id before its suffix (``voila-gw0.log``), so
+    that parallel workers keep separate artifacts; ``name`` itself when run without xdist."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return name
+    stem, dot, suffix = name.partition(".")
+    return f"{stem}-{worker}{dot}{suffix}"
+
+
 def voila_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for a Voila process: the project template on JUPYTER_PATH."""
     env = dict(os.environ)

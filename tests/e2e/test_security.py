@@ -9,8 +9,13 @@
   without the cookie, with a mismatched field or from a foreign origin is refused.
 - The URL query is fuzzed in two layers, because a real page load costs a kernel run
   (seconds) while the query handling itself costs milliseconds:
-  1. ``Dashboard.apply_query`` of every page, in-process, for 1,200 hostile queries: it never
-     raises, keeps the state valid, and never puts visitor text into the page unescaped;
+  1. in-process, on every page: the URL -> state parser (``state_from_query``, a pure
+     function) for 1,200 hostile queries never raises, gives a valid state in which a
+     visitor's own text can only be in ``problems`` (scenario validated, language, preset and
+     extra ids among the declared ones), and the message that shows those problems is
+     bounded and escaped; the whole ``Dashboard.apply_query`` (parser plus rendering of
+     every widget, 100 times slower) for 200 of them: it shows exactly the parsed state,
+     and no widget of the page carries visitor markup;
   2. 20 of those queries through the running server (preheated kernels: the query reaches
      the kernel through ``voila.utils.get_query_string``): no traceback or error text in the
      page, and the server keeps serving. The keys include every one that Voila, jupyter_server
@@ -447,9 +452,44 @@ def page_html(page) -> str:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(query=queries, which=st.integers(0, 3))
-def test_apply_query_survives_any_query(pages, query: str, which: int) -> None:
+def test_any_query_parses_to_a_valid_state_and_an_escaped_message(
+    pages, query: str, which: int
+) -> None:
+    """The parser alone (milliseconds): what the page will show for any query.
+
+    The page renders its widgets from the state alone (``Dashboard.set_state``); every field
+    but ``problems`` is checked here to hold only validated or declared values, and
+    ``problems`` reach the page only through ``problems_html``, checked here on every example.
+    """
+    from explainer.ui.dashboard import problems_html
+    from explainer.ui.state import CUSTOM, state_from_query
+
     page = pages[which]
+    state = state_from_query(query, page.page, page.state)  # must not raise
+    page.registry.scenario_type.model_validate(state.scenario.model_dump())  # still valid
+    assert state.lang in ("zh", "en")
+    assert state.preset == CUSTOM or state.preset in page.page.presets()
+    for extra in page.page.extras:
+        assert set(state.extra(extra.key)) <= set(extra.options()), query
+    assert_clean_message(problems_html(state.problems, state.lang), query)
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(query=queries, which=st.integers(0, 3))
+def test_apply_query_survives_any_query(pages, query: str, which: int) -> None:
+    """The whole page (parser and rendering, about 0.1 s each): fewer examples."""
+    from explainer.ui.dashboard import problems_html
+    from explainer.ui.state import state_from_query
+
+    page = pages[which]
+    parsed = state_from_query(query, page.page, page.state)
     page.apply_query(query)  # must not raise
+    assert page.state == parsed, "the page shows another state than the parser's"
+    assert page.message.value == problems_html(page.state.problems, page.lang)
     page.registry.scenario_type.model_validate(page.scenario.model_dump())  # still valid
     assert page.lang in ("zh", "en")
     shown = page_html(page)

@@ -22,6 +22,14 @@ from explainer.robustness import (
     verdicts_text,
 )
 
+#: Pages whose model takes tens of milliseconds a run (the unit model): SAMPLE_SIZE_SLOW.
+SLOW_PAGES = ("unit", "reforms")
+
+
+def sample_size(page: str) -> int:
+    """The page's sample size: fewer points where one run of the model is slow."""
+    return U.SAMPLE_SIZE_SLOW if page in SLOW_PAGES else U.SAMPLE_SIZE
+
 
 class BandWords:
     """Words and exports of the bands (see the module docstring)."""
@@ -106,8 +114,6 @@ class BandWords:
         d = self.dashboard
         unc = self.current if result is None or self.result_is(result) else None
         if unc is None:
-            from explainer.ui.bands import sample_size
-
             return {"state": "pending", "sample_size": sample_size(d.page.id), "seed": U.SEED}
         kinds = {f.key: f.kind for f in d.figures(d.result)}
         return export_record(unc, kinds, lang)

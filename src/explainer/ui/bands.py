@@ -33,19 +33,12 @@ from explainer.robustness import (
     STATUS_QUO,
 )
 from explainer.ui import band_html
-from explainer.ui.band_words import BandWords
+from explainer.ui.band_words import BandWords, sample_size
 from explainer.ui.exports import exports_html
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
 CACHE_SIZE = 8
-#: Pages whose model takes tens of milliseconds a run (the unit model): SAMPLE_SIZE_SLOW.
-SLOW_PAGES = ("unit", "reforms")
-
-
-def sample_size(page: str) -> int:
-    """The page's sample size: fewer points where one run of the model is slow."""
-    return U.SAMPLE_SIZE_SLOW if page in SLOW_PAGES else U.SAMPLE_SIZE
 
 
 def figures_callable(dashboard: Any, extras: dict[str, Any] | None = None) -> U.Figures:
