@@ -232,17 +232,20 @@ def _rewrap(line: str, limit: int, lang: str) -> list[str]:
         return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
     lines: list[str] = []
-    current = ""
+    current, used = "", 0  # used == width(current), kept as a running sum (was O(n^2))
     for ch in line:
-        if width(current) + width(ch) > units:
+        wide = width(ch)
+        if used + wide > units:
             cut = current.rfind(" ")
             if cut > 0:
                 lines.append(current[:cut])
                 current = current[cut + 1 :]
+                used = width(current)
             else:
                 lines.append(current)
-                current = ""
+                current, used = "", 0
         current += ch
+        used += wide
     current = current.rstrip()
     return [*lines, current] if current else lines
 

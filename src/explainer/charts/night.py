@@ -157,8 +157,9 @@ def per_app_data(result: NightResult, lang: Lang) -> pd.DataFrame:
     return long[long["minutes"] > 0].reset_index(drop=True)
 
 
-def per_app_alt_text(result: NightResult, lang: Lang) -> str:
-    frame = per_app_data(result, lang)
+def per_app_alt_text(result: NightResult, lang: Lang, frame: pd.DataFrame | None = None) -> str:
+    """The chart's text for screen readers (``frame``: its data, when already built)."""
+    frame = per_app_data(result, lang) if frame is None else frame
     parts = "; ".join(f"{r.label} {r.what} {r.minutes:g}" for r in frame.itertuples())
     return f"{t('chart_apps_title', lang)} ({t('unit_min', lang)}): {parts or '0'}"
 
@@ -171,7 +172,7 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     return chart(
         t("chart_apps_title", lang),
         wrap(t("chart_apps_caption", lang)),
-        per_app_alt_text(result, lang),
+        per_app_alt_text(result, lang, frame),  # the data once, not twice
         CHART_WIDTH,
         max(80, ROW_HEIGHT * max(1, len(order))),
         data={"values": records(frame, ["label", "what", "minutes", "order"])},
