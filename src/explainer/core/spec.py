@@ -211,12 +211,7 @@ class Problem:
 
     def __post_init__(self) -> None:
         if not self.code and f"problem_{self.reason}" not in strings("en"):
-            legacy = _LEGACY_REASONS.get(self.reason)
-            if legacy is None:
-                raise ValueError(f"unknown problem code {self.reason!r} (data/locales problem_*)")
-            object.__setattr__(self, "reason", legacy)
-        if isinstance(self.allowed, str) and self.allowed in _LEGACY_ALLOWED:
-            object.__setattr__(self, "allowed", in_languages(_LEGACY_ALLOWED[self.allowed]))
+            raise ValueError(f"unknown problem code {self.reason!r} (data/locales problem_*)")
 
     def message(self, lang: Lang = "en") -> str:
         """``n_apps = 99: out of range (allowed: 0 to 15 apps)``, in ``lang``.
@@ -256,24 +251,6 @@ def bounded_messages(problems: Iterable[Problem], lang: Lang) -> list[str]:
 def in_languages(key: str, **values: Any) -> dict[str, str]:
     """One strings-file entry in every language, e.g. a problem's allowed values."""
     return {lang: t(key, lang, **values) for lang in LANGUAGES}
-
-
-#: The English reasons explainer.ui and explainer.pages still pass, and their codes. Only
-#: these: a reason is otherwise a code. Remove once ui/ and pages/ pass codes.
-_LEGACY_REASONS = {
-    "given more than once; the first is used": "duplicate",
-    "unknown parameter": "unknown_parameter",
-    "unknown language": "unknown_language",
-    "unknown preset": "unknown_preset",
-    "unknown reform": "unknown_reform",
-    "not a list of reform ids": "not_reform_list",
-    "not a field of a scenario file": "not_a_field",
-    "not one of the pages": "not_a_page",
-    "unknown item": "unknown_item",  # explainer.pages.IdListControl's defaults
-    "not a list of ids": "not_id_list",
-}
-#: Likewise for the one allowed text explainer.ui passes in English.
-_LEGACY_ALLOWED = {"zh or en": "problem_languages"}
 
 
 class ScenarioError(ValueError):

@@ -52,9 +52,9 @@ class ChoiceSet:
     options: Callable[[], Mapping[str, Any]]  # id → object; only the ids matter here
     label: Callable[[str, Lang], str]
     tooltip: Callable[[str, Lang], str]
-    #: The problems' reasons (English; translated through data/locales ``problem_*``).
-    unknown: str = "unknown item"
-    not_a_list: str = "not a list of ids"
+    #: The problems' codes (data/locales ``problem_<code>``).
+    unknown: str = "unknown_item"
+    not_a_list: str = "not_id_list"
 
     def ordered(self, ids: Any) -> tuple[str, ...]:
         """The known ids among ``ids``, in declared order."""

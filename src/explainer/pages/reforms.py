@@ -42,8 +42,8 @@ REFORMS = ChoiceSet(
     options=reforms,
     label=lambda rid, lang: reforms()[rid].label(lang),
     tooltip=_tooltip,
-    unknown="unknown reform",
-    not_a_list="not a list of reform ids",
+    unknown="unknown_reform",
+    not_a_list="not_reform_list",
 )
 
 

@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from explainer.core.i18n import LANGUAGES
-from explainer.core.spec import NOT_A_CLOCK, NOT_A_DATE, Problem, ScenarioError, registry
+from explainer.core.spec import (
+    NOT_A_CLOCK,
+    NOT_A_DATE,
+    Problem,
+    ScenarioError,
+    in_languages,
+    registry,
+)
 from explainer.core.untrusted import InputRefused, decode_file, echo, load_untrusted_yaml
 from explainer.pages import PAGE_IDS, PageSpec, all_pages
 from explainer.ui.state import CUSTOM, PageState, state_to_query
@@ -69,7 +76,7 @@ def check_file_fields(document: Mapping[Any, Any], page: PageSpec, lang: str) ->
     extras = {extra.key for other in all_pages() for extra in other.extras}
     known = {*FILE_KEYS, *EXPORT_ONLY_KEYS, *extras}
     problems = [
-        Problem(k, document[k], "not a field of a scenario file", ", ".join(FILE_KEYS))
+        Problem(k, document[k], "not_a_field", ", ".join(FILE_KEYS))
         for k in document
         if not isinstance(k, str) or k not in known
     ]
@@ -79,12 +86,13 @@ def check_file_fields(document: Mapping[Any, Any], page: PageSpec, lang: str) ->
         problems.append(Problem("", "", "", code="file_format", values=values))
     named = document.get("page", page.id)
     if not isinstance(named, str) or named not in PAGE_IDS:
-        problems.append(Problem("page", named, "not one of the pages", ", ".join(PAGE_IDS)))
+        problems.append(Problem("page", named, "not_a_page", ", ".join(PAGE_IDS)))
     elif named != page.id:
         values = {"page": named, "here": page.id}
         problems.append(Problem("", "", "", code="file_other_page", values=values))
     if document.get("language", lang) not in LANGUAGES:
-        problems.append(Problem("language", document["language"], "unknown language", "zh or en"))
+        languages = in_languages("problem_languages")
+        problems.append(Problem("language", document["language"], "unknown_language", languages))
     return problems
 
 
@@ -106,7 +114,7 @@ def _preset(document: Mapping[str, Any], page: PageSpec) -> tuple[str, list[Prob
     preset = document.get("preset")
     preset_id = preset if isinstance(preset, str) and preset in presets else CUSTOM
     if preset not in (None, "") and preset_id == CUSTOM:  # a list or a mapping too
-        return CUSTOM, [Problem("preset", preset, "unknown preset", ", ".join(presets))]
+        return CUSTOM, [Problem("preset", preset, "unknown_preset", ", ".join(presets))]
     return preset_id, []
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from explainer.core.i18n import LANGUAGES
-from explainer.core.spec import Lang, Problem, registry
+from explainer.core.spec import Lang, Problem, in_languages, registry
 from explainer.pages import PageSpec, page_spec
 
 CUSTOM = ""  # the preset id of "no preset"
@@ -117,7 +117,7 @@ def _page_keys(pairs: list[tuple[str, str]], keys: tuple[str, ...]) -> tuple[dic
         if key not in keys:
             continue
         if key in found:
-            note = "given more than once; the first is used"
+            note = "duplicate"
             problems.append(Problem(key, value, note, kept=True))
         else:
             found[key] = value
@@ -136,11 +136,12 @@ def state_from_query(query: str, page: PageSpec, current: PageState) -> PageStat
         problems += found
     lang = given.get("lang", current.lang)
     if lang not in LANGUAGES:
-        problems.append(Problem("lang", lang, "unknown language", "zh or en"))
+        languages = in_languages("problem_languages")
+        problems.append(Problem("lang", lang, "unknown_language", languages))
         lang = current.lang
     preset = given.get("preset", CUSTOM)
     if preset and preset not in presets:
-        problems.append(Problem("preset", preset, "unknown preset", ", ".join(presets)))
+        problems.append(Problem("preset", preset, "unknown_preset", ", ".join(presets)))
         preset = CUSTOM
     base = dict(presets[preset].overrides) if preset else {}
     rest = [(k, v) for k, v in pairs if k not in keys]
