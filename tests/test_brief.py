@@ -1,7 +1,7 @@
 """The one-page brief (issue 15): self-contained, escaped, every page in both languages.
 
 What a browser does with it (no request, one printed A4 page, the booklet's page count,
-the button in a live page) is checked in tests/e2e/test_brief.py.
+the button in a live page) is checked in tests/e2e/test_brief_page.py.
 """
 
 from __future__ import annotations

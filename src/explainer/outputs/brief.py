@@ -302,7 +302,7 @@ def _h(text: str) -> str:
 #: The printed text block (A4 less the @page margins) in CSS px (96 per inch).
 PAGE_PX = (297 - 22) * 96 / 25.4
 WIDTH_PX = (210 - 24) * 96 / 25.4
-#: Part of the page the estimate below may fill (it is rough; tests/e2e/test_brief.py
+#: Part of the page the estimate below may fill (it is rough; tests/e2e/test_brief_page.py
 #: prints every page's brief to PDF and counts the pages).
 FILL = 0.95
 MIN_CHART_PX = 300
