@@ -42,6 +42,7 @@ LINK_INPUT = "input.explainer-link-text"
 COPY_BUTTON = "button.explainer-copy-link"
 PIN = ".explainer-pin"
 AB = ".explainer-ab"
+AB_TABLE = ".explainer-ab .explainer-ab-table"  # the A/B table (the bands table sits beside it)
 PRESENTER = ".explainer-presenter-toggle"
 CONTROLS = ".explainer-controls"
 IMPORT = ".explainer-import"
@@ -402,13 +403,13 @@ def test_pin_as_a_shows_a_and_b_side_by_side_and_on_the_chart(page, base_url):
     wait_for_text(page, PIN, locale_text("unpin_a", "zh"))
     # Fewer apps: B alone would have fewer bars than A; drawn over A there are more.
     press_slider(page, "n_apps", "ArrowLeft")
-    page.locator(f"{AB} table").wait_for(state="visible")
+    page.locator(AB_TABLE).wait_for(state="visible")
     night_b = text(page, f"{HEADLINE} .card-night .card-value")
     assert night_b != night_a
 
-    header = page.locator(f"{AB} thead th").all_inner_texts()
+    header = page.locator(f"{AB_TABLE} thead th").all_inner_texts()
     assert locale_text("side_a", "zh") in header and locale_text("side_b", "zh") in header
-    row = page.locator(f"{AB} tbody tr").filter(
+    row = page.locator(f"{AB_TABLE} tbody tr").filter(
         has=page.get_by_text(locale_text("metric_night_minutes", "zh"), exact=True)
     )
     cells = [" ".join(c.split()) for c in row.locator("td").all_inner_texts()]
