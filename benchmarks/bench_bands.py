@@ -44,23 +44,31 @@ TARGET_POINT_P95_MS = 100
 MARKER = ".explainer-headline .explainer-value-scenario"
 
 WATCH_JS = """([marker, chart]) => {
+    // Nothing here forces a layout (no innerText, no sizes): the observer must not slow the
+    // page it measures. A chart counts as redrawn when its <svg class="marks"> is a new node
+    // with marks in it (vega-embed empties the element first, then draws a new svg).
     const state = window.__bench = {keydown: null, before: null, stamp: null,
-        text: null, value: null, chart: null, band: null, marksBefore: null, textBefore: null};
-    const text = () => document.querySelector(".explainer-headline .explainer-cards")
-        ?.innerText || "";
+        text: null, value: null, chart: null, band: null, svgBefore: null, textBefore: null};
+    const cards = () => document.querySelector(".explainer-headline .explainer-cards");
+    const svg = () => document.querySelector(chart + " svg.marks");
     const stamp = () => document.querySelector(marker)?.dataset.scenario;
-    const marks = () => document.querySelector(chart + " svg.marks")?.innerHTML || "";
     document.addEventListener("keydown", () => {
         state.keydown = performance.now(); state.before = stamp(); state.stamp = null;
-        state.value = state.chart = state.band = state.text = null; state.marksBefore = marks();
-        state.textBefore = text();
+        state.value = state.chart = state.band = state.text = null; state.svgBefore = svg();
+        state.textBefore = cards()?.innerHTML || "";
     }, true);
     const check = () => {
         if (state.keydown === null) return;
         const now = performance.now(), s = stamp();
         if (state.value === null && s && s !== state.before) { state.value = now; state.stamp = s; }
-        if (state.chart === null && marks() !== state.marksBefore) state.chart = now;
-        if (state.text === null && text() && text() !== state.textBefore) state.text = now;
+        if (state.chart === null) {
+            const node = svg();
+            if (node && node !== state.svgBefore && node.childElementCount) state.chart = now;
+        }
+        if (state.text === null) {
+            const html = cards()?.innerHTML || "";
+            if (html && html !== state.textBefore) state.text = now;
+        }
         const table = document.querySelector(".explainer-bands-table[data-state='ready']");
         if (state.band === null && state.stamp && table && table.dataset.scenario === state.stamp)
             state.band = now;
