@@ -13,6 +13,8 @@ that Voila offers no setting for:
 - gzip for what ``voila.json`` asks to compress (``explainer.serving.compression``: Voila copies its
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
 - cache headers on Voila's static files (``explainer.serving.caching``: its bundle has none);
+- preload hints for the scripts Voila's bundle fetches in chains (``explainer.serving.hints``:
+  the recorded list, checked against the installed files at start-up);
 - the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
   that an over-long URL gets the 414 page instead of a closed connection.
 """
@@ -20,13 +22,15 @@ that Voila offers no setting for:
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
-from traitlets import Integer
+from traitlets import Integer, Unicode
 from voila.app import Voila
 
 from explainer.serving.caching import install_cache_headers
 from explainer.serving.compression import install_compression
 from explainer.serving.guard import RequestGuard, websocket_settings
+from explainer.serving.hints import install_hints, load_hints
 from explainer.serving.offline import serve_chart_module
 
 __all__ = ["ExplainerVoila", "main"]
@@ -44,6 +48,13 @@ class ExplainerVoila(Voila):
         "beyond it tornado closes the connection without an answer.",
     )
 
+    preload_manifest = Unicode(
+        "",
+        config=True,
+        help="The preload list (explainer.serving.hints); empty: preload.json in the project "
+        "template's folder. Entries whose file is not installed as recorded are dropped.",
+    )
+
     def listen(self) -> None:
         """Install the guard and limits on the tornado application Voila built, then listen."""
         guard = RequestGuard(
@@ -53,6 +64,8 @@ class ExplainerVoila(Voila):
         install_compression(self.app)  # voila.json's compress_response (issue 15)
         install_cache_headers(self.app)  # browsers keep Voila's bundle (issue 15)
         serve_chart_module(self.log)  # the template preloads it (explainer.serving.chartjs)
+        manifest = Path(self.preload_manifest) if self.preload_manifest else None
+        install_hints(self.config, load_hints(manifest))  # the template's preloads (issue 15)
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:
