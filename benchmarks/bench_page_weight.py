@@ -9,7 +9,8 @@ For each page, in a fresh browser context (empty cache):
 - first visit: every HTTP response's encoded (on-the-wire) bytes, summed from the DevTools
   protocol's ``Network.loadingFinished`` ``encodedDataLength`` (headers included), the number
   of requests, and the kernel websocket's received bytes (separately: they are the page's
-  data, not its code);
+  data, not its code; decoded, i.e. before the websocket's deflate: DevTools reports no
+  compressed size);
 - first readable chart: navigation start to the first animation frame where the page's first
   chart has drawn marks (``svg.marks`` with children), with the network throttled through
   ``Network.emulateNetworkConditions`` to 9 Mbit/s each way and 60 ms latency;
@@ -27,7 +28,10 @@ code) and every measurement alternates before / after, ``--repeat N`` times, med
 On the repeat visit, requests are split into those answered from the browser's cache (no
 network), revalidations (304) and downloads. ``--waterfall`` prints the first (throttled)
 visit of the night page request by request: start and end (ms from navigation), bytes,
-status, cache header, and when the kernel websocket's frames arrived.
+status, cache header, and when the kernel websocket's frames arrived; ``--frames`` takes
+apart that visit's largest websocket frame (Voila's widget state): bytes per widget model
+type, the largest values, and its size deflated (the websocket's permessage-deflate; DevTools
+reports frames decoded, and binary ones base64-encoded).
 
 Targets (issue 15, night page): first visit <= 2 MB on the wire; first readable chart <= 4 s
 throttled. Figures are from one loaded machine: compare runs on the same machine.
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -95,6 +100,8 @@ class Wire:
         self.by_type: dict[str, int] = {}
         self.rows: dict[str, dict] = {}  # the waterfall
         self.frames: list[tuple[float, int]] = []
+        self.largest_frame = ""  # its payload, as DevTools gives it
+        self.ws_extensions = ""  # Sec-WebSocket-Extensions of the handshake's answer
         self._on = True
         for name, handler in (
             ("Network.requestWillBeSent", self._sent),
@@ -102,6 +109,7 @@ class Wire:
             ("Network.responseReceived", self._response),
             ("Network.loadingFinished", self._finished),
             ("Network.webSocketFrameReceived", self._frame),
+            ("Network.webSocketHandshakeResponseReceived", self._handshake),
         ):
             cdp.on(name, lambda event, handler=handler: self._on and handler(event))
 
@@ -140,9 +148,19 @@ class Wire:
         self.by_type[kind] = self.by_type.get(kind, 0) + size
 
     def _frame(self, event: dict) -> None:
-        size = len(event.get("response", {}).get("payloadData", ""))
+        response = event.get("response", {})
+        payload = response.get("payloadData", "")
+        size = len(payload)
+        if response.get("opcode") == 2:  # binary: DevTools gives it base64-encoded
+            size = size * 3 // 4 - payload[-2:].count("=")
         self.ws_bytes += size
         self.frames.append((event["timestamp"], size))
+        if size > len(self.largest_frame):
+            self.largest_frame = payload
+
+    def _handshake(self, event: dict) -> None:
+        headers = {k.lower(): v for k, v in event.get("response", {}).get("headers", {}).items()}
+        self.ws_extensions = headers.get("sec-websocket-extensions", "")
 
     def network_requests(self) -> int:
         """Requests that went to the server (not answered from the browser's cache)."""
@@ -165,10 +183,69 @@ class Wire:
             big = max(self.frames, key=lambda frame: frame[1])
             lines.append(
                 f"websocket: {len(self.frames)} frames from {(first - t0) * 1000:.0f} to "
-                f"{(last - t0) * 1000:.0f} ms, the largest ({big[1]:,} chars) at "
+                f"{(last - t0) * 1000:.0f} ms, the largest ({big[1]:,} bytes decoded) at "
                 f"{(big[0] - t0) * 1000:.0f} ms"
             )
         return lines
+
+
+def frame_breakdown(payload: str, extensions: str) -> list[str]:
+    """What the largest websocket frame holds: a Jupyter message (kernel protocol v1 binary
+    framing, ``v1.kernel.websocket.jupyter.org``, or JSON) whose content, for Voila's widget
+    state, is ``{"method": "update_states", "states": {model_id: {"state": ...}}}``."""
+    if not payload:
+        return []
+    import base64
+    import struct
+    import zlib
+    from collections import Counter
+
+    try:
+        raw = base64.b64decode(payload, validate=True)
+        count = struct.unpack_from("<Q", raw, 0)[0]
+        offsets = [struct.unpack_from("<Q", raw, 8 + 8 * i)[0] for i in range(count)]
+        offsets.append(len(raw))
+        parts = [raw[offsets[i] : offsets[i + 1]] for i in range(count)]
+        header, content = json.loads(parts[1]), json.loads(parts[4])
+    except (ValueError, struct.error, IndexError):
+        raw = payload.encode("utf-8")
+        message = json.loads(payload)
+        header, content = message.get("header", {}), message.get("content", {})
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    deflated = len(deflate.compress(raw) + deflate.flush())
+    lines = [
+        f"largest websocket frame: {header.get('msg_type')} {len(raw):,} bytes decoded "
+        f"(DevTools shows {len(payload):,} characters), {deflated:,} bytes deflated; "
+        f"the server's websocket extensions: {extensions or 'none'}"
+    ]
+    states = content.get("data", {}).get("states", {}) if isinstance(content, dict) else {}
+    if not states:
+        return lines
+    size: Counter[str] = Counter()
+    count_by: Counter[str] = Counter()
+    values = []
+    for model_id, entry in states.items():
+        state = entry.get("state", {})
+        name = entry.get("model_name") or state.get("_model_name", "?")
+        size[name] += len(json.dumps(entry))
+        count_by[name] += 1
+        for key, value in state.items():
+            text = json.dumps(value)
+            first_class = re.search(r"class=['\"]([\w-]+)", text) if key == "value" else None
+            label = first_class.group(1) if first_class else ""
+            values.append((len(text), f"{name}.{key} {label}".strip(), model_id))
+    lines.append(f"  {len(states)} widget models; bytes of JSON by model type:")
+    lines += [f"  {b:9,d} {count_by[n]:4d} × {n}" for n, b in size.most_common(8)]
+    nulls = sum(
+        len(json.dumps({k: v})) - 2
+        for entry in states.values()
+        for k, v in entry.get("state", {}).items()
+        if v is None
+    )
+    lines.append(f"  keys whose value is null (a default): {nulls:,} bytes")
+    lines.append("  the largest values:")
+    lines += [f"  {b:9,d} {label}" for b, label, _ in sorted(values, reverse=True)[:8]]
+    return lines
 
 
 def visit(page, cdp, url: str, throttled: bool, has_chart: bool) -> dict:
@@ -196,6 +273,7 @@ def visit(page, cdp, url: str, throttled: bool, has_chart: bool) -> dict:
         "by_type": wire.by_type,
         "first_chart_s": round(chart_ms / 1000, 2) if chart_ms else None,
         "waterfall": wire.waterfall(url.split("/voila/")[0]),
+        "largest_frame": frame_breakdown(wire.largest_frame, wire.ws_extensions),
     }
 
 
@@ -279,6 +357,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--before-module", default="explainer.serving.serve")
     parser.add_argument("--repeat", type=int, default=1, help="throttled visits per page")
     parser.add_argument("--waterfall", action="store_true", help="print the night page's")
+    parser.add_argument(
+        "--frames", action="store_true", help="take the night page's widget state apart"
+    )
     return parser.parse_args()
 
 
@@ -330,6 +411,9 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, list[dict]]]) 
         if args.waterfall:
             print(f"--- {label}: night page, first visit, throttled")
             print("\n".join(night[0]["first"]["waterfall"]))
+        if args.frames:
+            print(f"--- {label}: night page, first visit, the widget state")
+            print("\n".join(night[0]["first"]["largest_frame"]))
     if "before" in results and args.label in results:
         for name, runs in results[args.label].items():
             old = [r["first"]["first_chart_s"] for r in results["before"].get(name, [])]
