@@ -14,7 +14,8 @@ that Voila offers no setting for:
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
 - cache headers on Voila's static files (``explainer.serving.caching``: its bundle has none);
 - preload hints for the scripts Voila's bundle fetches in chains (``explainer.serving.hints``:
-  the recorded list, checked against the installed files at start-up);
+  the recorded list, checked against the installed files at start-up), if
+  ``--ExplainerVoila.preload_hints=True`` (off by default: see docs/deploy.md, section 5);
 - the HTTP server's header limit ``max_header_bytes`` above ``RequestGuard.max_url_bytes``, so
   that an over-long URL gets the 414 page instead of a closed connection.
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from traitlets import Integer, Unicode
+from traitlets import Bool, Integer, Unicode
 from voila.app import Voila
 
 from explainer.serving.caching import install_cache_headers
@@ -48,6 +49,13 @@ class ExplainerVoila(Voila):
         "beyond it tornado closes the connection without an answer.",
     )
 
+    preload_hints = Bool(
+        False,
+        config=True,
+        help="Preload the scripts Voila's bundle fetches in chains (explainer.serving.hints). "
+        "Off by default: with it on, throttled Chromium visits stalled on a loaded machine "
+        "(docs/deploy.md, section 5).",
+    )
     preload_manifest = Unicode(
         "",
         config=True,
@@ -64,8 +72,9 @@ class ExplainerVoila(Voila):
         install_compression(self.app)  # voila.json's compress_response (issue 15)
         install_cache_headers(self.app)  # browsers keep Voila's bundle (issue 15)
         serve_chart_module(self.log)  # the template preloads it (explainer.serving.chartjs)
-        manifest = Path(self.preload_manifest) if self.preload_manifest else None
-        install_hints(self.config, load_hints(manifest))  # the template's preloads (issue 15)
+        if self.preload_hints:  # the template's preloads (issue 15)
+            manifest = Path(self.preload_manifest) if self.preload_manifest else None
+            install_hints(self.config, load_hints(manifest))
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:
