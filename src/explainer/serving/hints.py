@@ -24,7 +24,9 @@ for a file that is not there). A missing or unreadable manifest gives no hints a
 
 The template reads the list from ``resources.explainer_preload`` (``VoilaConfiguration.
 resources``, which Voila merges into every page's template resources), so nothing is written
-at run time.
+at run time. :class:`explainer.serving.serve.ExplainerVoila` installs them only with
+``--ExplainerVoila.preload_hints=True``: off by default, because throttled Chromium visits
+stalled far more often with them on (docs/deploy.md, section 5).
 """
 
 from __future__ import annotations
