@@ -42,11 +42,9 @@ $(VENV)/.installed-app: pyproject.toml | $(PY)
 	@$(PIP) install -q -e . $(QUIET_PIP)
 	@touch $@
 
-# --no-compile: byte-compiling every module of every package was most of the install's time;
-# Python compiles what the tests import when they first import it (and keeps it in __pycache__).
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@echo "==> pip install -e '.[test]'  (quiet)"
-	@$(PIP) install -q --no-compile -e '.[test]' $(QUIET_PIP)
+	@$(PIP) install -q -e '.[test]' $(QUIET_PIP)
 	@touch $@ $(VENV)/.installed-app
 
 app: $(VENV)/.installed-app
