@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from explainer.charts.band_layers import band_slot, errorbar_layer, fill_band, range_caption
 from explainer.charts.common import (
     CHART_WIDTH,
     FADED_OPACITY,
@@ -167,8 +168,41 @@ def quadrant_spec(
             _region_labels(lang),
             _tool_lines(result, lang),
             _departments(points, lang),
+            band_slot(_cross()),
         ],
     )
+
+
+def _cross() -> dict[str, Any]:
+    """Error bars across each department's point: its complexity's range (horizontal) and
+    the chosen tool's capability's range (vertical)."""
+    x, y = quant("complexity"), quant("capability")
+    rule = {"type": "rule", "color": "#222", "strokeWidth": 1.5}
+    return {
+        "layer": [
+            {"mark": rule, "encoding": {"x": quant("x_low"), "x2": {"field": "x_high"}, "y": y}},
+            {"mark": rule, "encoding": {"x": x, "y": quant("y_low"), "y2": {"field": "y_high"}}},
+        ]
+    }
+
+
+def quadrant_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The quadrant with each department's cross of ranges."""
+    tool = bands["chart:capability"]
+    rows = [
+        {
+            "complexity": row.complexity,
+            "capability": row.capability,
+            "x_low": band.low,
+            "x_high": band.high,
+            "y_low": tool.low,
+            "y_high": tool.high,
+        }
+        for row in result.table.itertuples()
+        for band in [bands[f"chart:complexity:{row.department}"]]
+    ]
+    caption = range_caption(t("band2_marks_cross", lang), t("band2_what_quadrant", lang), lang)
+    return fill_band(spec, rows, caption)
 
 
 def _effort_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
@@ -284,5 +318,32 @@ def capability_spec(
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,
-        layer=[lines, labelled_rule(marks, "capability", [2, 3], FADED_OPACITY)],
+        layer=[
+            lines,
+            labelled_rule(marks, "capability", [2, 3], FADED_OPACITY),
+            band_slot(errorbar_layer([], "capability", "value", "top")),
+        ],
     )
+
+
+def capability_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The capability chart with error bars at the tool's capability as set: the ranges of
+    this department's real output and displaced effort."""
+    rows = [
+        {"capability": result.capability, "value": band.low, "top": band.high}
+        for band in (bands["chart:own_output"], bands["chart:own_displaced"])
+    ]
+    caption = range_caption(
+        t("band2_marks_errorbars", lang), t("band2_what_capability", lang), lang
+    )
+    return fill_band(spec, rows, caption)
+
+
+def band_quantities(result: FitResult) -> dict[str, float]:
+    """What the fit page's chart bands are taken over (besides its headline figures): each
+    department's complexity, the chosen tool's capability, this department's output and
+    displaced effort on the capability chart."""
+    out = {f"chart:complexity:{d.department}": d.complexity for d in result.departments.values()}
+    own = result.own
+    out |= {"chart:capability": result.capability}
+    return out | {"chart:own_output": own.real_output, "chart:own_displaced": own.displaced}
