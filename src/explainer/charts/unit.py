@@ -182,36 +182,36 @@ def bedtime_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[
 
 
 # ----------------------------------------------------------------------------- penalty risk
-def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
-    rows = []
+def risk_chances(result: UnitResult) -> list[tuple[str, str, str, float]]:
+    """Each bar of the risk chart: (id, rule, horizon, chance). Under a cumulative target
+    with a deadline, the threshold rule's one risk is missing it (seed §3)."""
+    out = []
     for rule in RULES:
         outcome = getattr(result, rule)
         if rule == "threshold" and result.cumulative_rule and result.deadline is not None:
-            # a cumulative target with a deadline: the one risk is missing it (seed §3)
-            value = result.deadline.p_miss
-            rows.append(
-                {
-                    "id": f"{rule}:deadline",
-                    "rule_label": t(f"rule_{rule}", lang),
-                    "horizon": deadline_horizon(result, lang),
-                    "percent": value * 100,
-                    "text": _pct(value),
-                }
-            )
+            out.append((f"{rule}:deadline", rule, "deadline", result.deadline.p_miss))
             continue
-        for horizon, value in (
-            ("period", outcome.p_penalty_period),
-            ("year", outcome.p_penalty_year),
-        ):
-            rows.append(
-                {
-                    "id": f"{rule}:{horizon}",
-                    "rule_label": t(f"rule_{rule}", lang),
-                    "horizon": t(f"horizon_{horizon}", lang, days=result.scenario.period_days),
-                    "percent": value * 100,
-                    "text": _pct(value),
-                }
-            )
+        out += [
+            (f"{rule}:period", rule, "period", outcome.p_penalty_period),
+            (f"{rule}:year", rule, "year", outcome.p_penalty_year),
+        ]
+    return out
+
+
+def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
+    days = result.scenario.period_days
+    rows = [
+        {
+            "id": key,
+            "rule_label": t(f"rule_{rule}", lang),
+            "horizon": deadline_horizon(result, lang)
+            if horizon == "deadline"
+            else t(f"horizon_{horizon}", lang, days=days),
+            "percent": value * 100,
+            "text": _pct(value),
+        }
+        for key, rule, horizon, value in risk_chances(result)
+    ]
     frame = pd.DataFrame(rows)
     frame["label"] = frame["rule_label"] + " · " + frame["horizon"]
     return frame
@@ -411,10 +411,6 @@ def band_quantities(result: UnitResult) -> dict[str, float]:
     """What the unit page's chart bands are taken over (besides its headline figures): each
     rule's median bedtime, each bar of the risk chart, each level of the cascade."""
     out = {f"chart:bedtime_median:{r}": median_bedtime(result, r) for r in RULES}
-    out |= {f"chart:risk:{r.id}": r.percent / 100 for r in risk_data(result, "en").itertuples()}
-    cascade = result.cascade
-    out |= {
-        f"chart:cascade:{level}": float(m)
-        for level, m in zip(cascade["level"], cascade["night_minutes"], strict=True)
-    }
-    return out
+    out |= {f"chart:risk:{key}": float(value) for key, *_, value in risk_chances(result)}
+    levels, minutes = result.cascade["level"].tolist(), result.cascade["night_minutes"].tolist()
+    return out | {f"chart:cascade:{k}": float(m) for k, m in zip(levels, minutes, strict=True)}
