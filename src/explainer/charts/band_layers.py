@@ -29,23 +29,26 @@ def errorbar_layer(
     along: str,
     along2: str,
     horizontal: bool = False,
+    offset: int = 0,
 ) -> dict[str, Any]:
     """Error bars: at each row's ``at`` value, from ``along`` to ``along2`` (with end ticks).
 
     ``at`` is a field name, or the chart's own encoding of that channel (its sort kept, so
-    the bars stay in the chart's order).
+    the bars stay in the chart's order). ``offset`` moves them that many pixels across (off
+    a bar's label, or apart from a rule drawn at the same place).
     """
     pos, val = ("y", "x") if horizontal else ("x", "y")
     if isinstance(at, str):
         at = {"field": at, "type": "nominal" if horizontal else "quantitative"}
     at = {k: v for k, v in at.items() if k in ("field", "type", "sort")}
     base = {pos: at, val: {"field": along, "type": "quantitative"}}
-    tick = {"type": "tick", "color": RANGE_COLOUR, "thickness": 2, "size": 10}
+    shift = {f"{pos}Offset": offset} if offset else {}
+    tick = {"type": "tick", "color": RANGE_COLOUR, "thickness": 2, "size": 10, **shift}
     return {
         "data": {"values": rows},
         "layer": [
             {
-                "mark": {"type": "rule", "color": RANGE_COLOUR, "strokeWidth": 2},
+                "mark": {"type": "rule", "color": RANGE_COLOUR, "strokeWidth": 2, **shift},
                 "encoding": {**base, f"{val}2": {"field": along2}},
             },
             {"mark": tick, "encoding": base},

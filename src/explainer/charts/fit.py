@@ -32,6 +32,8 @@ from explainer.model.fit import TOOLS, FitResult
 DEPT_COLOURS = {"regulatory": "#4e79a7", "public_service": "#59a14f", "grassroots": "#e15759"}
 SERIES = ("metric", "real", "output", "score")
 SERIES_COLOURS = ("#f28e2b", "#4e79a7", "#59a14f", "#b07aa1")
+#: How far apart (in capability units) the departments' complexity ranges are drawn.
+CROSS_APART = 0.012
 
 
 def _quadrant_points(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
@@ -174,14 +176,24 @@ def quadrant_spec(
 
 
 def _cross() -> dict[str, Any]:
-    """Error bars across each department's point: its complexity's range (horizontal) and
-    the chosen tool's capability's range (vertical)."""
-    x, y = quant("complexity"), quant("capability")
-    rule = {"type": "rule", "color": "#222", "strokeWidth": 1.5}
+    """Error bars across each department's point, in its colour: its complexity's range
+    (horizontal, drawn at ``y_at``, a little apart, as the departments share the tool's
+    capability) and the chosen tool's capability's range (vertical)."""
+    x, colour = quant("complexity"), nominal("colour", scale=None, legend=None)
+    rule = {"type": "rule", "strokeWidth": 2}
+    across = {"x": quant("x_low"), "x2": {"field": "x_high"}, "y": quant("y_at")}
     return {
         "layer": [
-            {"mark": rule, "encoding": {"x": quant("x_low"), "x2": {"field": "x_high"}, "y": y}},
-            {"mark": rule, "encoding": {"x": x, "y": quant("y_low"), "y2": {"field": "y_high"}}},
+            {"mark": rule, "encoding": {**across, "color": colour}},
+            {
+                "mark": rule,
+                "encoding": {
+                    "x": x,
+                    "y": quant("y_low"),
+                    "y2": {"field": "y_high"},
+                    "color": colour,
+                },
+            },
         ]
     }
 
@@ -193,12 +205,14 @@ def quadrant_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[
         {
             "complexity": row.complexity,
             "capability": row.capability,
+            "y_at": row.capability + CROSS_APART * (i - 1),
+            "colour": DEPT_COLOURS[row.department],
             "x_low": band.low,
             "x_high": band.high,
             "y_low": tool.low,
             "y_high": tool.high,
         }
-        for row in result.table.itertuples()
+        for i, row in enumerate(result.table.itertuples())
         for band in [bands[f"chart:complexity:{row.department}"]]
     ]
     caption = range_caption(t("band2_marks_cross", lang), t("band2_what_quadrant", lang), lang)
@@ -321,17 +335,27 @@ def capability_spec(
         layer=[
             lines,
             labelled_rule(marks, "capability", [2, 3], FADED_OPACITY),
-            band_slot(errorbar_layer([], "capability", "value", "top")),
+            band_slot({"layer": [_own_range("output", 7), _own_range("displaced", -7)]}),
         ],
     )
+
+
+def _own_range(measure: str, offset: int) -> dict[str, Any]:
+    """The error bar of one measure, ``offset`` pixels off the "this scenario" rule."""
+    found = errorbar_layer([], "capability", "value", "top", offset=offset)
+    del found["data"]  # the band slot's rows, filtered
+    return {"transform": [{"filter": f"datum.measure === '{measure}'"}], **found}
 
 
 def capability_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[str, Any]:
     """The capability chart with error bars at the tool's capability as set: the ranges of
     this department's real output and displaced effort."""
     rows = [
-        {"capability": result.capability, "value": band.low, "top": band.high}
-        for band in (bands["chart:own_output"], bands["chart:own_displaced"])
+        {"capability": result.capability, "measure": m, "value": band.low, "top": band.high}
+        for m, band in (
+            ("output", bands["chart:own_output"]),
+            ("displaced", bands["chart:own_displaced"]),
+        )
     ]
     caption = range_caption(
         t("band2_marks_errorbars", lang), t("band2_what_capability", lang), lang

@@ -139,8 +139,9 @@ def median_bedtime(result: UnitResult, rule: str) -> float:
 
 
 def _median_ranges() -> dict[str, Any]:
-    """Each rule's median bedtime: its range as a rule near the top (one row per rule, at
-    ``y`` pixels), the value as set as a dot, the rule's name beside it."""
+    """Each rule's median bedtime: its range as a rule near the top in the rule's colour (one
+    row per rule, at ``y`` pixels), the value as set as a dot. The ranges are written in the
+    caption, not beside the rules: a phone's plot is too narrow for a label."""
     x = quant("hour")
     y, colour = quant("y", scale=None), nominal("colour", scale=None, legend=None)
     tick = {"type": "tick", "thickness": 2, "size": 10, "orient": "vertical"}
@@ -156,29 +157,21 @@ def _median_ranges() -> dict[str, Any]:
                 "mark": {"type": "point", "filled": True, "size": 50},
                 "encoding": {"x": quant("value"), "y": y, "color": colour},
             },
-            text_layer({"x": x, "y": y}, align="right", baseline="middle", dx=-6, fontSize=11),
         ]
     }
 
 
 def bedtime_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
     """The bedtime chart with each rule's median bedtime and its range."""
-    rows = []
+    rows, spans = [], []
     for i, rule in enumerate(RULES):
         band: Band = bands[f"chart:bedtime_median:{rule}"]
         span = f"{format_clock(band.low)}–{format_clock(band.high)}"
-        rows.append(
-            {
-                "hour": band.low / 60,
-                "top": band.high / 60,
-                "value": band.value / 60,
-                "y": 40 + 16 * i,
-                "colour": RULE_COLOURS[rule],
-                "text": t("band2_median_label", lang, rule=t(f"rule_{rule}", lang), span=span),
-            }
-        )
+        spans.append(t("band2_median_label", lang, rule=t(f"rule_{rule}", lang), span=span))
+        row = {"hour": band.low / 60, "top": band.high / 60, "value": band.value / 60}
+        rows.append({**row, "y": 40 + 16 * i, "colour": RULE_COLOURS[rule]})
     caption = range_caption(t("band2_marks_median", lang), t("band2_what_median", lang), lang)
-    return fill_band(spec, rows, caption)
+    return fill_band(spec, rows, f"{caption} {t('list_separator', lang).join(spans)}")
 
 
 # ----------------------------------------------------------------------------- penalty risk
@@ -246,7 +239,8 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         layer=[
             {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
             text_layer(at, align="left", dx=4, fontSize=13),
-            band_slot(errorbar_layer([], at["y"], "percent", "top", horizontal=True)),
+            # below the bar's middle, off its label
+            band_slot(errorbar_layer([], at["y"], "percent", "top", horizontal=True, offset=8)),
         ],
     )
 
@@ -392,7 +386,7 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         CHART_WIDTH - 160,
         34 * len(order),
         data={"values": records(frame, columns)},
-        layer=[bars, labels, band_slot(errorbar_layer([], y, "night_minutes", "top", True))],
+        layer=[bars, labels, band_slot(errorbar_layer([], y, "night_minutes", "top", True, 9))],
     )
 
 
