@@ -143,9 +143,13 @@ STYLE = """
   .explainer-toolbar.explainer-menu-open > .jupyter-button,
   .explainer-toolbar.explainer-menu-open > .widget-toggle-button,
   .explainer-toolbar.explainer-menu-open .explainer-import-button,
-  .explainer-toolbar.explainer-menu-open .explainer-playlist-load button,
   .explainer-toolbar.explainer-menu-open .explainer-link { width: 100%; }
   .explainer-toolbar.explainer-menu-open .explainer-playlist-files { flex-wrap: wrap; gap: 8px; }
+  .explainer-toolbar.explainer-menu-open .explainer-downloads { display: flex;
+    flex-wrap: wrap; align-items: center; gap: 0 12px; }
+  .explainer-toolbar.explainer-menu-open .explainer-playlist-files > .explainer-playlist-load,
+  .explainer-toolbar.explainer-menu-open .explainer-playlist-load button,
+  .explainer-toolbar.explainer-menu-open > * > button { width: 100%; }
   /* A compact head: title, intro, case picker, then one row of language, settings, More. */
   .explainer-nav { margin-bottom: 0; }
   .explainer-title { font-size: 1.15em; line-height: 1.35; }
@@ -174,6 +178,12 @@ STYLE = """
   .jp-Cell { padding-top: 0 !important; }
   .jp-Cell-outputWrapper { margin-top: 0 !important; }
   .jp-LabShell .lm-BoxPanel-child { padding-top: 0 !important; }
+  /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
+  .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
+  .explainer-outputs .vega-embed.has-actions { padding-right: 50px !important; }
+  .explainer-outputs .vega-embed > details > summary { width: 44px !important;
+    height: 44px !important; display: flex !important; align-items: center;
+    justify-content: center; box-sizing: border-box; }
 }
 /* Touch screens and narrow windows: tap targets of at least 44 px (WCAG 2.5.5). */
 @media (max-width: 760px), (pointer: coarse) {
