@@ -146,7 +146,7 @@ STYLE = """
   .explainer-toolbar.explainer-menu-open .explainer-link { width: 100%; }
   .explainer-toolbar.explainer-menu-open .explainer-playlist-files { flex-wrap: wrap; gap: 8px; }
   .explainer-toolbar.explainer-menu-open .explainer-downloads { display: flex;
-    flex-wrap: wrap; align-items: center; gap: 0 12px; }
+    flex-wrap: wrap; align-items: center; gap: 8px 12px; }
   .explainer-toolbar.explainer-menu-open .explainer-playlist-files > .explainer-playlist-load,
   .explainer-toolbar.explainer-menu-open .explainer-playlist-load button,
   .explainer-toolbar.explainer-menu-open > * > button { width: 100%; }
