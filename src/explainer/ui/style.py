@@ -99,6 +99,8 @@ STYLE = """
    projected first screen shows the step's question and the figures, issue 15). */
 .explainer-presenter .explainer-outputs > .explainer-headline { order: -2; }
 .explainer-presenter .explainer-outputs > .explainer-summary { order: -1; }
+.explainer-presenter .explainer-playlist-step { font-size: 20px; }
+.explainer-presenter .explainer-playlist-step .question { font-size: 26px; line-height: 1.3; }
 /* "More" (Toolbar.more): hidden on wide screens, where the toolbar is one row of tools. */
 .explainer-more { display: none !important; }
 /* The stylesheet's own widget takes no room (a <style> applies even when not displayed). */
@@ -159,6 +161,8 @@ STYLE = """
   .explainer-bar .widget-toggle-button, .explainer-more-button {
     display: inline-flex; align-items: center; justify-content: center; }
   .explainer-more-button { min-width: 44px; padding: 0 12px; }
+  .explainer-more-button[aria-expanded="true"] { background: #ccc; }
+  .explainer-toolbar.explainer-menu-open > .explainer-brief button { width: 100%; }
   /* The story first: the summary (it states the headline figures in words), the first
      chart, the page's own choices (the reforms), the figures (two a row); then the article's
      box, the A/B table, the notes and the other charts. At 360 x 740 a page's four to six
