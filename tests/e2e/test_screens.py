@@ -69,9 +69,10 @@ MEASURE_JS = """() => {
   };
 }"""
 
-# Buttons and pickers shorter than 44 px (a finger's tap target).
+# Buttons and pickers shorter than 44 px (a finger's tap target), a chart's ⋯ menu included.
 TAP_TARGETS_JS = """() => [...document.querySelectorAll(
-    ".jupyter-button, .explainer-copy-link, .widget-toggle-button, .explainer-preset select")]
+    ".jupyter-button, .explainer-copy-link, .widget-toggle-button, .explainer-preset select, " +
+    ".vega-embed > details > summary")]
   .filter((b) => b.getClientRects().length && getComputedStyle(b).display !== "none")
   .filter((b) => b.getBoundingClientRect().height < 44)
   .map((b) => b.className + " " + Math.round(b.getBoundingClientRect().height))"""

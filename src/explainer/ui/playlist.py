@@ -245,9 +245,12 @@ class PlaylistStepper:
         self.controls.add_class("explainer-playlist")
         self.handouts = W.HBox([self.handout, self.booklet], layout=W.Layout(display="none"))
         self.handouts.add_class("explainer-playlist-handouts")
-        self.widget = W.VBox(
-            [W.HTML(STYLE), self.controls, self.message, W.HBox([self.loader, self.handouts])]
-        )
+        #: "Load playlist" and the handouts: a toolbar item (so a phone's "More" menu holds it).
+        self.files = W.HBox([self.loader, self.handouts])
+        self.files.add_class("explainer-playlist-files")
+        style = W.HTML(STYLE)
+        style.add_class("explainer-style")  # no room taken (ui/style.py)
+        self.widget = W.VBox([style, self.controls, self.message])
         self.widget.add_class("explainer-playlist-box")
         self._lang = dashboard.lang
         dashboard.on_refresh.append(self._on_refresh)  # relabel when the language changes
@@ -423,14 +426,16 @@ class PlaylistStepper:
 
 
 def attach_playlist(dashboard: Any) -> PlaylistStepper:
-    """The one hook a dashboard calls (issue 18): the stepper's row above the toolbar, and
-    "Load scenario" taking a playlist file too (a file naming ``explainer_playlist`` goes to
-    the stepper, any other to the dashboard's own reader)."""
+    """The one hook a dashboard calls (issue 18): the stepper's row above the toolbar, its
+    "Load playlist" button in the toolbar, and "Load scenario" taking a playlist file too (a
+    file naming ``explainer_playlist`` goes to the stepper, any other to the dashboard's own
+    reader)."""
     stepper = PlaylistStepper(dashboard)
     dashboard.stepper = stepper
     children = list(dashboard.view.widget.children)
     children.insert(children.index(dashboard.view.toolbar.widget), stepper.widget)
     dashboard.view.widget.children = children
+    dashboard.view.toolbar.add(stepper.files)  # relabelled by the stepper itself
     read_scenario = dashboard.load_scenario_text
 
     def load_scenario_text(text: str) -> bool:

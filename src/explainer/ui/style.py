@@ -33,7 +33,8 @@ STYLE = """
 .explainer-compare th:first-child { text-align: left; font-weight: normal; }
 .explainer-compare tr.better td.change { color: #2e7d32; font-weight: 600; }
 .explainer-compare tr.worse td.change { color: #b3261e; font-weight: 600; }
-.explainer-reforms { border: 1px solid #ddd; border-radius: 8px; padding: 6px 12px; }
+.explainer-reforms:not(.explainer-page) { border: 1px solid #ddd; border-radius: 8px;
+  padding: 6px 12px; }
 .explainer-toolbar { gap: 6px; margin: 4px 0 8px; }
 .explainer-link { display: inline-flex; gap: 4px; align-items: center; }
 .explainer-link-text { width: 22em; font-size: 0.85em; padding: 3px; }
@@ -91,6 +92,19 @@ STYLE = """
 .explainer-presenter > .explainer-toolbar { grid-column: 2; grid-row: 1 / span 4;
   flex-direction: column !important; align-items: flex-end !important; align-self: start; }
 .explainer-presenter > :last-child { grid-column: 1 / -1; }
+/* Case picker, language and settings: spaced, so no two tap targets touch (issue 15). */
+.explainer-bar { gap: 8px 12px; align-items: center; }
+.explainer-bar > * { margin-left: 0 !important; margin-right: 0 !important; }
+/* Presenter mode: the headline figures first, then the summary, then the article's box (the
+   projected first screen shows the step's question and the figures, issue 15). */
+.explainer-presenter .explainer-outputs > .explainer-headline { order: -2; }
+.explainer-presenter .explainer-outputs > .explainer-summary { order: -1; }
+.explainer-presenter .explainer-playlist-step { font-size: 20px; }
+.explainer-presenter .explainer-playlist-step .question { font-size: 26px; line-height: 1.3; }
+/* "More" (Toolbar.more): hidden on wide screens, where the toolbar is one row of tools. */
+.explainer-more { display: none !important; }
+/* The stylesheet's own widget takes no room (a <style> applies even when not displayed). */
+.explainer-style { display: none !important; }
 /* Phones and narrow tablets: one column, cards stacked, controls on demand. */
 @media (max-width: 760px) {
   #rendered_cells { padding-left: 4px !important; padding-right: 4px !important; }
@@ -117,6 +131,63 @@ STYLE = """
   .widget-checkbox { width: 100% !important; max-width: 100%; height: auto !important; }
   .widget-checkbox .widget-label-basic, .widget-checkbox .widget-label-basic span {
     white-space: normal; overflow: visible; line-height: 1.3; }
+  /* The toolbar folds behind "More" (beside the language switch): the first screen is the
+     title, the summary, the figures and the first chart, not a wall of buttons; opened,
+     its tools are a column of full-width buttons. */
+  .explainer-page:not(.explainer-presenter) .explainer-more { display: flex !important; }
+  .explainer-page:not(.explainer-presenter) > .explainer-toolbar:not(.explainer-menu-open) {
+    display: none !important; }
+  .explainer-toolbar.explainer-menu-open { flex-direction: column !important;
+    align-items: stretch !important; gap: 8px; padding: 8px; border: 1px solid #ccc;
+    border-radius: 8px; }
+  .explainer-toolbar.explainer-menu-open > * { width: auto !important; max-width: 100%;
+    margin: 0 !important; box-sizing: border-box; }
+  .explainer-toolbar.explainer-menu-open > .jupyter-button,
+  .explainer-toolbar.explainer-menu-open > .widget-toggle-button,
+  .explainer-toolbar.explainer-menu-open .explainer-import-button,
+  .explainer-toolbar.explainer-menu-open .explainer-link { width: 100%; }
+  .explainer-toolbar.explainer-menu-open .explainer-playlist-files { flex-wrap: wrap; gap: 8px; }
+  .explainer-toolbar.explainer-menu-open .explainer-downloads { display: flex;
+    flex-wrap: wrap; align-items: center; gap: 8px 12px; }
+  .explainer-toolbar.explainer-menu-open .explainer-playlist-files > .explainer-playlist-load,
+  .explainer-toolbar.explainer-menu-open .explainer-playlist-load button,
+  .explainer-toolbar.explainer-menu-open > * > button { width: 100%; }
+  /* A compact head: title, intro, case picker, then one row of language, settings, More. */
+  .explainer-nav { margin-bottom: 0; }
+  .explainer-title { font-size: 1.15em; line-height: 1.35; }
+  .explainer-intro { font-size: 0.9em; line-height: 1.45; margin: 4px 0; }
+  .explainer-bar { gap: 8px; }
+  .explainer-language .widget-toggle-button { width: auto !important; padding: 0 12px; }
+  .explainer-bar .widget-toggle-button, .explainer-more-button {
+    display: inline-flex; align-items: center; justify-content: center; }
+  .explainer-more-button { min-width: 44px; padding: 0 12px; }
+  .explainer-more-button[aria-expanded="true"] { background: #ccc; }
+  .explainer-toolbar.explainer-menu-open > .explainer-brief button { width: 100%; }
+  /* The story first: the summary (it states the headline figures in words), the first
+     chart, the page's own choices (the reforms), the figures (two a row); then the article's
+     box, the A/B table, the notes and the other charts. At 360 x 740 a page's four to six
+     cards or the reform table before the chart would push the chart off the first screen. */
+  .explainer-outputs > .explainer-summary { order: -4; }
+  .explainer-outputs > .explainer-first-chart { order: -3; }
+  .explainer-outputs > .explainer-choices { order: -2; }
+  .explainer-outputs > .explainer-headline { order: -1; }
+  .explainer-summary p { font-size: 1em; line-height: 1.5; padding: 4px 10px; margin: 4px 0; }
+  .explainer-cards { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 6px; }
+  .explainer-cards .card { padding: 4px 8px; }
+  .explainer-cards .card > * { line-height: 1.35; }
+  .explainer-cards .card-label { font-size: 0.85em; }
+  .explainer-cards .card-value { font-size: 1.45em; }
+  .explainer-cards .card-band, .explainer-cards .card-detail { font-size: 0.8em; }
+  .jp-Cell { padding-top: 0 !important; }
+  .jp-Cell-outputWrapper { margin-top: 0 !important; }
+  .jp-LabShell .lm-BoxPanel-child { padding-top: 0 !important; }
+  /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
+  .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
+  .explainer-outputs .vega-embed.has-actions { padding-right: 50px !important; }
+  .explainer-outputs .vega-embed > details > summary { width: 44px !important;
+    height: 44px !important; display: flex !important; align-items: center;
+    justify-content: center; box-sizing: border-box; }
 }
 /* Touch screens and narrow windows: tap targets of at least 44 px (WCAG 2.5.5). */
 @media (max-width: 760px), (pointer: coarse) {

@@ -150,6 +150,73 @@ class FileLoadWidget(anywidget.AnyWidget):
             handler(data, size)
 
 
+_MENU_ESM = """
+function render({ model, el }) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "jupyter-button explainer-more-button";
+  button.setAttribute("aria-expanded", "false");
+  // The toolbar this button folds (the page's own); found on use: at render time the
+  // widget's element may not be in the page yet.
+  const bar = () => {
+    const root = el.closest(".explainer-page");
+    return root && root.querySelector(":scope > .explainer-toolbar");
+  };
+  const isOpen = () => button.getAttribute("aria-expanded") === "true";
+  const setOpen = (open) => {
+    const box = bar();
+    if (!box) return;
+    if (!box.id) box.id = "explainer-toolbar-" + Math.random().toString(36).slice(2, 10);
+    button.setAttribute("aria-controls", box.id);
+    box.classList.toggle("explainer-menu-open", open);
+    button.setAttribute("aria-expanded", String(open));
+  };
+  const show = () => {
+    button.textContent = model.get("label");
+    button.title = model.get("hint");
+  };
+  button.addEventListener("click", () => setOpen(!isOpen()));
+  // Escape closes the menu and gives the focus back to its button.
+  const onKey = (event) => {
+    if (event.key !== "Escape" || !isOpen()) return;
+    setOpen(false);
+    button.focus();
+  };
+  // A tap outside the toolbar (and its button) closes it too.
+  const onPointer = (event) => {
+    const box = bar();
+    if (isOpen() && box && !box.contains(event.target) && !el.contains(event.target))
+      setOpen(false);
+  };
+  document.addEventListener("keydown", onKey);
+  document.addEventListener("pointerdown", onPointer);
+  model.on("change:label", show);
+  model.on("change:hint", show);
+  show();
+  el.append(button);
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    document.removeEventListener("pointerdown", onPointer);
+  };
+}
+export default { render };
+"""
+
+
+class MenuButton(anywidget.AnyWidget):
+    """ "More": on a narrow screen the toolbar's actions fold behind this one button (issue 15).
+
+    The folding is the stylesheet's (:mod:`explainer.ui.style`): below the phone width the
+    page's toolbar is hidden until this button opens it; on wider screens the button is
+    hidden and the toolbar is as before. The button only toggles a class on its toolbar in the
+    browser (no round trip to the kernel); Escape or a tap outside closes it.
+    """
+
+    _esm = _MENU_ESM
+    label = traitlets.Unicode("More").tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)
+
+
 def provenance(query: str, lang: str) -> dict[str, Any]:
     """What every export carries: model version, the state, and the sources."""
     return {

@@ -69,16 +69,21 @@ class PageView:
         self.message = html_box("explainer-message")
         self.outputs = {name: html_box(css) for name, css in OUTPUTS}
         self.extras = [ChoiceBoxes(extra) for extra in page.extras]
+        for extra in self.extras:  # the stylesheet places them on a phone (issue 15)
+            extra.widget.add_class("explainer-choices")
         self.chart_widgets = [_chart_widget(chart.css) for chart in page.charts]
+        if self.chart_widgets:  # on a phone it comes right after the figures (issue 15)
+            self.chart_widgets[0].add_class("explainer-first-chart")
         self.toolbar = Toolbar(page.can_pin)
         self.widget = self._layout()
         self.relabel(lang, pinned=False)
 
     def _layout(self) -> W.VBox:
         bar = W.HBox(
-            [self.preset_picker, self.language, self.controls_toggle],
+            [self.preset_picker, self.language, self.controls_toggle, self.toolbar.more],
             layout=W.Layout(flex_flow="row wrap"),
         )
+        bar.add_class("explainer-bar")  # spaced so no two tap targets touch (issue 15)
         outputs = W.VBox(
             [*(e.widget for e in self.extras), *self.outputs.values(), *self.chart_widgets],
             layout=W.Layout(flex="1 1 700px", min_width="0"),
@@ -86,8 +91,11 @@ class PageView:
         outputs.add_class("explainer-outputs")
         self.panel.widget.layout = W.Layout(flex="0 1 480px")
         body = W.HBox([outputs, self.panel.widget], layout=W.Layout(flex_flow="row wrap"))
-        widget = W.VBox([W.HTML(STYLE), self.title, bar, self.toolbar.widget, self.message, body])
+        style = W.HTML(STYLE)
+        style.add_class("explainer-style")  # takes no room: its <style> applies all the same
+        widget = W.VBox([style, self.title, bar, self.toolbar.widget, self.message, body])
         widget.add_class(f"explainer-{self.page.id}")
+        widget.add_class("explainer-page")  # the stylesheet's hook for every page's layout
         return widget
 
     # ------------------------------------------------------------------ callbacks

@@ -21,7 +21,7 @@ from explainer.core.spec import Lang
 from explainer.core.untrusted import LIMITS
 from explainer.outputs.qr import qr_html
 from explainer.ui.exports import export_buttons, relabel_exports
-from explainer.ui.toolbar import FileLoadWidget, LinkWidget
+from explainer.ui.toolbar import FileLoadWidget, LinkWidget, MenuButton
 
 
 def html_box(css: str) -> W.HTML:
@@ -44,7 +44,11 @@ def toggle(css: str) -> W.ToggleButton:
 
 
 class Toolbar:
-    """The row of workshop tools under the title."""
+    """The row of workshop tools under the title.
+
+    On a phone the whole row folds behind :attr:`more` (the stylesheet shows it only while
+    that is open), so a widget added with :meth:`add` is in that menu too.
+    """
 
     def __init__(self, can_pin: bool) -> None:
         self.reset_policy = button("explainer-reset-policy")
@@ -62,6 +66,10 @@ class Toolbar:
         #: Controls shown only in presenter mode (hidden by the stylesheet otherwise).
         self.presenter_box = W.HBox(layout=W.Layout(align_items="center"))
         self.presenter_box.add_class("explainer-presenter-controls")
+        #: "More": on a phone the whole toolbar folds behind it (issue 15); the page puts it
+        #: beside the language switch; hidden on wider screens.
+        self.more = MenuButton()
+        self.more.add_class("explainer-more")
         self._relabels: list[Callable[[Lang], None]] = []
         self.lang: Lang = "zh"
         self.link.observe(lambda _: self.draw_qr(), "url")
@@ -96,6 +104,8 @@ class Toolbar:
 
     def relabel(self, lang: Lang, pinned: bool) -> None:
         self.lang = lang
+        self.more.label = t("more_menu", lang)
+        self.more.hint = t("more_menu_help", lang)
         self.reset_policy.description = t("reset_policy", lang)
         self.reset_policy.tooltip = t("reset_policy_help", lang)
         self.reset_people.description = t("reset_people", lang)
