@@ -109,11 +109,25 @@ def measure_page(browser, server: VoilaServer, name: str, changes: int) -> dict[
     return found
 
 
+def check_room(pages: list[str], changes: int) -> None:
+    """Refuse a run whose slider would reach its end (a key press there changes nothing, and
+    the run would wait for a band that never comes)."""
+    from explainer.core.spec import registry
+
+    params = registry().params
+    for name in pages:
+        spec = params[PAGES[name][0]]
+        room = int((spec.max - spec.default) / spec.step)
+        if changes + 2 > room:  # two warm-up presses come first
+            sys.exit(f"{name}: {PAGES[name][0]} has room for {room - 2} changes, not {changes}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--pages", nargs="+", choices=sorted(PAGES), default=list(PAGES))
     args = parser.parse_args()
+    check_room(args.pages, args.changes)
     OUT.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
