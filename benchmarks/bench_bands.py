@@ -113,6 +113,16 @@ def measure_page(browser, server: VoilaServer, name: str, changes: int) -> dict[
             for key in found:
                 if got[key] is not None:
                     found[key].append(got[key] - got["keydown"])
+    # The chart module's counters (serving/jupyterchart.js): full embeds, in-place updates.
+    counts = page.evaluate(
+        """sel => [...document.querySelectorAll("[class*='explainer-chart-']")].map(c => {
+            const el = c.matches("[data-embeds]") ? c : c.querySelector("[data-embeds]");
+            return el ? `${[...c.classList].find(k => k.startsWith("explainer-chart-"))}: `
+                + `${el.dataset.embeds} embeds, ${el.dataset.liveUpdates} in place` : null;
+        }).filter(Boolean)""",
+        chart,
+    )
+    print(f"  {name}: " + ("; ".join(counts) or "no counters (Altair's own module)"), flush=True)
     page.goto("about:blank")
     context.close()
     return found
