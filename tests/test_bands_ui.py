@@ -8,7 +8,6 @@ runs under ``asyncio.run`` (the task path) or through ``run_now`` (the synchrono
 from __future__ import annotations
 
 import asyncio
-import base64
 import html
 import json
 import re
@@ -16,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import yaml
+from clicks import click_download
 
 from explainer.charts.live import resolved
 from explainer.core.figures import format_value
@@ -45,13 +45,11 @@ def page(cls: type[Dashboard], lang: str) -> Dashboard:
     return _MADE[(cls, lang)]
 
 
-def _download(d: Dashboard, css: str) -> str:
-    """The contents of one of the page's download links (a base64 data: URI)."""
-    found = re.search(
-        rf"<a class='{css}' download='[^']+' href='data:[^,]+,([^']+)'", d.exports.value
-    )
-    assert found, css
-    return base64.b64decode(found.group(1)).decode("utf-8")
+def _download(d: Dashboard, kind: str) -> str:
+    """The file the page's ``kind`` download button saves (made when it is clicked)."""
+    name, data = click_download(d.exports, kind)
+    assert name == f"explainer-{d.page.id}.{kind}"
+    return data.decode("utf-8")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -108,7 +106,7 @@ def test_exports_carry_the_ranges_the_sample_size_and_the_seed(cls: type[Dashboa
     header = next(line for line in csv.splitlines() if line.startswith("figure,"))
     assert header.endswith("low,high,range")
     for kind, dump in (("yaml", yaml.safe_load), ("json", json.loads)):
-        document = dump(_download(d, f"explainer-export-{kind}"))
+        document = dump(_download(d, kind))
         ranges = document["ranges"]
         assert ranges["sample_size"] == n and ranges["seed"] == U.SEED
         assert ranges["band"].startswith("min-max")
@@ -123,9 +121,9 @@ def test_exports_say_the_ranges_are_pending_before_they_are_known() -> None:
     d = NightDashboard("en")
     d.bands.run_now()  # the first scenario's bands ...
     d._on_control("washing_min", 40)  # ... never reach the second scenario's downloads
-    document = yaml.safe_load(_download(d, "explainer-export-yaml"))
+    document = yaml.safe_load(_download(d, "yaml"))
     assert document["ranges"]["state"] == "pending"
-    assert "# ranges: " + t("band_pending", "en") in _download(d, "explainer-export-csv")
+    assert "# ranges: " + t("band_pending", "en") in _download(d, "csv")
     assert d.bands.current is None  # no event loop here: nothing ran
     assert "# ranges: " + t("band_pending", "en") in d.figures_csv(d.result)
     assert "data-state='pending'" in d.bands.table.value

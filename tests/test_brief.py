@@ -13,6 +13,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from clicks import widget_replies
 
 from explainer.cli import _dashboard
 from explainer.outputs.brief import (
@@ -270,12 +271,39 @@ def test_the_button_reports_a_failure_without_python_text() -> None:
     def broken() -> tuple[str, str]:
         raise RuntimeError("secret path /etc/passwd")
 
-    sent: list[tuple[dict, list]] = []
     button = BriefButton(broken)
-    button.send = lambda content, buffers=None: sent.append((content, buffers))  # type: ignore[method-assign]
-    button._on_message(button, {"kind": "make"}, [])
-    button._on_message(button, {"kind": "other"}, [])
-    assert sent == [({"kind": "error"}, None)]
+    assert widget_replies(button, {"kind": "make", "file": "brief"}) == [
+        ({"kind": "error", "file": "brief"}, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"kind": "other", "file": "brief"},
+        {"kind": "make"},  # which file: not said
+        {"kind": "make", "file": "csv"},  # not one of this widget's files
+        {"kind": "make", "file": "../../etc/passwd"},
+        {"kind": "make", "file": ["brief"]},
+        {"kind": "make", "file": "b" * 100_000},
+        ["make", "brief"],
+        "make",
+        None,
+    ],
+)
+def test_the_button_ignores_any_other_message(message: object) -> None:
+    """The browser's message only names a file, one of a fixed set; anything else: nothing."""
+    from explainer.ui.brief_button import BriefButton
+
+    made: list[int] = []
+    button = BriefButton(lambda: made.append(1) or ("x.html", "<p>x</p>"))
+    assert widget_replies(button, message) == [] and made == []
+    assert widget_replies(button, {"kind": "make", "file": "brief"}) == [
+        (
+            {"kind": "file", "file": "brief", "name": "x.html", "mime": "text/html;charset=utf-8"},
+            [b"<p>x</p>"],
+        )
+    ]
 
 
 def test_vl_convert_is_imported_only_when_a_brief_is_made() -> None:

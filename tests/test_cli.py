@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from clicks import click_download
 
 from explainer import cli
 from explainer.core import paths
@@ -169,7 +170,12 @@ def test_export_from_a_link_writes_the_pages_three_files(tmp_path):
 
 
 def test_export_equals_the_page_methods():
-    """Byte for byte what the dashboard's Download links carry (same object, same calls)."""
+    """Byte for byte what the dashboard's Download buttons save (same object, same calls).
+
+    Before the buttons, the command's YAML and JSON were the bare scenario file and its ranges:
+    the page's files also carry the article's figures, the parameters' sources and the summary.
+    """
+    from explainer.ui.exports import export_document
     from explainer.ui.toolbar import dump_json, dump_yaml
     from explainer.ui.unit import UnitDashboard
 
@@ -178,8 +184,11 @@ def test_export_equals_the_page_methods():
     page.apply_query("lang=en")
     page.bands.run_now()  # on the page the bands follow the values (issue 14)
     assert problems == []
+    saved = dict(click_download(page.exports, ext) for ext in cli.FORMATS)
+    assert {name: text.encode("utf-8") for name, text in files.items()} == saved
     assert files["explainer-unit.csv"] == page.figures_csv(page.result)
-    document = {**page.scenario_file(), "ranges": page.bands.export("en")}
+    document = export_document(page.page, page.article_figures, page.state, page.result)
+    assert document["ranges"] == page.bands.export("en") and document["ranges"]["bands"]
     assert files["explainer-unit.yaml"] == dump_yaml(document)
     assert files["explainer-unit.json"] == dump_json(document)
 

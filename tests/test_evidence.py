@@ -12,21 +12,21 @@
 
 from __future__ import annotations
 
-import base64
 import copy
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from clicks import click_download
 
 from explainer.core.i18n import LANGUAGES, t
 from explainer.core.presets import presets, status_text
 from explainer.core.spec import _make_registry, _read_yaml, registry
 from explainer.teaching.evidence import DOC_PATH, HTML_PATH, figure_rows, render, render_html
 from explainer.teaching.guide import assumption_table
+from explainer.ui.exports import LINKS
 from explainer.ui.night import NightDashboard
 from explainer.ui.unit import UnitDashboard
 
@@ -119,12 +119,12 @@ def test_guide_tables_show_both_sources_side_by_side() -> None:
 
 
 # ----------------------------------------------------------------------------- pages, exports
+EXPORTS = [ext for ext, *_ in LINKS]
+
+
 def _downloads(page: Any) -> dict[str, str]:
-    found = re.findall(
-        r"download='[^']*\.(\w+)' href='data:[^;]+;charset=utf-8;base64,([^']+)'",
-        page.exports.value,
-    )
-    return {ext: base64.b64decode(data).decode("utf-8") for ext, data in found}
+    """The files the page's download buttons save (made when each is clicked)."""
+    return {ext: click_download(page.exports, ext)[1].decode("utf-8") for ext in EXPORTS}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

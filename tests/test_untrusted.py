@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 import pytest
+from clicks import click_download
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import assert_clean_message, hostile_values, scenario_files
@@ -207,13 +208,8 @@ def test_format_page_and_language_are_checked(page, text, key) -> None:
 
 
 def downloads(page: Dashboard) -> dict[str, bytes]:
-    """The YAML and JSON files the page's download links carry (base64 data: links)."""
-    import base64
-
-    link = r"class='explainer-export-(yaml|json)'[^>]*base64,([^']+)'"
-    found = re.findall(link, page.exports.value)
-    assert len(found) == 2, page.exports.value[:300]
-    return {kind: base64.b64decode(payload) for kind, payload in found}
+    """The YAML and JSON files the page's download buttons save (made on the click)."""
+    return {kind: click_download(page.exports, kind)[1] for kind in ("yaml", "json")}
 
 
 def test_own_downloads_load_on_each_page() -> None:

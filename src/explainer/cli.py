@@ -357,9 +357,8 @@ def read_source(source: str, page: str | None) -> tuple[str, str, str]:
 
 
 def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[str]]:
-    """The page's download files ``{filename: contents}``, and the problems found."""
-    from explainer.ui.toolbar import dump_json, dump_yaml
-
+    """The page's download files ``{filename: contents}``, and the problems found: what the
+    page's Download buttons save, made by the same call (``Dashboard.export``)."""
     dashboard = _dashboard(page)
     if kind == "file":
         dashboard.load_scenario_text(text)
@@ -367,14 +366,7 @@ def export_files(page: str, kind: str, text: str) -> tuple[dict[str, str], list[
         dashboard.apply_query(text)
     problems = page_problems(dashboard)
     dashboard.bands.run_now()  # issue 14: exports carry every figure's range
-    document = dashboard.scenario_file()
-    document["ranges"] = dashboard.bands.export(dashboard.lang)
-    name = f"explainer-{page}"
-    files = {
-        f"{name}.csv": dashboard.figures_csv(dashboard.result),
-        f"{name}.yaml": dump_yaml(document),
-        f"{name}.json": dump_json(document),
-    }
+    files = dict(dashboard.export(ext) for ext in FORMATS)
     return files, problems
 
 

@@ -8,9 +8,9 @@ fetched anything from a host other than 127.0.0.1.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -101,12 +101,15 @@ def press_slider(page, pid: str, key: str = "ArrowRight") -> float:
 
 
 def download(page, css: str) -> str:
-    """The file a download link carries: its data: URI, base64-decoded."""
-    href = page.get_attribute(f"a.{css}", "href")
-    assert href and href.startswith("data:"), f"{css} is not a data: link: {href!r}"
-    header, _, payload = href.partition(",")
-    assert header.endswith(";base64"), f"{css}: unexpected data: URI header {header!r}"
-    return base64.b64decode(payload).decode("utf-8")
+    """The file a download button saves: clicked, the kernel makes it, the browser saves it."""
+    button = page.locator(f"button.{css}")
+    button.wait_for(state="visible")
+    with page.expect_download(timeout=PAGE_TIMEOUT_MS) as info:
+        button.click()
+    saved = info.value
+    ext = css.rsplit("-", 1)[1]
+    assert saved.suggested_filename == f"explainer-night.{ext}", saved.suggested_filename
+    return Path(saved.path()).read_text(encoding="utf-8")
 
 
 def upload(page, path) -> None:
@@ -310,9 +313,9 @@ TOOLBAR_BUTTONS = {
     "copy_link": COPY_BUTTON,
 }
 DOWNLOADS = {
-    "export_csv": "a.explainer-export-csv",
-    "export_yaml": "a.explainer-export-yaml",
-    "export_json": "a.explainer-export-json",
+    "export_csv": "button.explainer-export-csv",
+    "export_yaml": "button.explainer-export-yaml",
+    "export_json": "button.explainer-export-json",
 }
 
 

@@ -34,7 +34,6 @@ from explainer.model.robustness import (
 )
 from explainer.ui import band_html
 from explainer.ui.band_words import BandWords, sample_size
-from explainer.ui.exports import exports_html
 from explainer.ui.outputs import plain_spec, show_chart
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
@@ -228,7 +227,8 @@ class BandRunner(BandWords):
 
     def publish_steps(self, unc: U.Uncertainty, ticket: tuple[int, str]) -> Iterator[None]:
         """Draw the bands step by step (the task yields to the controls between steps):
-        first what the reader looks at (cards, table), then charts, words, exports."""
+        first what the reader looks at (cards, table), then charts, words (the downloads are
+        made when clicked, with the bands known then)."""
         generation, stamp = ticket
         if generation != self.generation:
             return
@@ -259,8 +259,6 @@ class BandRunner(BandWords):
         summary = d.article_figures.summary(d.state, result)
         d.view.outputs["summary"].value = f"<p>{html.escape(summary)}</p>"
         self._draw_tornado()
-        yield
-        d.view.toolbar.exports.value = exports_html(d.page, d.article_figures, d.state, result)
 
     def _draw_table(self) -> None:
         d = self.dashboard

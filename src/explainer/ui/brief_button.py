@@ -7,9 +7,11 @@ link that restores it) into a :class:`explainer.outputs.brief.BriefContent`; ``e
 
 The button makes the brief when it is clicked, not on every change: drawing the chart takes
 vl-convert 0.25 s (1.5 s the first time in a kernel) and the file is tens of kilobytes, which
-a data: link beside the CSV/YAML ones would re-send over the websocket on every slider move.
-The click sends one message to the kernel; the file comes back as a binary buffer and the
-browser saves it (a Blob and an ``<a download>``), with nothing fetched from the server.
+a data: link would re-send over the websocket on every slider move. The click sends one
+message to the kernel; the file comes back as a binary buffer and the browser saves it (a
+Blob and an ``<a download>``), with nothing fetched from the server: the page's one on-click
+download widget, :mod:`explainer.ui.download_button`, which the CSV/YAML/JSON downloads use
+too.
 
 :func:`attach_brief_button` is the one hook a dashboard calls (after building its toolbar).
 """
@@ -17,20 +19,16 @@ browser saves it (a Blob and an ``<a download>``), with nothing fetched from the
 from __future__ import annotations
 
 import datetime as dt
-import logging
+from collections.abc import Callable
 from typing import Any
-
-import anywidget
-import traitlets
 
 from explainer import __version__
 from explainer.core.i18n import t
 from explainer.core.spec import Lang
 from explainer.outputs.brief import BriefAssumption, BriefContent, BriefFigure, render_brief
+from explainer.ui.download_button import DownloadButtons, DownloadFile
 
 __all__ = ["BriefButton", "attach_brief_button", "brief_content", "brief_filename"]
-
-log = logging.getLogger(__name__)
 
 #: The page's address when the browser has not reported one (the command line): ``make app``.
 DEFAULT_PAGE_URL = "http://127.0.0.1:8866/voila/render/{page}.ipynb"
@@ -194,85 +192,32 @@ def brief_filename(page: str, lang: Lang) -> str:
 
 
 # ---------------------------------------------------------------------- the button
-_BUTTON_ESM = """
-function render({ model, el }) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "jupyter-button explainer-brief-button";
-  const note = document.createElement("span");
-  note.className = "explainer-brief-status";
-  note.setAttribute("role", "status");
-  const show = () => {
-    button.textContent = model.get("label");
-    button.title = model.get("hint");
-    button.disabled = false;
-  };
-  button.addEventListener("click", () => {
-    button.disabled = true;
-    button.textContent = model.get("busy_label");
-    note.textContent = "";
-    model.send({ kind: "make" });
-  });
-  model.on("msg:custom", (content, buffers) => {
-    show();
-    if (!content || content.kind !== "file" || !buffers || !buffers.length) {
-      note.textContent = model.get("failed_label");
-      return;
-    }
-    const blob = new Blob([buffers[0]], { type: "text/html;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = String(content.name || "brief.html");
-    a.style.display = "none";
-    el.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-  });
-  model.on("change:label", show);
-  model.on("change:hint", show);
-  show();
-  el.append(button, note);
-}
-export default { render };
-"""
+#: The brief, as a file the download widget makes on a click.
+BRIEF_FILE = DownloadFile("brief", "explainer-brief-button", "text/html;charset=utf-8")
 
 
-class BriefButton(anywidget.AnyWidget):
+class BriefButton(DownloadButtons):
     """ "Download brief": on a click the kernel makes the brief, the browser saves it.
 
     ``make`` is called with no argument and returns ``(filename, html)``; a failure is
-    logged for the server and the visitor sees :data:`failed_label`, never Python's text.
+    logged for the server and the visitor sees the failed label, never Python's text
+    (the mechanism is :class:`explainer.ui.download_button.DownloadButtons`).
     """
 
-    _esm = _BUTTON_ESM
-    label = traitlets.Unicode("Download brief").tag(sync=True)
-    hint = traitlets.Unicode("").tag(sync=True)
-    busy_label = traitlets.Unicode("…").tag(sync=True)
-    failed_label = traitlets.Unicode("").tag(sync=True)
+    def __init__(self, make: Callable[[], tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__([BRIEF_FILE], lambda _: make(), **kwargs)
 
-    def __init__(self, make: Any, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._make = make
-        self.on_msg(self._on_message)
-
-    def _on_message(self, _: Any, content: Any, buffers: list[Any]) -> None:
-        if not isinstance(content, dict) or content.get("kind") != "make":
-            return
-        try:
-            name, text = self._make()
-        except Exception:  # the page stays as it is; the server's log says why
-            log.exception("the brief could not be made")
-            self.send({"kind": "error"})
-            return
-        self.send({"kind": "file", "name": name}, buffers=[text.encode("utf-8")])
+    @property
+    def label(self) -> str:
+        return self.label_of(BRIEF_FILE.name)
 
     def relabel(self, lang: Lang) -> None:
-        self.label = t("brief_download", lang)
-        self.hint = t("brief_download_help", lang)
-        self.busy_label = t("brief_making", lang)
-        self.failed_label = t("brief_failed", lang)
+        self.show_labels(
+            {BRIEF_FILE.name: t("brief_download", lang)},
+            {BRIEF_FILE.name: t("brief_download_help", lang)},
+            busy=t("brief_making", lang),
+            failed=t("brief_failed", lang),
+        )
 
 
 def make_brief(dashboard: Any) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from explainer.ui import scenario_file as files
 from explainer.ui.article import Article
 from explainer.ui.bands import attach_bands
 from explainer.ui.brief_button import attach_brief_button
-from explainer.ui.exports import exports_html, figures_csv
+from explainer.ui.exports import figures_csv, make_export
 from explainer.ui.outputs import CardHook, draw_charts, draw_text
 from explainer.ui.playlist import attach_playlist
 from explainer.ui.state import (
@@ -101,6 +101,7 @@ class Dashboard:
         bar.undo_button.on_click(on(lambda _: self.undo()))
         bar.pin_button.on_click(on(lambda _: self.toggle_pin()))
         bar.upload.on_file(self.load_scenario_file)
+        bar.exports.connect(self.export)  # made when clicked, never on a refresh (issue 15)
 
     # ------------------------------------------------------------------ the state
     def set_state(self, state: PageState, remember: bool = False) -> None:
@@ -252,6 +253,11 @@ class Dashboard:
     def figures_csv(self, result: Any) -> str:
         return figures_csv(self.page, self.article_figures, self.state, result)
 
+    def export(self, kind: str) -> tuple[str, str]:
+        """The download ``kind`` (csv, yaml, json) of what the page shows now:
+        ``(filename, text)``, as its button saves it and ``explainer export`` writes it."""
+        return make_export(kind, self.page, self.article_figures, self.state, self.result)
+
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
         """Show the state in the inputs, recompute the model and redraw every output."""
@@ -268,7 +274,6 @@ class Dashboard:
         draw_charts(view, state, result, pinned, stamp)
         view.toolbar.link.query = query
         view.toolbar.undo_button.disabled = not self.history.past
-        view.toolbar.exports.value = exports_html(self.page, self.article_figures, state, result)
         self.result = result
         for hook in self.on_refresh:
             hook(state, result)

@@ -1,30 +1,35 @@
-"""The page's downloads: figures as CSV, the scenario as YAML and JSON (data: links).
+"""The page's downloads: figures as CSV, the scenario as YAML and JSON.
 
 Every export carries the same headline figures (:attr:`explainer.pages.PageSpec.figures`,
 declared in :data:`explainer.core.figures.HEADLINES`), the article's figures with their status,
 the summary paragraph and the provenance (version, state, sources).
+
+The files are made when their button is clicked (:func:`export_buttons`, an
+:class:`explainer.ui.download_button.DownloadButtons`), of the state and result the page shows
+then, never on a refresh (issues 14, 15: as data: links they were 25-86 kB re-sent on every
+slider move). :func:`make_export` makes one; ``explainer export`` writes the same bytes.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from explainer.core.figures import figures_table
 from explainer.core.i18n import t
+from explainer.core.spec import Lang
 from explainer.pages import PageSpec
 from explainer.ui.article import Article
+from explainer.ui.download_button import DownloadButtons, DownloadFile
 from explainer.ui.scenario_file import state_to_document
 from explainer.ui.state import PageState
 from explainer.ui.toolbar import (
     PARAMETER_SOURCES_FORMAT,
-    data_link,
     dump_json,
     dump_yaml,
     parameter_sources,
 )
 
-#: The download links: (extension, MIME type, label key, CSS class).
+#: The downloads: (extension, MIME type, label key, CSS class of the button).
 LINKS = (
     ("csv", "text/csv", "export_csv", "explainer-export-csv"),
     ("yaml", "application/x-yaml", "export_yaml", "explainer-export-yaml"),
@@ -68,20 +73,30 @@ def export_document(
     return document
 
 
-def exports_html(page: PageSpec, article: Article, state: PageState, result: Any) -> str:
-    """The download links (each file inside its link)."""
-    lang, name = state.lang, f"explainer-{page.id}"
-    document = export_document(page, article, state, result)
-    texts = {
-        "csv": figures_csv(page, article, state, result),
-        "yaml": dump_yaml(document),
-        "json": dump_json(document),
-    }
-    links = " · ".join(
-        data_link(texts[ext], f"{name}.{ext}", mime, t(label, lang), css)
-        for ext, mime, label, css in LINKS
-    )
-    return (
-        f"<span class='explainer-downloads'>{html.escape(t('downloads', lang))} {links}"
-        f" · <small>{html.escape(t('export_charts_hint', lang))}</small></span>"
+def make_export(
+    kind: str, page: PageSpec, article: Article, state: PageState, result: Any
+) -> tuple[str, str]:
+    """One download, ``(filename, text)``: what its button saves and ``explainer export``
+    writes (``kind``: csv, yaml or json)."""
+    name = f"explainer-{page.id}.{kind}"
+    if kind == "csv":
+        return name, figures_csv(page, article, state, result)
+    dump = {"yaml": dump_yaml, "json": dump_json}[kind]
+    return name, dump(export_document(page, article, state, result))
+
+
+def export_buttons() -> DownloadButtons:
+    """The page's CSV / YAML / JSON buttons (what they make is connected by the dashboard)."""
+    widget = DownloadButtons([DownloadFile(ext, css, mime) for ext, mime, _, css in LINKS])
+    widget.add_class("explainer-exports")
+    return widget
+
+
+def relabel_exports(widget: DownloadButtons, lang: Lang) -> None:
+    """The downloads' texts in ``lang``: "Download:", each file's label, the charts' hint."""
+    widget.show_labels(
+        {ext: t(label, lang) for ext, _, label, _ in LINKS},
+        prefix=t("downloads", lang),
+        hint=t("export_charts_hint", lang),
+        failed=t("download_failed", lang),
     )

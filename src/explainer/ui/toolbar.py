@@ -2,13 +2,12 @@
 
 The link widget is a tiny anywidget (its JavaScript is inline, nothing is fetched): it shows
 the page's URL for the current state, keeps the address bar in step with
-``history.replaceState`` and copies the link on a click. Exports are data: links, so a
-download needs no round trip to the server.
+``history.replaceState`` and copies the link on a click. The downloads are made when
+clicked (:mod:`explainer.ui.download_button`); their texts are written here.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -151,15 +150,6 @@ class FileLoadWidget(anywidget.AnyWidget):
             handler(data, size)
 
 
-def data_link(text: str, filename: str, mime: str, label: str, css: str) -> str:
-    """An <a download> whose href carries the file itself (base64 data: URI)."""
-    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (
-        f"<a class='{css}' download='{filename}' "
-        f"href='data:{mime};charset=utf-8;base64,{payload}'>{label}</a>"
-    )
-
-
 def provenance(query: str, lang: str) -> dict[str, Any]:
     """What every export carries: model version, the state, and the sources."""
     return {
@@ -193,8 +183,7 @@ PARAMETER_SOURCES_FORMAT = "mechanism source | number source"
 
 @cache
 def parameter_sources(lang: str) -> dict[str, str]:
-    """Each parameter's two sources side by side, “mechanism | number” (kept short: exports
-    are re-sent on every change)."""
+    """Each parameter's two sources side by side, “mechanism | number” (kept short)."""
     return {
         pid: f"{short_source(spec.mechanism_source, lang)} | "
         f"{short_source(spec.number_source, lang)}"

@@ -20,6 +20,7 @@ from explainer.core.i18n import t
 from explainer.core.spec import Lang
 from explainer.core.untrusted import LIMITS
 from explainer.outputs.qr import qr_html
+from explainer.ui.exports import export_buttons, relabel_exports
 from explainer.ui.toolbar import FileLoadWidget, LinkWidget
 
 
@@ -55,7 +56,7 @@ class Toolbar:
         self.link = LinkWidget()
         self.link.add_class("explainer-link-widget")
         self.qr = html_box("explainer-qr-box")  # the link's QR code (explainer.outputs.qr)
-        self.exports = html_box("explainer-exports")
+        self.exports = export_buttons()  # made on a click (the dashboard connects them)
         self.upload = FileLoadWidget(max_bytes=LIMITS.max_file_bytes)
         self.upload.add_class("explainer-import")
         #: Controls shown only in presenter mode (hidden by the stylesheet otherwise).
@@ -109,6 +110,7 @@ class Toolbar:
         self.link.copied_label = t("copied", lang)
         self.upload.label = t("import_label", lang)
         self.upload.hint = t("import_help", lang)
+        relabel_exports(self.exports, lang)
         for relabel in self._relabels:
             relabel(lang)
 
