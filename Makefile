@@ -26,7 +26,7 @@ PORT   ?= 8866
 
 export JUPYTER_PATH := $(CURDIR)/share/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: app workshop test bench lint chromium hub-proxy help
+.PHONY: app workshop test test-apt bench lint chromium hub-proxy help
 .DEFAULT_GOAL := help
 
 help:
@@ -102,7 +102,23 @@ lint: $(VENV)/.installed-test
 	@echo "==> ruff check src tests benchmarks"
 	@$(VENV)/bin/ruff check src tests benchmarks
 
-test: $(VENV)/.installed-test chromium hub-proxy lint
+# What `make test` needs from apt-get and lacks (Chromium and its font, node and npm), in one
+# apt-get call: one index update instead of one per target. chromium and hub-proxy then find
+# them; on their own, or without root, those targets work (or explain) as before.
+test-apt: | $(PY)
+	@need=""; \
+	[ -x $(EXPLAINER_CHROMIUM) ] || need="chromium fonts-noto-cjk"; \
+	[ -x $(CHP) ] || command -v npm >/dev/null 2>&1 || need="$$need nodejs npm"; \
+	if [ -n "$$need" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "==> apt-get install $$need  (once; log in $(VENV)/apt.log)"; \
+	  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$need; } \
+	    >$(VENV)/apt.log 2>&1 || { tail -n 30 $(VENV)/apt.log; exit 1; }; \
+	fi
+
+# Under `make test` (also with -j), chromium and hub-proxy come after that one apt-get call.
+chromium hub-proxy: | $(if $(filter test,$(MAKECMDGOALS)),test-apt)
+
+test: $(VENV)/.installed-test test-apt chromium hub-proxy lint
 	@echo "==> pytest"
 	@$(VENV)/bin/pytest
 

@@ -214,3 +214,51 @@ def test_mei_third_kind_is_grassroots_social_and_cultural_life() -> None:
     for lang in LANGUAGES:
         assert "grid" not in t("dept_grassroots", lang).lower()
         assert "网格" not in spec.help["zh"].split("（")[0]
+
+
+# ----------------------------------------------------------------------------- ranges (issue 14)
+def _declared_ranges() -> dict[str, dict[str, Any]]:
+    """Each assumption's ``range`` as written in data/parameters.yaml (read here, raw)."""
+    raw = yaml.safe_load((REPO / "data" / "parameters.yaml").read_text(encoding="utf-8"))
+    return {p["id"]: p for p in raw["parameters"] if p["role"] == "people"}
+
+
+def _source_words(source: dict[str, Any], lang: str) -> str:
+    """A part of a range's source that its line must show: the article's phrase, the
+    reference's title, or the assumption's reason."""
+    if "seed" in source:
+        return source["seed"]["phrase"]
+    if "ref" in source:
+        titles = yaml.safe_load((REPO / "data" / "sources.yaml").read_text(encoding="utf-8"))
+        found = titles.get("sources", titles)[source["ref"]]["title"]
+        return found[lang] if isinstance(found, dict) else found
+    return source["assumption"][lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_evidence_lists_every_assumption_with_its_range_and_source(lang: str) -> None:
+    """Every assumption has one line with its range's ends and its range's source text."""
+    text = render()
+    declared = _declared_ranges()
+    assert len(declared) > 20
+    for pid, param in declared.items():
+        lines = [
+            line
+            for line in text.splitlines()
+            if line.startswith(f"| {param['label'][lang]} | `{pid}` |")
+        ]
+        assert len(lines) == 1, f"{pid} ({lang}): {len(lines)} lines"
+        line, found = lines[0], param["range"]
+        if "fixed" in found:
+            assert found["fixed"][lang].replace("|", "\\|") in line
+            continue
+        if "choices" in found:
+            for choice in found["choices"]:
+                assert param["choices"][choice][lang] in line
+        else:
+            for end in ("low", "high"):
+                shown = found[end] if isinstance(found[end], str) else f"{found[end]:g}"
+                assert shown in line, f"{pid}: {end} {shown!r} not in {line!r}"
+        assert _source_words(found["source"], lang).replace("|", "\\|") in line
+    policy = sum(p.role == "policy" for p in registry().params.values())
+    assert t("evidence_ranges_intro", lang, rules=policy, seed=14) in text

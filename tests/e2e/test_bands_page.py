@@ -131,3 +131,93 @@ def test_a_burst_of_changes_never_shows_a_band_of_an_older_scenario(
     bands = page.locator(".explainer-headline .card-band")
     assert bands.count() > 0
     assert {bands.nth(i).get_attribute("data-scenario") for i in range(bands.count())} == {stamp}
+
+
+# ----------------------------------------------------------------------------- chart bands
+#: The charts whose band is drawn into an empty band slot (charts/band_layers.py), per page.
+CHART_BANDS = {
+    "unit": ("bedtimes", "risk", "cascade"),
+    "fit": ("fit", "capability"),
+}
+#: The aria-labels Vega gives each drawn item ("field: value; field: value").
+ARIA_JS = "els => els.map(e => e.getAttribute('aria-label'))"
+TEXT_JS = "els => els.map(e => e.textContent)"
+
+
+def _items(page, chart: str) -> list[dict[str, str]]:
+    labels = page.eval_on_selector_all(f"{chart} svg.marks [aria-label]", ARIA_JS)
+    items = []
+    for label in labels:
+        parts = [p.split(": ", 1) for p in (label or "").split("; ")]
+        if all(len(p) == 2 for p in parts):
+            items.append(dict(parts))
+    return items
+
+
+def _between(value: float, low: str, high: str) -> bool:
+    return float(low) - 1e-6 <= value <= float(high) + 1e-6
+
+
+def _ranges(items: list[dict[str, str]], low: str, high: str, at: str) -> dict[str, tuple]:
+    """The drawn ranges, by the category or position they stand at."""
+    return {i[at]: (i[low], i[high]) for i in items if low in i and high in i and at in i}
+
+
+def _check_chart(name: str, chart: str, result, items: list[dict[str, str]]) -> None:
+    """Each point value of ``chart`` lies within the range drawn for it."""
+    from explainer.charts import unit as CU
+
+    if chart == "bedtimes":
+        drawn = [(i["hour"], i["top"]) for i in items if "hour" in i and "top" in i]
+        medians = [CU.median_bedtime(result, rule) / 60 for rule in CU.RULES]
+        assert len(drawn) == 2 and all(_between(m, *r) for m, r in zip(medians, drawn, strict=True))
+    elif chart == "risk":
+        drawn = _ranges(items, "percent", "top", "label")
+        bars = CU.risk_data(result, "en")
+        assert set(drawn) == set(bars["label"])
+        assert all(_between(b.percent, *drawn[b.label]) for b in bars.itertuples())
+    elif chart == "cascade":
+        drawn = _ranges(items, "night_minutes", "top", "level_label")
+        frame = CU.cascade_data(result, "en")
+        assert len(drawn) == len(frame) >= 2
+        assert all(_between(r.night_minutes, *drawn[r.level_label]) for r in frame.itertuples())
+    elif chart == "fit":
+        across = [(i["x_low"], i["x_high"]) for i in items if "x_low" in i]
+        up = [(i["y_low"], i["y_high"]) for i in items if "y_low" in i]
+        table = result.table
+        assert len(across) == len(up) == len(table)
+        assert all(
+            _between(r.complexity, *a) for r, a in zip(table.itertuples(), across, strict=True)
+        )
+        assert all(_between(r.capability, *u) for r, u in zip(table.itertuples(), up, strict=True))
+    else:
+        drawn = [(i["value"], i["top"]) for i in items if "value" in i and "top" in i]
+        own = result.own
+        assert len(drawn) == 2
+        assert all(
+            _between(v, *r) for v, r in zip((own.real_output, own.displaced), drawn, strict=True)
+        )
+
+
+@pytest.mark.parametrize("name", list(CHART_BANDS))
+def test_each_chart_band_appears_and_holds_the_point_value(page, base_url, name):
+    """The unit and fit pages' chart bands (issue 14): drawn once computed, each range
+    holding the value the chart shows for the scenario on the page (the defaults), the
+    caption saying it is a range under plausible assumptions, not a probability."""
+    cls, _ = PAGES[name]
+    result = cls("en").result
+    page.goto(f"{base_url}/voila/render/{name}.ipynb?lang=en", wait_until="domcontentloaded")
+    wait_for_visible_or_error(page, ".explainer-headline", PAGE_TIMEOUT_MS)
+    page.wait_for_function(SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
+    for css in CHART_BANDS[name]:
+        chart = f".explainer-chart-{css}"
+        page.wait_for_function(  # the band's marks are drawn
+            f"() => [...document.querySelectorAll('{chart} svg.marks [aria-label]')]"
+            ".some(e => /(^|; )(top|x_low): /.test(e.getAttribute('aria-label')))",
+            timeout=PAGE_TIMEOUT_MS,
+        )
+        texts = page.eval_on_selector_all(f"{chart} svg.marks text", TEXT_JS)
+        caption = "".join("".join(texts).split())  # caption lines are joined without spaces
+        assert "(notaprobability)" in caption, texts
+        _check_chart(name, css, result, _items(page, chart))
+    assert_no_error_text(page)

@@ -417,6 +417,11 @@ def test_pin_as_a_shows_a_and_b_side_by_side_and_on_the_chart(page, base_url):
     )
     cells = [" ".join(c.split()) for c in row.locator("td").all_inner_texts()]
     assert cells[:2] == [night_a, night_b], f"A/B row for minutes on apps: {cells}"
+    # The ranges' table beside it: fewer apps (a rule) shortens the night under every
+    # assumption tried, so the paired change B − A is larger than the uncertainty (issue 14).
+    paired = page.locator(".explainer-ab-bands tr[data-figure='night_minutes'] td.ab-verdict")
+    paired.wait_for(timeout=PAGE_TIMEOUT_MS)
+    assert paired.inner_text().strip() == locale_text("band2_ab_larger", "zh")
     page.wait_for_function(
         "([s, n]) => document.querySelectorAll(s).length > n", arg=[TIMELINE_BARS, bars_a]
     )

@@ -5,7 +5,9 @@
   assumption, its range and its source.
 * :func:`with_band` — a page's chart with the band of the figure a reader looks for on it
   (bedtime on the night's timeline, the veto's chance on its curve, real output on the effort
-  curve, the night's minutes on the reform page's bars).
+  curve, the night's minutes on the reform page's bars; on the unit page each rule's median
+  bedtime, each penalty chance and each level's minutes; on the fit page each department's
+  complexity and the tool's capability, and the department's output and displaced effort).
 
 Plain Vega-Lite dictionaries, like every chart here (see :mod:`explainer.charts.night`).
 """
@@ -15,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from explainer.charts import fit as fit_charts
+from explainer.charts import unit as unit_charts
+from explainer.charts.band_layers import BAND_COLOUR, errorbar_layer
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
@@ -36,7 +41,6 @@ from explainer.model.robustness import (
 )
 from explainer.model.uncertainty import Band, Uncertainty
 
-BAND_COLOUR = "#4e79a7"
 END_COLOURS = ("#76b7b2", "#e15759")  # low end, high end
 
 
@@ -202,27 +206,6 @@ def span_layer(field: str, field2: str, low: float, high: float, text: str) -> d
     }
 
 
-def errorbar_layer(
-    rows: list[dict[str, Any]], at: str, along: str, along2: str, horizontal: bool = False
-) -> dict[str, Any]:
-    """Error bars: at each row's ``at`` value, from ``along`` to ``along2`` (with end ticks)."""
-    at_type = "nominal" if horizontal else "quantitative"
-    pos, val = ("y", "x") if horizontal else ("x", "y")
-    base = {pos: {"field": at, "type": at_type}, val: {"field": along, "type": "quantitative"}}
-    tick = {"type": "tick", "color": "#222", "thickness": 2, "size": 10}
-    return {
-        "data": {"values": rows},
-        "layer": [
-            {
-                "mark": {"type": "rule", "color": "#222", "strokeWidth": 2},
-                "encoding": {**base, f"{val}2": {"field": along2}},
-            },
-            {"mark": tick, "encoding": base},
-            {"mark": tick, "encoding": {**base, val: {"field": along2, "type": "quantitative"}}},
-        ],
-    }
-
-
 def _line(band: Band, kind: str, key: str, lang: Lang) -> str:
     return t(
         "band_chart_line",
@@ -271,7 +254,25 @@ CHART_BANDS: dict[tuple[str, str], ChartBand] = {
     ("fit", "explainer-chart-effort"): _effort,
     ("reforms", "explainer-chart-effort"): _effort,
     ("reforms", "explainer-chart-minutes"): _minutes,
+    # Drawn into the band slot each of these charts carries from the start (band_layers.py):
+    ("unit", "explainer-chart-bedtimes"): unit_charts.bedtime_band,
+    ("unit", "explainer-chart-risk"): unit_charts.risk_band,
+    ("unit", "explainer-chart-cascade"): unit_charts.cascade_band,
+    ("fit", "explainer-chart-fit"): fit_charts.quadrant_band,
+    ("fit", "explainer-chart-capability"): fit_charts.capability_band,
 }
+#: The quantities, besides a page's headline figures, that its chart bands are taken over
+#: (keys ``chart:…``): evaluated on the same sample as the cards' bands.
+CHART_QUANTITIES: dict[str, Callable[[Any], dict[str, float]]] = {
+    "unit": unit_charts.band_quantities,
+    "fit": fit_charts.band_quantities,
+}
+
+
+def chart_quantities(page: str, result: Any) -> dict[str, float]:
+    """The chart-band quantities of ``page`` for ``result`` (none for most pages)."""
+    found = CHART_QUANTITIES.get(page)
+    return found(result) if found is not None else {}
 
 
 def with_band(

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from explainer.charts.band_layers import band_slot, errorbar_layer, fill_band, range_caption
 from explainer.charts.common import (
     CHART_WIDTH,
     FADED_OPACITY,
@@ -31,6 +32,8 @@ from explainer.model.fit import TOOLS, FitResult
 DEPT_COLOURS = {"regulatory": "#4e79a7", "public_service": "#59a14f", "grassroots": "#e15759"}
 SERIES = ("metric", "real", "output", "score")
 SERIES_COLOURS = ("#f28e2b", "#4e79a7", "#59a14f", "#b07aa1")
+#: How far apart (in capability units) the departments' complexity ranges are drawn.
+CROSS_APART = 0.012
 
 
 def _quadrant_points(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
@@ -167,8 +170,53 @@ def quadrant_spec(
             _region_labels(lang),
             _tool_lines(result, lang),
             _departments(points, lang),
+            band_slot(_cross()),
         ],
     )
+
+
+def _cross() -> dict[str, Any]:
+    """Error bars across each department's point, in its colour: its complexity's range
+    (horizontal, drawn at ``y_at``, a little apart, as the departments share the tool's
+    capability) and the chosen tool's capability's range (vertical)."""
+    x, colour = quant("complexity"), nominal("colour", scale=None, legend=None)
+    rule = {"type": "rule", "strokeWidth": 2}
+    across = {"x": quant("x_low"), "x2": {"field": "x_high"}, "y": quant("y_at")}
+    return {
+        "layer": [
+            {"mark": rule, "encoding": {**across, "color": colour}},
+            {
+                "mark": rule,
+                "encoding": {
+                    "x": x,
+                    "y": quant("y_low"),
+                    "y2": {"field": "y_high"},
+                    "color": colour,
+                },
+            },
+        ]
+    }
+
+
+def quadrant_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The quadrant with each department's cross of ranges."""
+    tool = bands["chart:capability"]
+    rows = [
+        {
+            "complexity": row.complexity,
+            "capability": row.capability,
+            "y_at": row.capability + CROSS_APART * (i - 1),
+            "colour": DEPT_COLOURS[row.department],
+            "x_low": band.low,
+            "x_high": band.high,
+            "y_low": tool.low,
+            "y_high": tool.high,
+        }
+        for i, row in enumerate(result.table.itertuples())
+        for band in [bands[f"chart:complexity:{row.department}"]]
+    ]
+    caption = range_caption(t("band2_marks_cross", lang), t("band2_what_quadrant", lang), lang)
+    return fill_band(spec, rows, caption)
 
 
 def _effort_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
@@ -284,5 +332,42 @@ def capability_spec(
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,
-        layer=[lines, labelled_rule(marks, "capability", [2, 3], FADED_OPACITY)],
+        layer=[
+            lines,
+            labelled_rule(marks, "capability", [2, 3], FADED_OPACITY),
+            band_slot({"layer": [_own_range("output", 7), _own_range("displaced", -7)]}),
+        ],
     )
+
+
+def _own_range(measure: str, offset: int) -> dict[str, Any]:
+    """The error bar of one measure, ``offset`` pixels off the "this scenario" rule."""
+    found = errorbar_layer([], "capability", "value", "top", offset=offset)
+    del found["data"]  # the band slot's rows, filtered
+    return {"transform": [{"filter": f"datum.measure === '{measure}'"}], **found}
+
+
+def capability_band(spec: Any, result: FitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The capability chart with error bars at the tool's capability as set: the ranges of
+    this department's real output and displaced effort."""
+    rows = [
+        {"capability": result.capability, "measure": m, "value": band.low, "top": band.high}
+        for m, band in (
+            ("output", bands["chart:own_output"]),
+            ("displaced", bands["chart:own_displaced"]),
+        )
+    ]
+    caption = range_caption(
+        t("band2_marks_errorbars", lang), t("band2_what_capability", lang), lang
+    )
+    return fill_band(spec, rows, caption)
+
+
+def band_quantities(result: FitResult) -> dict[str, float]:
+    """What the fit page's chart bands are taken over (besides its headline figures): each
+    department's complexity, the chosen tool's capability, this department's output and
+    displaced effort on the capability chart."""
+    out = {f"chart:complexity:{d.department}": d.complexity for d in result.departments.values()}
+    own = result.own
+    out |= {"chart:capability": result.capability}
+    return out | {"chart:own_output": own.real_output, "chart:own_displaced": own.displaced}

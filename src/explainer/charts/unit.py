@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from explainer.charts.band_layers import band_slot, errorbar_layer, fill_band, range_caption
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
@@ -26,6 +28,8 @@ from explainer.charts.common import (
 from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang, format_clock
 from explainer.model.penalties import veto_curve
+from explainer.model.population import HIST_STEP
+from explainer.model.uncertainty import Band
 from explainer.model.unit import UnitResult
 
 RULE_COLOURS = {"ranking": "#e15759", "threshold": "#4e79a7"}
@@ -121,40 +125,89 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         bedtime_alt_text(result, lang),
         CHART_WIDTH,
         240,
-        layer=[area, lines],
+        layer=[area, lines, band_slot(_median_ranges())],
     )
 
 
+def median_bedtime(result: UnitResult, rule: str) -> float:
+    """The median bedtime (clock minutes, mid-bin) of all person-nights under ``rule``."""
+    population = getattr(result, rule).population
+    counts = population.bedtime_counts
+    half = np.searchsorted(np.cumsum(counts), counts.sum() / 2)
+    bins = population.bedtime_bins()
+    return float(bins[min(int(half), len(bins) - 1)] + HIST_STEP / 2)
+
+
+def _median_ranges() -> dict[str, Any]:
+    """Each rule's median bedtime: its range as a rule near the top in the rule's colour (one
+    row per rule, at ``y`` pixels), the value as set as a dot. The ranges are written in the
+    caption, not beside the rules: a phone's plot is too narrow for a label."""
+    x = quant("hour")
+    y, colour = quant("y", scale=None), nominal("colour", scale=None, legend=None)
+    tick = {"type": "tick", "thickness": 2, "size": 10, "orient": "vertical"}
+    return {
+        "layer": [
+            {
+                "mark": {"type": "rule", "strokeWidth": 3},
+                "encoding": {"x": x, "x2": {"field": "top"}, "y": y, "color": colour},
+            },
+            {"mark": tick, "encoding": {"x": x, "y": y, "color": colour}},
+            {"mark": tick, "encoding": {"x": quant("top"), "y": y, "color": colour}},
+            {
+                "mark": {"type": "point", "filled": True, "size": 50},
+                "encoding": {"x": quant("value"), "y": y, "color": colour},
+            },
+        ]
+    }
+
+
+def bedtime_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The bedtime chart with each rule's median bedtime and its range."""
+    rows, spans = [], []
+    for i, rule in enumerate(RULES):
+        band: Band = bands[f"chart:bedtime_median:{rule}"]
+        span = f"{format_clock(band.low)}–{format_clock(band.high)}"
+        spans.append(t("band2_median_label", lang, rule=t(f"rule_{rule}", lang), span=span))
+        row = {"hour": band.low / 60, "top": band.high / 60, "value": band.value / 60}
+        rows.append({**row, "y": 40 + 16 * i, "colour": RULE_COLOURS[rule]})
+    caption = range_caption(t("band2_marks_median", lang), t("band2_what_median", lang), lang)
+    return fill_band(spec, rows, f"{caption} {t('list_separator', lang).join(spans)}")
+
+
 # ----------------------------------------------------------------------------- penalty risk
-def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
-    rows = []
+def risk_chances(result: UnitResult) -> list[tuple[str, str, str, float]]:
+    """Each bar of the risk chart: (id, rule, horizon, chance). Under a cumulative target
+    with a deadline, the threshold rule's one risk is missing it (seed §3)."""
+    out = []
     for rule in RULES:
         outcome = getattr(result, rule)
         if rule == "threshold" and result.cumulative_rule and result.deadline is not None:
-            # a cumulative target with a deadline: the one risk is missing it (seed §3)
-            value = result.deadline.p_miss
-            rows.append(
-                {
-                    "rule_label": t(f"rule_{rule}", lang),
-                    "horizon": deadline_horizon(result, lang),
-                    "percent": value * 100,
-                    "text": _pct(value),
-                }
-            )
+            out.append((f"{rule}:deadline", rule, "deadline", result.deadline.p_miss))
             continue
-        for horizon, value in (
-            ("period", outcome.p_penalty_period),
-            ("year", outcome.p_penalty_year),
-        ):
-            rows.append(
-                {
-                    "rule_label": t(f"rule_{rule}", lang),
-                    "horizon": t(f"horizon_{horizon}", lang, days=result.scenario.period_days),
-                    "percent": value * 100,
-                    "text": _pct(value),
-                }
-            )
-    return pd.DataFrame(rows)
+        out += [
+            (f"{rule}:period", rule, "period", outcome.p_penalty_period),
+            (f"{rule}:year", rule, "year", outcome.p_penalty_year),
+        ]
+    return out
+
+
+def risk_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
+    days = result.scenario.period_days
+    rows = [
+        {
+            "id": key,
+            "rule_label": t(f"rule_{rule}", lang),
+            "horizon": deadline_horizon(result, lang)
+            if horizon == "deadline"
+            else t(f"horizon_{horizon}", lang, days=days),
+            "percent": value * 100,
+            "text": _pct(value),
+        }
+        for key, rule, horizon, value in risk_chances(result)
+    ]
+    frame = pd.DataFrame(rows)
+    frame["label"] = frame["rule_label"] + " · " + frame["horizon"]
+    return frame
 
 
 def deadline_horizon(result: UnitResult, lang: Lang) -> str:
@@ -171,7 +224,6 @@ def deadline_horizon(result: UnitResult, lang: Lang) -> str:
 def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     """A person's chance of a penalty under each rule, per period and over the year."""
     frame = risk_data(result, lang)
-    frame["label"] = frame["rule_label"] + " · " + frame["horizon"]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
     at = {
         "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
@@ -187,8 +239,21 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         layer=[
             {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
             text_layer(at, align="left", dx=4, fontSize=13),
+            # below the bar's middle, off its label
+            band_slot(errorbar_layer([], at["y"], "percent", "top", horizontal=True, offset=8)),
         ],
     )
+
+
+def risk_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The risk chart with an error bar on each bar: its chance's range."""
+    rows = [
+        {"label": r.label, "percent": band.low * 100, "top": band.high * 100}
+        for r in risk_data(result, lang).itertuples()
+        for band in [bands[f"chart:risk:{r.id}"]]
+    ]
+    caption = range_caption(t("band2_marks_errorbars", lang), t("band2_what_risk", lang), lang)
+    return fill_band(spec, rows, caption)
 
 
 # ----------------------------------------------------------------------------- veto
@@ -321,5 +386,25 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         CHART_WIDTH - 160,
         34 * len(order),
         data={"values": records(frame, columns)},
-        layer=[bars, labels],
+        layer=[bars, labels, band_slot(errorbar_layer([], y, "night_minutes", "top", True, 9))],
     )
+
+
+def cascade_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
+    """The cascade chart with an error bar on each level's minutes: their range."""
+    rows = [
+        {"level_label": t(f"level_{level}", lang), "night_minutes": band.low, "top": band.high}
+        for level in result.cascade["level"]
+        for band in [bands[f"chart:cascade:{level}"]]
+    ]
+    caption = range_caption(t("band2_marks_errorbars", lang), t("band2_what_cascade", lang), lang)
+    return fill_band(spec, rows, caption)
+
+
+def band_quantities(result: UnitResult) -> dict[str, float]:
+    """What the unit page's chart bands are taken over (besides its headline figures): each
+    rule's median bedtime, each bar of the risk chart, each level of the cascade."""
+    out = {f"chart:bedtime_median:{r}": median_bedtime(result, r) for r in RULES}
+    out |= {f"chart:risk:{key}": float(value) for key, *_, value in risk_chances(result)}
+    levels, minutes = result.cascade["level"].tolist(), result.cascade["night_minutes"].tolist()
+    return out | {f"chart:cascade:{k}": float(m) for k, m in zip(levels, minutes, strict=True)}

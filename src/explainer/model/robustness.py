@@ -21,6 +21,8 @@ from explainer.model.uncertainty import Band, Uncertainty, change_band
 NO_CHANGE = 1e-6
 #: Status-quo figures in the reform page's sample are keyed ``<metric>@status_quo``.
 STATUS_QUO = "@status_quo"
+#: Scenario A's figures, beside B's in a paired table, are keyed ``<metric>@A``.
+PINNED = "@A"
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,13 @@ def reform_effect_text(unc: Uncertainty, metric: str, kind: str, lang: Lang) -> 
     """
     change = change_band(unc, metric + STATUS_QUO, metric)
     name = t(f"metric_{metric}", lang)
-    low, high = _signed(change.low, kind, lang), _signed(change.high, kind, lang)
-    if max(abs(change.low), abs(change.high)) < NO_CHANGE:
+    low, high = signed(change.low, kind, lang), signed(change.high, kind, lang)
+    found = effect_kind(change)
+    if found == "none":
         return t("reform_effect_none", lang, metric=name)
     shown = format_change(change.value, kind, lang)
     return t(
-        "reform_effect_robust" if change.low * change.high > 0 else "reform_effect_unsure",
+        "reform_effect_robust" if found == "robust" else "reform_effect_unsure",
         lang,
         metric=name,
         change=shown,
@@ -114,7 +117,25 @@ def reform_effect_text(unc: Uncertainty, metric: str, kind: str, lang: Lang) -> 
     )
 
 
-def _signed(value: float, kind: str, lang: Lang) -> str:
+def effect_kind(change: Band) -> str:
+    """What a paired change's band says: ``none`` (no change in any scenario tried),
+    ``robust`` (the same sign in every one: larger than the uncertainty around it) or
+    ``unsure`` (its sign depends on the assumptions)."""
+    if max(abs(change.low), abs(change.high)) < NO_CHANGE:
+        return "none"
+    return "robust" if change.low * change.high > 0 else "unsure"
+
+
+def paired_change(a: Uncertainty, b: Uncertainty, key: str) -> Band | None:
+    """B − A for figure ``key``, taken at each sample point with the same assumptions on
+    both sides (paired), as a band; ``None`` when A's and B's samples are not paired."""
+    both = b.paired_with(a, PINNED)
+    if both is None or key not in b.keys or key not in a.keys:
+        return None
+    return change_band(both, key + PINNED, key)
+
+
+def signed(value: float, kind: str, lang: Lang) -> str:
     """A change with its sign; no change is ``0`` (format_change writes it as a dash)."""
     return "0" if abs(value) < NO_CHANGE else format_change(value, kind, lang)
 

@@ -224,6 +224,16 @@ class Uncertainty:
         ]
         return sorted((b for b in bars if b.swing > 1e-9), key=lambda b: -b.swing)
 
+    def paired_with(self, other: Uncertainty, suffix: str) -> Uncertainty | None:
+        """This uncertainty's figures beside ``other``'s (keyed ``<key><suffix>``), row by
+        row: a paired table, when both were taken over the same sample points (the same
+        assumptions varied, the same size); ``None`` when they were not."""
+        same = [a.id for a in self.assumptions] == [a.id for a in other.assumptions]
+        if not same or self.values.shape[0] != other.values.shape[0] or self.n != other.n:
+            return None
+        keys = (*self.keys, *(key + suffix for key in other.keys))
+        return replace(self, keys=keys, values=np.hstack([self.values, other.values]), ends=None)
+
     def verdict(self, key: str, holds: Callable[[np.ndarray], np.ndarray]) -> Verdict:
         """How often ``holds(values)`` is true for figure ``key`` (vectorised test)."""
         found = np.asarray(holds(self._column(key)), dtype=bool)

@@ -2,8 +2,9 @@
 
 Generated from ``data/presets.yaml`` (figures, statuses, reasons), ``data/reforms.yaml``
 (dates relative to the article) and ``data/parameters.yaml`` (the two sources of every
-parameter), so the document cannot drift from what the pages and exports show;
-``tests/test_evidence.py`` checks that the committed file equals the generated one.
+parameter; every assumption's plausible range and the range's source, issue 14), so the
+document cannot drift from what the pages and exports show; ``tests/test_evidence.py``
+checks that the committed file equals the generated one.
 
 The same text is served as a web page, ``evidence.html`` in the page template's static folder
 (Voila serves it at ``voila/templates/explainer/static/evidence.html``), so that the landing
@@ -19,9 +20,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from explainer.core.i18n import t
 from explainer.core.presets import Preset, compare, presets, status_text
 from explainer.core.reforms import ARTICLE_DATE, reforms
-from explainer.core.spec import Lang, registry
+from explainer.core.spec import Lang, bilingual, describe_source, registry
+from explainer.model.robustness import range_ends
+from explainer.model.uncertainty import SEED
 
 #: Where the document lives in the repository.
 DOC_PATH = Path("docs") / "evidence.md"
@@ -148,6 +152,35 @@ def _parameter_counts(lang: Lang) -> str:
     )
 
 
+def range_rows(lang: Lang) -> list[dict[str, str]]:
+    """Every assumption (``role: people``) with its plausible range and the range's source,
+    as ``data/parameters.yaml`` declares them (issue 14)."""
+    rows = []
+    for spec in registry().params.values():
+        found = spec.plausible
+        if spec.role != "people" or found is None:
+            continue
+        if found.kind == "fixed":
+            shown, source = t("evidence_range_fixed", lang), bilingual(found.reason, lang)
+        else:
+            shown, source = range_ends(spec.id, lang), describe_source(found.source, lang)
+        rows.append({"label": spec.label[lang], "id": spec.id, "range": shown, "source": source})
+    return rows
+
+
+def _ranges_table(lang: Lang) -> list[str]:
+    """The assumptions' ranges: a sentence on what they are for, then one row each."""
+    rules = sum(p.role == "policy" for p in registry().params.values())
+    lines = [t("evidence_ranges_intro", lang, rules=rules, seed=SEED), ""]
+    head = [t("evidence_ranges_name", lang), t("evidence_ranges_id", lang)]
+    head += [t("evidence_ranges_range", lang), t("evidence_ranges_source", lang)]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in range_rows(lang):
+        cells = [row["label"], f"`{row['id']}`", row["range"], row["source"]]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines
+
+
 _INTRO = {
     "en": [
         "# What the model reproduces of the article, and what it does not",
@@ -208,6 +241,7 @@ def render() -> str:
     lines += ["", "## Reforms, dated relative to the article", ""]
     lines += _reforms_table("en")
     lines += ["", "## Parameters: two sources each", "", _parameter_counts("en"), ""]
+    lines += [f"## {t('evidence_ranges_title', 'en')}", "", *_ranges_table("en"), ""]
     lines += [counts.get(line, line) for line in _INTRO["zh"]]
     lines += _figures_table("zh")
     lines += ["", "### 文章没有给出数字的案例", ""]
@@ -215,6 +249,7 @@ def render() -> str:
     lines += ["", "### 改革与文章的先后", ""]
     lines += _reforms_table("zh")
     lines += ["", "### 参数的两种来源", "", _parameter_counts("zh"), ""]
+    lines += [f"### {t('evidence_ranges_title', 'zh')}", "", *_ranges_table("zh"), ""]
     return "\n".join(lines)
 
 

@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from explainer.core.figures import Figure, format_value
 from explainer.core.i18n import t
 from explainer.core.spec import Lang
-from explainer.model.robustness import STATUS_QUO, band_only_text, method_text, reform_effect_text
+from explainer.model.robustness import (
+    STATUS_QUO,
+    band_only_text,
+    effect_kind,
+    method_text,
+    paired_change,
+    reform_effect_text,
+    signed,
+)
 from explainer.model.uncertainty import Uncertainty, change_band
 
 #: Which headline card shows which figure, per page (card CSS key → figure key).
@@ -117,28 +125,55 @@ def _effect_cell(unc: Uncertainty | None, f: Figure, lang: Lang) -> str:
     """A reform's effect on one figure: larger than the uncertainty around it, or not."""
     if unc is None or f.key + STATUS_QUO not in unc.keys:
         return f"<td class='pending'>{html.escape(t('band_pending', lang))}</td>"
-    change = change_band(unc, f.key + STATUS_QUO, f.key)
-    robust = change.low * change.high > 0
+    robust = effect_kind(change_band(unc, f.key + STATUS_QUO, f.key)) == "robust"
     text = reform_effect_text(unc, f.key, f.kind, lang)
     return f"<td class='effect{' robust' if robust else ''}'>{html.escape(text)}</td>"
 
 
+def _ab_cells(f: Figure, a: Uncertainty, b: Uncertainty, lang: Lang) -> str:
+    """A figure's band under A, under B, and the paired change B − A with its verdict."""
+    cells = [
+        f"<td class='band-a'>{html.escape(band_only_text(a.band(f.key), f.kind, lang))}</td>",
+        f"<td class='band-b'>{html.escape(band_only_text(b.band(f.key), f.kind, lang))}</td>",
+    ]
+    change = paired_change(a, b, f.key)
+    if change is None:  # not the same sample points: no paired change to show
+        return "".join(cells) + "<td></td><td></td>"
+    kind = effect_kind(change)
+    span = signed(change.low, f.kind, lang)
+    if signed(change.high, f.kind, lang) != span:
+        span += f" – {signed(change.high, f.kind, lang)}"
+    verdict = {
+        "robust": t("band2_ab_larger", lang),
+        "unsure": t("band2_ab_within", lang),
+        "none": t("band2_ab_none", lang),
+    }[kind]
+    cells += [
+        f"<td class='ab-change' data-low='{change.low!r}' data-high='{change.high!r}'>"
+        f"{html.escape(span)}</td>",
+        f"<td class='ab-verdict {kind}'>{html.escape(verdict)}</td>",
+    ]
+    return "".join(cells)
+
+
 def ab_bands_html(figures: list[Figure], a: Uncertainty, b: Uncertainty, lang: Lang) -> str:
-    """The A/B comparison's ranges: each figure's band under A and under B."""
+    """The A/B comparison's ranges: each figure's band under A and under B, and the change
+    B − A evaluated on the same sample points (paired), with whether it is larger than the
+    uncertainty (the same sign at every point: :func:`~explainer.model.robustness.effect_kind`,
+    as for a reform's effect)."""
     rows = "".join(
         f"<tr data-figure='{f.key}'><th>{html.escape(t(f'metric_{f.key}', lang))}</th>"
-        f"<td class='band-a'>{html.escape(band_only_text(a.band(f.key), f.kind, lang))}</td>"
-        f"<td class='band-b'>{html.escape(band_only_text(b.band(f.key), f.kind, lang))}</td></tr>"
+        f"{_ab_cells(f, a, b, lang)}</tr>"
         for f in figures
         if f.key in a.keys and f.key in b.keys
     )
-    head = "".join(
-        f"<th>{html.escape(name)}</th>"
-        for name in (t("table_figure", lang), t("side_a", lang), t("side_b", lang))
-    )
+    names = (t("table_figure", lang), t("side_a", lang), t("side_b", lang))
+    names += (t("band2_ab_change", lang), t("band2_ab_verdict", lang))
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
     return (
         f"<table class='explainer-compare explainer-ab-bands'>"
         f"<caption>{html.escape(t('bands_ab_title', lang))}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        f"<p><small>{html.escape(method_text(b, lang))}</small></p>"
+        f"<p><small>{html.escape(method_text(b, lang))} {html.escape(t('band2_ab_note', lang))}"
+        "</small></p>"
     )

@@ -25,7 +25,7 @@ from typing import Any
 import ipywidgets as W
 import numpy as np
 
-from explainer.charts.bands import tornado_spec, with_band
+from explainer.charts.bands import chart_quantities, tornado_spec, with_band
 from explainer.charts.common import responsive
 from explainer.core.i18n import t
 from explainer.model import uncertainty as U
@@ -45,7 +45,8 @@ def figures_callable(dashboard: Any, extras: dict[str, Any] | None = None) -> U.
     """``scenario -> {figure key: value}`` through the page's own model and figure list.
 
     The reform page's status-quo figures come too (``<key>@status_quo``), so that each
-    reform's effect is measured against the status quo under the same assumptions.
+    reform's effect is measured against the status quo under the same assumptions, and the
+    quantities the page's chart bands are taken over (``chart:…``, charts/bands.py).
     """
     page = dashboard.page
     extras = dict(dashboard.state.extras) if extras is None else extras
@@ -55,7 +56,7 @@ def figures_callable(dashboard: Any, extras: dict[str, Any] | None = None) -> U.
         out = {f.key: float(f.value) for f in page.figures(result)}
         if page.id == "reforms":  # the status quo under the same assumptions
             out |= {r.metric + STATUS_QUO: float(r.status_quo) for r in result.table().itertuples()}
-        return out
+        return out | chart_quantities(page.id, result)  # what the charts' bands are taken over
 
     return run
 
