@@ -182,10 +182,10 @@ def with_pending_band(
     """``spec`` with the layers its band will add, holding no rows, and its own caption: it
     draws as ``spec`` does, and has the structure of the chart once the band is drawn."""
     banded = with_band(page, css, spec, result, _AnyBand(), lang)  # type: ignore[arg-type]
-    if banded is spec:
-        return spec
     keep = len(_views(spec))
-    layers = banded["layer"]
+    layers = banded.get("layer", []) if banded is not spec else []
+    if len(layers) <= keep:  # no band, or a chart that carries its band slot from the start
+        return spec  # (charts/band_layers.py: the slot is already there, empty)
     out = dict(banded)
     out["layer"] = [*layers[:keep], *(_emptied(layer) for layer in layers[keep:])]
     out["title"] = spec["title"]
