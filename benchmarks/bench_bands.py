@@ -46,7 +46,8 @@ MARKER = ".explainer-headline .explainer-value-scenario"
 WATCH_JS = """([marker, chart]) => {
     // Nothing here forces a layout (no innerText, no sizes): the observer must not slow the
     // page it measures. A chart counts as redrawn when its <svg class="marks"> is a new node
-    // with marks in it (vega-embed empties the element first, then draws a new svg).
+    // with marks in it (vega-embed empties the element first, then draws a new svg), or when
+    // the svg on screen changed inside (a data-only update keeps the svg).
     const state = window.__bench = {keydown: null, before: null, stamp: null,
         text: null, value: null, chart: null, band: null, svgBefore: null, textBefore: null};
     const cards = () => document.querySelector(".explainer-headline .explainer-cards");
@@ -73,7 +74,15 @@ WATCH_JS = """([marker, chart]) => {
         if (state.band === null && state.stamp && table && table.dataset.scenario === state.stamp)
             state.band = now;
     };
-    new MutationObserver(check).observe(document.body,
+    new MutationObserver(records => {
+        // A chart updated in place (its data and parameters only, explainer.charts.live):
+        // the same svg, with changes inside it.
+        const before = state.svgBefore;
+        if (state.keydown !== null && state.chart === null && before && svg() === before
+                && records.some(r => before.contains(r.target)))
+            state.chart = performance.now();
+        check();
+    }).observe(document.body,
         {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 SETTLED_JS = """() => {
@@ -104,6 +113,16 @@ def measure_page(browser, server: VoilaServer, name: str, changes: int) -> dict[
             for key in found:
                 if got[key] is not None:
                     found[key].append(got[key] - got["keydown"])
+    # The chart module's counters (serving/jupyterchart.js): full embeds, in-place updates.
+    counts = page.evaluate(
+        """sel => [...document.querySelectorAll("[class*='explainer-chart-']")].map(c => {
+            const el = c.matches("[data-embeds]") ? c : c.querySelector("[data-embeds]");
+            return el ? `${[...c.classList].find(k => k.startsWith("explainer-chart-"))}: `
+                + `${el.dataset.embeds} embeds, ${el.dataset.liveUpdates} in place` : null;
+        }).filter(Boolean)""",
+        chart,
+    )
+    print(f"  {name}: " + ("; ".join(counts) or "no counters (Altair's own module)"), flush=True)
     page.goto("about:blank")
     context.close()
     return found

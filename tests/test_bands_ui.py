@@ -17,6 +17,7 @@ import pytest
 import yaml
 from clicks import click_download
 
+from explainer.charts.live import resolved
 from explainer.core.figures import format_value
 from explainer.core.i18n import t
 from explainer.model import uncertainty as U
@@ -172,10 +173,10 @@ def test_a_burst_of_changes_ends_with_the_bands_of_the_last(cls: type[Dashboard]
 def test_the_tornado_follows_the_figure_picked() -> None:
     d = page(NightDashboard, "en")
     d.bands.picker.value = "bedtime"
-    title = d.bands.tornado.spec["title"]["text"]
+    title = resolved(d.bands.tornado.spec)["title"]["text"]
     assert title == t("tornado_title", "en", figure=t("metric_bedtime", "en"))
     d.bands.picker.value = "night_minutes"
-    title = d.bands.tornado.spec["title"]["text"]
+    title = resolved(d.bands.tornado.spec)["title"]["text"]
     assert title == t("tornado_title", "en", figure=t("metric_night_minutes", "en"))
 
 

@@ -349,7 +349,7 @@ def test_responsive_chart_is_valid_and_fits_a_phone(
             legend = enc.get("legend") if isinstance(enc, dict) else None
             if isinstance(legend, dict):
                 places.setdefault(legend["orient"], set()).add(channel)
-                assert legend["columns"]["expr"].startswith("containerSize()[0] <")
+                assert legend["columns"]["expr"].startswith("containerSize()[0]")
     # at most one legend channel under the chart and one above: never two side by side
     assert set(places) <= {"bottom", "top"}
     assert all(len(channels) == 1 for channels in places.values()), places

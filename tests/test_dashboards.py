@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
+from explainer.charts.live import resolved
 from explainer.core.i18n import LANGUAGES, t
 from explainer.core.presets import compare as compare_preset
 from explainer.core.reforms import reforms
@@ -72,7 +73,7 @@ def assert_controls_show(page: Dashboard, scenario: Any) -> None:
 
 
 def chart_titles(page: Dashboard) -> list[str]:
-    return [w.spec["title"]["text"] for w in page.chart_widgets]
+    return [resolved(w.spec)["title"]["text"] for w in page.chart_widgets]
 
 
 def compare_rows(page: ReformsDashboard) -> dict[str, tuple[str, str, str]]:
@@ -339,7 +340,7 @@ def test_moving_a_control_updates_scenario_headline_and_charts_night() -> None:
     # 3 × 4 min of sign-ins + 32 min of study: the default ranks staff, so all farm to the cap
     assert "44 min" in text(page.headline.value)
     assert all(w.spec != old for w, old in zip(page.chart_widgets, specs, strict=True))
-    per_app = page.chart_widgets[1].spec
+    per_app = resolved(page.chart_widgets[1].spec)  # the widget carries the live form
     assert len(per_app["encoding"]["y"]["sort"]) == 3
 
 
@@ -350,7 +351,7 @@ def test_moving_a_control_updates_the_unit_page() -> None:
     assert page.scenario.n_staff == 100 and page.result.scenario.n_staff == 100
     assert page.headline.value != headline
     assert page.chart_widgets[2].spec != veto
-    assert "100" in page.chart_widgets[2].spec["title"]["subtitle"][0]
+    assert "100" in resolved(page.chart_widgets[2].spec)["title"]["subtitle"][0]
 
 
 def test_moving_a_control_updates_the_fit_page() -> None:
@@ -361,7 +362,7 @@ def test_moving_a_control_updates_the_fit_page() -> None:
     assert page.scenario.tool == "esignature"
     assert page.headline.value != headline
     assert page.result.real_output > output  # the tool now changes real output (issue 12)
-    subtitle = " ".join(page.chart_widgets[0].spec["title"]["subtitle"])  # wrapped lines
+    subtitle = " ".join(resolved(page.chart_widgets[0].spec)["title"]["subtitle"])  # wrapped lines
     assert t("tool_esignature", "en") in subtitle and "0.60" in subtitle
 
 

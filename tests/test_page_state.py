@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import value_on_step
 
+from explainer.charts.live import resolved
 from explainer.core.figures import Figure
 from explainer.core.i18n import LANGUAGES, minutes_text
 from explainer.core.spec import ScenarioError, registry
@@ -167,10 +168,10 @@ def test_a_toy_page_needs_one_declaration() -> None:
     page = Dashboard("en", "toy")
     assert page.widget is not None and page._repr_mimebundle_() is not None
     assert "card-toy" in page.headline.value and "32 min" in page.headline.value  # 8 × 4
-    assert page.chart_widgets[0].spec["title"]["subtitle"][0] == "32"
+    assert resolved(page.chart_widgets[0].spec)["title"]["subtitle"][0] == "32"
     page.panel.control("n_apps").widget.value = 3
     assert page.result == ToyResult(12) and "12 min" in page.headline.value
-    assert page.chart_widgets[0].spec["title"]["subtitle"][0] == "12"
+    assert resolved(page.chart_widgets[0].spec)["title"]["subtitle"][0] == "12"
     assert page.state_query() == "n_apps=3&lang=en"
     assert "night_minutes,Minutes on apps a night,12" in page.figures_csv(page.result)
     assert "12 minutes of sign-ins" in html.unescape(page.summary.value)

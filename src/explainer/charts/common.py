@@ -285,7 +285,10 @@ def _narrow_legends(view: dict[str, Any], places: dict[str, str]) -> dict[str, A
             continue
         wide_columns = legend.get("columns", 4)
         wide_limit = legend.get("labelLimit", 260)
-        narrow = f"containerSize()[0] < {NARROW_PX}"
+        # ``0 * width`` makes Vega re-evaluate the test whenever the chart's width changes
+        # (``containerSize()`` alone is read once, when the chart is built, and a chart
+        # updated in place, explainer.charts.live, is not built again).
+        narrow = f"containerSize()[0] + 0 * width < {NARROW_PX}"
         changed[channel] = {
             **enc,
             "legend": {

@@ -8,8 +8,10 @@ class attribute ``JupyterChart._esm`` (plus ``JupyterChart._is_offline = True``)
 that bundle costs 1.5-3 CPU-seconds, in every kernel.
 
 :func:`enable_offline_charts` does the same, but keeps the bundle in a cache file keyed by
-the Altair and vl-convert versions and a hash of Altair's ``index.js``, so only the first
-kernel on a machine pays for it; later kernels read the file in milliseconds.
+the Altair and vl-convert versions and a hash of the module, so only the first
+kernel on a machine pays for it; later kernels read the file in milliseconds. The module is
+``jupyterchart.js`` beside this file: Altair's ``index.js`` with data-only chart updates
+(issue 14, explainer.charts.live).
 
 It also switches Altair's renderer to ``jupyter`` with ``offline=True``, so that a plain
 ``display(chart)`` becomes an offline ``JupyterChart`` too (the default HTML renderer loads
@@ -49,15 +51,23 @@ def cache_dir() -> Path:
     return base / "explainer"
 
 
+#: The chart module bundled: Altair's ``index.js`` with in-place data updates (issue 14).
+MODULE_SOURCE = Path(__file__).with_name("jupyterchart.js")
+
+
+def module_source() -> str:
+    """The chart module's source (ES module without imports, see ``jupyterchart.js``)."""
+    return MODULE_SOURCE.read_text(encoding="utf-8")
+
+
 def _versions() -> tuple[str, str, str, str]:
-    """(altair version, vl-convert version, Vega-Lite version tag, hash of index.js)."""
+    """(altair version, vl-convert version, Vega-Lite version tag, hash of the module)."""
     from importlib.metadata import version
 
     import altair
-    from altair.jupyter.jupyter_chart import load_js_src
     from altair.utils._importers import vl_version_for_vl_convert
 
-    src_hash = hashlib.sha256(load_js_src().encode()).hexdigest()[:16]
+    src_hash = hashlib.sha256(module_source().encode()).hexdigest()[:16]
     return (
         altair.__version__,
         version("vl-convert-python"),
@@ -73,17 +83,12 @@ def bundle_path() -> Path:
 
 
 def _build_bundle() -> str:
-    """Generate the offline module exactly as ``JupyterChart.enable_offline`` does."""
-    import altair as alt
+    """Bundle the chart module as ``JupyterChart.enable_offline`` bundles Altair's own: by
+    vl-convert's ``javascript_bundle`` (vega-embed, vega-lite, vega, lodash.debounce)."""
+    from altair.utils._importers import import_vl_convert, vl_version_for_vl_convert
 
-    chart_cls = alt.JupyterChart
-    saved = (chart_cls._esm, chart_cls._is_offline)
-    try:
-        chart_cls._is_offline = False
-        chart_cls.enable_offline(True)
-        return chart_cls._esm
-    finally:
-        chart_cls._esm, chart_cls._is_offline = saved
+    vlc = import_vl_convert()
+    return vlc.javascript_bundle(module_source(), vl_version=vl_version_for_vl_convert())
 
 
 def _read_cached(path: Path) -> str | None:

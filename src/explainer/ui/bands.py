@@ -34,6 +34,7 @@ from explainer.model.robustness import (
 )
 from explainer.ui import band_html
 from explainer.ui.band_words import BandWords, sample_size
+from explainer.ui.outputs import plain_spec, show_chart
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
@@ -116,7 +117,7 @@ class BandRunner(BandWords):
             self.task.cancel()
             self.task = None
         d = self.dashboard
-        self.base_specs = [w.spec for w in d.view.chart_widgets]
+        self.base_specs = [plain_spec(w) for w in d.view.chart_widgets]
         headline = d.view.outputs["headline"]
         headline.value += band_html.value_marker(self.stamp())
         self._draw_table()
@@ -254,7 +255,7 @@ class BandRunner(BandWords):
             # caption line is wrapped narrow by ``with_band`` itself.
             drawn = with_band(d.page.id, chart.css, base, result, bands, lang)
             if drawn is not base:
-                widget.spec = drawn
+                show_chart(widget, base, drawn)  # the band's rows: a data-only update
                 yield
         summary = d.article_figures.summary(d.state, result)
         d.view.outputs["summary"].value = f"<p>{html.escape(summary)}</p>"
@@ -286,10 +287,10 @@ class BandRunner(BandWords):
         if unc is None or key not in unc.keys:
             return
         if unc.ends is None:
-            self.tornado.spec = None
+            show_chart(self.tornado, None)
             return
         kind = next(f.kind for f in d.figures(d.result) if f.key == key)
-        self.tornado.spec = responsive(tornado_spec(unc, key, kind, d.lang), d.lang)
+        show_chart(self.tornado, responsive(tornado_spec(unc, key, kind, d.lang), d.lang))
 
 
 def attach_bands(dashboard: Any) -> BandRunner:

@@ -1,7 +1,9 @@
 """Drawing a page's outputs from its state and result: cards, notes, article box, charts.
 
 Charts are updated in place (the widget's Vega-Lite spec is replaced), never cleared and
-redrawn; an unchanged chart is not re-sent.
+redrawn; an unchanged chart is not re-sent. The widget gets the chart's live form
+(explainer.charts.live): when only the scenario moved, the browser updates the marks of the
+chart on screen instead of building it again (issue 14).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from explainer.charts.common import overlay, responsive
+from explainer.charts.live import live, with_pending_band
 from explainer.pages import Card
 from explainer.pages.markup import cards_html, problems_html
 from explainer.ui.article import Article
@@ -30,8 +33,23 @@ def draw_charts(view: PageView, state: PageState, result: Any, pinned: Any, stam
             spec = overlay(spec, chart.spec(pinned, lang))
         spec["title"]["subtitle"] = [*spec["title"]["subtitle"], stamp]
         spec = responsive(spec, lang)  # as wide as the screen allows (issue 15)
-        if spec != widget.spec:  # an unchanged chart is neither re-sent nor redrawn
-            widget.spec = spec
+        pending = with_pending_band(view.page.id, chart.css, spec, result, lang)
+        show_chart(widget, spec, pending)
+
+
+def show_chart(widget: Any, spec: dict[str, Any] | None, drawn: Any = None) -> None:
+    """Put a chart on ``widget``: ``spec`` is the chart as built (kept as ``widget.plain_spec``
+    for later layers such as range bands), ``drawn`` what is shown (``spec`` when not given),
+    sent in its live form; an unchanged chart is neither re-sent nor redrawn."""
+    widget.plain_spec = spec
+    shown = live(spec if drawn is None else drawn)
+    if shown != widget.spec:
+        widget.spec = shown
+
+
+def plain_spec(widget: Any) -> dict[str, Any] | None:
+    """The chart on ``widget`` as built (plain Vega-Lite: inline data, literal title)."""
+    return getattr(widget, "plain_spec", None)
 
 
 def headline_html(page: Any, state: PageState, result: Any, hooks: list[CardHook]) -> str:
