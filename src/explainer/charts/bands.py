@@ -113,7 +113,10 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
     rows = tornado_rows(unc, key, kind, lang)
     figure = t(f"metric_{key}", lang)
     order = list(dict.fromkeys(r["label"] for r in rows))
-    y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": order}
+    # Sorted by the rows' rank, not by a list of labels: the order of the bars then lives in
+    # the data, and a new scenario changes only the data (charts.live: updated in place).
+    sort = {"field": "rank", "op": "min", "order": "ascending"}
+    y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": sort}
     # The axis title sits above the labels, which are long (name, range, source).
     y["axis"] = {"labelLimit": 420, "titleAngle": 0, "titleAlign": "right", "titleY": -8}
     ends = [t("tornado_end_low", lang), t("tornado_end_high", lang)]
