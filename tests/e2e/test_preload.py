@@ -6,7 +6,11 @@ started by a script (the DevTools protocol's initiator ``script``). With the hin
 of them is in the page's ``<head>`` as ``<link rel="preload">``, so the browser requests them
 from the HTML (initiator ``parser``) and webpack's own ``<script>`` finds them in the memory
 cache. A stale list (a hinted file changed or gone) must leave the page working. The hints
-are off unless the server is started with ``--ExplainerVoila.preload_hints=True``.
+are off unless the server is started with ``--ExplainerVoila.preload_hints=True`` (and the
+hinting tests turn the chunk bundle off, which would otherwise make the hints moot).
+
+The chunk bundle (explainer.serving.bundle, on by default) puts the same chunks in one script,
+``chunks.js``, that runs before webpack starts: the page then asks for none of them.
 """
 
 from __future__ import annotations
@@ -88,7 +92,11 @@ def hinting_server(name: str, *extra: str) -> VoilaServer:
     """A server with the hints on (``ExplainerVoila.preload_hints``, off by default)."""
     return VoilaServer(
         log_path=ARTIFACTS / worker_file(f"voila-{name}.log"),
-        extra_args=["--ExplainerVoila.preload_hints=True", *extra],
+        extra_args=[
+            "--ExplainerVoila.preload_hints=True",
+            "--ExplainerVoila.bundle_chunks=False",
+            *extra,
+        ],
     ).start(ready_timeout=180)
 
 
@@ -165,3 +173,46 @@ def test_a_stale_hint_list_leaves_the_page_working(browser, tmp_path, stale_file
     assert by_url[changed["url"]]["initiator"] == "script"  # as without hints
     assert by_url[changed["url"]]["status"] == 200
     assert late_scripts(rows, server.base_url) == ["/" + changed["url"]]
+
+
+CHUNK_FILE = re.compile(
+    r"/voila/(static/\d+\.voila\.js|labextensions/.+/static/(?!remoteEntry)[^/]+\.js)"
+)
+
+
+def test_the_night_page_gets_its_chunks_in_one_script(browser, base_url):
+    """The default server: one request for ``chunks.js`` (from the page's HTML) and none for a
+    chunk of Voila or of an extension; the chart is drawn (webpack found its chunks)."""
+    rows, html, context = first_visit(browser, base_url + NIGHT)
+    context.close()
+    bundles = [r for r in rows if "/static/chunks.js?v=" in r["url"]]
+    assert len(bundles) == 1 and bundles[0]["status"] == 200, bundles
+    assert bundles[0]["initiator"] == "parser"
+    fetched = [r["url"] for r in rows if CHUNK_FILE.search(r["url"])]
+    assert not fetched, "chunks fetched one by one although they are in chunks.js:\n" + "\n".join(
+        fetched[:10]
+    )
+    assert html.index("/static/chunks.js?v=") < html.index("/voila.js")
+
+
+def test_a_changed_chunk_is_left_out_of_the_bundle_and_fetched_as_before(browser, tmp_path):
+    """A chunk whose file no longer matches the list is not bundled; webpack fetches it itself
+    (a script asks for it, answered 200) and the page works."""
+    shipped = json.loads((TEMPLATE / "preload.json").read_text(encoding="utf-8"))
+    changed = next(f for f in shipped["files"] if f["url"] == "voila/static/5764.voila.js")
+    changed["sha256"] = "0" * 64
+    manifest = tmp_path / "preload.json"
+    manifest.write_text(json.dumps(shipped), encoding="utf-8")
+    server = VoilaServer(
+        log_path=ARTIFACTS / worker_file("voila-bundle-stale.log"),
+        extra_args=[f"--ExplainerVoila.preload_manifest={manifest}"],
+    ).start(ready_timeout=180)
+    try:
+        rows, _, context = first_visit(browser, server.base_url + NIGHT)
+        context.close()
+    finally:
+        server.stop()
+    fetched = {r["url"][len(server.base_url) + 1 :]: r for r in rows if CHUNK_FILE.search(r["url"])}
+    assert set(fetched) == {changed["url"]}, sorted(fetched)[:5]
+    assert fetched[changed["url"]]["initiator"] == "script"
+    assert fetched[changed["url"]]["status"] == 200

@@ -61,23 +61,31 @@ def version(module: str) -> str:
     return hashlib.sha512(module.encode("utf-8")).hexdigest()
 
 
-def served_module(module: str) -> str | None:
-    """Write ``module`` where Voila serves it (unless it is there already); the stub that
-    imports it."""
+def write_static(name: str, data: bytes) -> Path | None:
+    """Write ``data`` as ``name`` in the template's ``static`` folder (atomically, and only if
+    it differs); its path, or None if there is no such folder or it cannot be written."""
     folder = static_dir()
     if folder is None:
         return None
-    path = folder / NAME
-    data = module.encode("utf-8")
+    path = folder / name
     try:
         if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
             folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=NAME + ".", suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=name + ".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
     except OSError as exc:
-        log.warning("chart JavaScript stays inline: cannot write %s: %s", path, exc)
+        log.warning("cannot write %s: %s", path, exc)
+        return None
+    return path
+
+
+def served_module(module: str) -> str | None:
+    """Write ``module`` where Voila serves it (unless it is there already); the stub that
+    imports it."""
+    if write_static(NAME, module.encode("utf-8")) is None:
+        log.warning("chart JavaScript stays inline")
         return None
     return _STUB % {"path": f"{URL_DIR}/{NAME}?v={version(module)}"}

@@ -220,7 +220,12 @@ def load_hints(manifest: Path | None = None, template: str = TEMPLATE) -> list[H
 
 
 def install_hints(config: Config, hints: Sequence[Hint]) -> None:
-    """Put ``hints`` in ``config.VoilaConfiguration.resources`` under :data:`RESOURCE_KEY`.
+    """Put ``hints`` in the pages' template resources under :data:`RESOURCE_KEY`."""
+    install_resource(config, RESOURCE_KEY, [hint.as_resource() for hint in hints])
+
+
+def install_resource(config: Config, key: str, value: object) -> None:
+    """Put ``value`` in ``config.VoilaConfiguration.resources`` under ``key``.
 
     Voila reads that config value (not the trait) for each page it renders
     (``voila.notebook_renderer.NotebookRenderer.init_generator``) and merges it into the
@@ -234,5 +239,5 @@ def install_hints(config: Config, hints: Sequence[Hint]) -> None:
 
         current = VoilaConfiguration.resources.from_string(current)
     resources = dict(current) if isinstance(current, dict) else {}
-    resources[RESOURCE_KEY] = [hint.as_resource() for hint in hints]
+    resources[key] = value
     section.resources = resources

@@ -2,7 +2,7 @@
 layer.
 
 ``make app``, ``make workshop``, the end-to-end tests and the benchmarks run this instead of
-the ``voila`` command. It is Voila (same options, same ``voila.json``) with four additions
+the ``voila`` command. It is Voila (same options, same ``voila.json``) with these additions
 that Voila offers no setting for:
 
 - :class:`explainer.serving.guard.RequestGuard` in front of the routing (Host check, URL length,
@@ -13,6 +13,9 @@ that Voila offers no setting for:
 - gzip for what ``voila.json`` asks to compress (``explainer.serving.compression``: Voila copies its
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
 - cache headers on Voila's static files (``explainer.serving.caching``: its bundle has none);
+- Voila's webpack chunks as one script that runs before ``voila.js`` (``explainer.serving.
+  bundle``: one request instead of chains of ~85; ``--ExplainerVoila.bundle_chunks=False``
+  turns it off);
 - preload hints for the scripts Voila's bundle fetches in chains (``explainer.serving.hints``:
   the recorded list, checked against the installed files at start-up), if
   ``--ExplainerVoila.preload_hints=True`` (off by default: see docs/deploy.md, section 5);
@@ -28,10 +31,12 @@ from pathlib import Path
 from traitlets import Bool, Integer, Unicode
 from voila.app import Voila
 
+from explainer.serving.bundle import RESOURCE_KEY as BUNDLE_KEY
+from explainer.serving.bundle import write_bundle
 from explainer.serving.caching import install_cache_headers
 from explainer.serving.compression import install_compression
 from explainer.serving.guard import RequestGuard, websocket_settings
-from explainer.serving.hints import install_hints, load_hints
+from explainer.serving.hints import install_hints, install_resource, load_hints
 from explainer.serving.offline import serve_chart_module
 
 __all__ = ["ExplainerVoila", "main"]
@@ -56,6 +61,12 @@ class ExplainerVoila(Voila):
         "Off by default: with it on, throttled Chromium visits stalled on a loaded machine "
         "(docs/deploy.md, section 5).",
     )
+    bundle_chunks = Bool(
+        True,
+        config=True,
+        help="Serve the webpack chunks the pages load as one script, loaded before Voila's "
+        "(explainer.serving.bundle): one request instead of chains of ~85.",
+    )
     preload_manifest = Unicode(
         "",
         config=True,
@@ -72,9 +83,13 @@ class ExplainerVoila(Voila):
         install_compression(self.app)  # voila.json's compress_response (issue 15)
         install_cache_headers(self.app)  # browsers keep Voila's bundle (issue 15)
         serve_chart_module(self.log)  # the template preloads it (explainer.serving.chartjs)
-        if self.preload_hints:  # the template's preloads (issue 15)
+        if self.preload_hints or self.bundle_chunks:  # issue 15: the chunks' request chains
             manifest = Path(self.preload_manifest) if self.preload_manifest else None
-            install_hints(self.config, load_hints(manifest))
+            hints = load_hints(manifest)
+            if self.preload_hints:
+                install_hints(self.config, hints)
+            if self.bundle_chunks:
+                install_resource(self.config, BUNDLE_KEY, write_bundle(hints))
         self.request_guard = guard
         for key, value in websocket_settings(self).items():
             if key not in self.tornado_settings:
