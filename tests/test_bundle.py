@@ -10,6 +10,11 @@ import pytest
 from explainer.serving import bundle
 from explainer.serving.hints import Hint, load_hints, static_roots
 
+#: The shipped list (read by path: these tests do not set JUPYTER_PATH).
+MANIFEST = (
+    Path(__file__).resolve().parents[1] / "share/jupyter/voila/templates/explainer/preload.json"
+)
+
 HEADS = {
     b"(self.webpackChunk_JUPYTERLAB=self.webpackChunk_JUPYTERLAB||[])": True,
     b'"use strict";(self.webpackChunk_X=self.webpackChunk_X||[]).push([[1],{}]);': True,
@@ -29,7 +34,7 @@ def test_a_chunk_file_is_told_by_its_first_bytes(head: bytes, is_chunk: bool) ->
 
 
 def test_every_listed_chunk_goes_in_and_voilas_entry_does_not() -> None:
-    hints = load_hints()
+    hints = load_hints(MANIFEST)
     paths = bundle.chunk_files(hints, static_roots())
     names = {p.name for p in paths}
     assert "voila.js" not in names
@@ -53,7 +58,7 @@ def test_no_list_no_bundle() -> None:
 
 def test_a_folder_that_cannot_be_written_gives_no_bundle(monkeypatch) -> None:
     monkeypatch.setattr(bundle, "write_static", lambda name, data: None)
-    assert bundle.write_bundle(load_hints()) is False
+    assert bundle.write_bundle(load_hints(MANIFEST)) is False
 
 
 def test_an_unexpected_error_gives_no_bundle_and_no_exception(monkeypatch) -> None:
