@@ -8,7 +8,8 @@ is a scenario not seen before: a band once computed is cached, and a revisited s
 band would come back at once). For each change, from the keydown event:
 
 * point: the first moment the cards show new values (the reference: the point-only update),
-  the hidden value marker carries the new scenario's stamp (it is sent after the exports), and
+  the hidden value marker carries the new scenario's stamp (appended to the cards when the
+  bands are scheduled, after the charts are sent), and
   the first chart's marks change;
 * band: the first moment the band table is ready for that same scenario (its stamp equal to
   the values'), i.e. every headline figure shows the new scenario's band.
