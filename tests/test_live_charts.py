@@ -13,6 +13,7 @@ from altair.utils._importers import vl_version_for_vl_convert
 
 from explainer.charts.common import responsive
 from explainer.charts.live import live, resolved, skeleton, with_pending_band
+from explainer.core.i18n import t
 from explainer.core.spec import registry
 from explainer.pages import PAGE_IDS
 from explainer.ui.bands import attach_bands
@@ -148,3 +149,36 @@ def test_live_data_and_parameters_reach_vega_by_name() -> None:
             assert "format" not in data[name] and "source" not in data[name], (page_id, css)
         signals = {s["name"] for s in vega.get("signals", [])}
         assert {p["name"] for p in made["params"]} <= signals, (page_id, css)
+
+
+@pytest.mark.parametrize("page_id", ["night", "unit"])
+def test_the_tornado_stays_one_chart_while_its_bars_are_computed(page_id: str) -> None:
+    """A new scenario empties the tornado (no bar of the old scenario stays, a caption line
+    says the bars are being computed) without changing its structure; the new bars then
+    arrive as a data-only update, and each form draws as its plain spec does."""
+    page = dashboard_class(page_id)("en")
+    runner = page.bands
+    runner.run_now()
+    drawn = page.bands.tornado.spec
+    assert resolved(drawn)["data"]["values"], "no bars drawn"
+    name = next(
+        n
+        for n in _params(page)
+        if (page_id, n) not in STRUCTURAL and _step(page, n) != getattr(page.scenario, n)
+    )
+    page.panel.control(name).widget.value = _step(page, name)  # schedules the new bands
+    pending = runner.tornado.spec
+    shown = resolved(pending)
+    assert shown["data"]["values"] == [], "bars of the old scenario are still drawn"
+    words = "".join("".join(shown["title"]["subtitle"]).split())
+    assert "".join(t("tornado_pending", "en").split()) in words
+    assert words.endswith("".join(page.state_query().split()))  # the page's state line
+    assert skeleton(pending) == skeleton(drawn)
+    runner.run_now()
+    new = runner.tornado.spec
+    assert skeleton(new) == skeleton(drawn)
+    assert resolved(new)["data"]["values"] and new != drawn
+    for made in (pending, new):
+        plain = _fixed(resolved(made))
+        svg = vlc.vegalite_to_svg(_fixed(made), vl_version=VL)
+        assert svg == vlc.vegalite_to_svg(plain, vl_version=VL)

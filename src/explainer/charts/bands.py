@@ -42,6 +42,7 @@ from explainer.model.robustness import (
 from explainer.model.uncertainty import Band, Uncertainty
 
 END_COLOURS = ("#76b7b2", "#e15759")  # low end, high end
+TORNADO_MIN_HEIGHT = 60
 
 
 def axis_value(value: float, kind: str) -> float:
@@ -108,11 +109,66 @@ def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
     return x
 
 
-def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str, Any]:
-    """The tornado chart of figure ``key`` (a bar per assumption that moves it)."""
+def tornado_spec(
+    unc: Uncertainty, key: str, kind: str, lang: Lang, stamp: str | None = None
+) -> dict[str, Any]:
+    """The tornado chart of figure ``key`` (a bar per assumption that moves it); ``stamp``,
+    the page's state line, ends its caption as on the page's other charts."""
     rows = tornado_rows(unc, key, kind, lang)
+    empty = [] if rows else [t("tornado_empty", lang)]
+    described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
+    return _tornado(
+        rows,
+        axis_value(unc.point(key), kind),
+        key,
+        kind,
+        lang,
+        [*empty, *_tornado_words(lang), *wrap(method_text(unc, lang)), *_stamp(stamp)],
+        described,
+        max(TORNADO_MIN_HEIGHT, ROW_HEIGHT * len({r["label"] for r in rows})),
+    )
+
+
+def pending_tornado_spec(
+    point: float, key: str, kind: str, lang: Lang, height: int, stamp: str | None = None
+) -> dict[str, Any]:
+    """The tornado chart of figure ``key`` while its one-at-a-time runs are computed: no
+    bars (none of another scenario), the figure's value as set, a caption line saying the
+    bars are being computed, and ``height`` kept (the chart on screen does not jump). Its
+    structure is :func:`tornado_spec`'s, so that the bars' arrival is a data-only update
+    (explainer.charts.live)."""
+    pending = t("tornado_pending", lang)
+    return _tornado(
+        [],
+        axis_value(point, kind),
+        key,
+        kind,
+        lang,
+        [pending, *_tornado_words(lang), *_stamp(stamp)],
+        pending,
+        height,
+    )
+
+
+def _tornado_words(lang: Lang) -> list[str]:
+    return [*wrap(t("tornado_subtitle", lang)), *wrap(t("tornado_caption", lang))]
+
+
+def _stamp(stamp: str | None) -> list[str]:
+    return [stamp] if stamp else []
+
+
+def _tornado(
+    rows: list[dict[str, Any]],
+    point: float,
+    key: str,
+    kind: str,
+    lang: Lang,
+    subtitle: list[str],
+    described: str,
+    height: int,
+) -> dict[str, Any]:
     figure = t(f"metric_{key}", lang)
-    order = list(dict.fromkeys(r["label"] for r in rows))
     # Sorted by the rows' rank, not by a list of labels: the order of the bars then lives in
     # the data, and a new scenario changes only the data (charts.live: updated in place).
     sort = {"field": "rank", "op": "min", "order": "ascending"}
@@ -142,27 +198,19 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
             "tooltip": tooltip,
         },
     }
-    point = {
-        "data": {"values": [{"from": axis_value(unc.point(key), kind)}]},
+    rule = {
+        "data": {"values": [{"from": point}]},
         "mark": {"type": "rule", "color": "#333", "strokeDash": [6, 4]},
         "encoding": {"x": {"field": "from", "type": "quantitative"}},
     }
-    empty = [] if rows else [t("tornado_empty", lang)]
-    subtitle = [
-        *empty,
-        *wrap(t("tornado_subtitle", lang)),
-        *wrap(t("tornado_caption", lang)),
-        *wrap(method_text(unc, lang)),
-    ]
-    described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
     return {
         "$schema": SCHEMA,
         "title": title(t("tornado_title", lang, figure=figure), subtitle),
         "description": f"{t('tornado_title', lang, figure=figure)}: {described}",
         "width": CHART_WIDTH - 200,
-        "height": max(60, ROW_HEIGHT * len(order)),
+        "height": height,
         "data": {"values": rows},
-        "layer": [bars, point],
+        "layer": [bars, rule],
     }
 
 

@@ -6,9 +6,15 @@
 // the values of its `live_` parameters, see explainer/charts/live.py), the chart is updated
 // in place through Vega's View API (view.signal, view.change with a changeset, runAsync)
 // instead of being compiled, parsed and rendered again by vegaEmbed, and nothing is sent
-// back to the kernel. Any other change re-embeds as Altair does.
+// back to the kernel; a new fixed height of a single or layered view is set the same way
+// (view.height). Any other change re-embeds as Altair does.
 
 const LIVE = "live_";
+
+// A single or layered view's fixed height is Vega's `height` signal (view.height).
+function liveHeight(spec) {
+    return typeof spec.height === "number" && ("layer" in spec || "mark" in spec);
+}
 
 // The spec without what a data-only update may change (explainer.charts.live.skeleton).
 function skeleton(spec) {
@@ -17,6 +23,9 @@ function skeleton(spec) {
     }
     const out = {...spec};
     delete out.description;
+    if (liveHeight(out)) {
+        out.height = LIVE;
+    }
     if (out.datasets != null) {
         out.datasets = Object.keys(out.datasets);
     }
@@ -53,6 +62,9 @@ async function patch(view, shown, spec) {
         if (!same(rows[name], values)) {
             view.change(name, view.changeset().remove(() => true).insert(values));
         }
+    }
+    if (liveHeight(spec) && spec.height !== shown.height) {
+        view.height(spec.height);  // e.g. a tornado with another number of bars
     }
     await view.runAsync();
     if (spec.description !== shown.description && typeof view.description === "function") {
