@@ -9,7 +9,16 @@ chart shows the same marks as a fresh load of the same scenario's link.
 
 from __future__ import annotations
 
-from e2e_support import PAGE_TIMEOUT_MS, assert_no_error_text, locale_text, switch_language
+import pytest
+from e2e_support import (
+    PAGE_TIMEOUT_MS,
+    assert_no_error_text,
+    declared,
+    group_label,
+    locale_text,
+    reveal_control,
+    switch_language,
+)
 
 NIGHT = "/voila/render/night.ipynb"
 SLIDER = "signin_min_per_app"
@@ -222,4 +231,90 @@ def test_the_tornado_is_updated_in_place_and_never_shows_an_older_scenario(page,
         assert _drawn(other.evaluate(MARKS_JS, TORNADO)) == _drawn(moved)
     finally:
         context.close()
+    assert_no_error_text(page)
+
+
+# ----------------------------------------------------------------------------- chart bands
+#: Every chart's element: its class, the module's counters and whether its svg is the one
+#: marked before (``__kept``).
+CHARTS_JS = """() => [...document.querySelectorAll("[class*='explainer-chart-']")].map(c => {
+    const el = c.matches("[data-embeds]") ? c : c.querySelector("[data-embeds]");
+    const svg = c.querySelector("svg.marks");
+    return [[...c.classList].find(k => k.startsWith("explainer-chart-")),
+        el ? +el.dataset.embeds : null, el ? +el.dataset.liveUpdates : null,
+        !!svg && svg.__kept === true];
+})"""
+KEEP_JS = """() => document.querySelectorAll("[class*='explainer-chart-'] svg.marks")
+    .forEach(svg => { svg.__kept = true; })"""
+#: A page with bands on its charts, what it is opened with, and one change on it (a slider
+#: to move one step, or a reform to tick).
+BANDED = [
+    ("unit", "", ".explainer-param-n_staff .noUi-handle"),
+    ("fit", "", ".explainer-param-metric_reward .noUi-handle"),
+    ("reforms", "&reforms=one_stop_platform", ".explainer-reform-{other} input[type=checkbox]"),
+]
+
+
+def _charts(page) -> dict[str, tuple]:
+    return {css: rest for css, *rest in page.evaluate(CHARTS_JS)}
+
+
+def _settled(page) -> None:
+    """The bands of the scenario on the page are drawn, and no chart moved for 800 ms."""
+    page.wait_for_function(
+        """() => {
+            const table = document.querySelector(".explainer-bands-table[data-state='ready']");
+            const marker = document.querySelector(".explainer-headline .explainer-value-scenario");
+            if (!table || !marker || table.dataset.scenario !== marker.dataset.scenario)
+                return false;
+            const now = performance.now();
+            const html = [...document.querySelectorAll("[class*='explainer-chart-'] svg.marks")]
+                .map(svg => svg.outerHTML).join("");
+            const w = window.__still ??= {html: null, since: now};
+            if (w.html !== html) { Object.assign(w, {html, since: now}); return false; }
+            return now - w.since > 800;
+        }""",
+        timeout=3 * PAGE_TIMEOUT_MS,
+        polling=200,
+    )
+    page.evaluate("() => { window.__still = null; }")
+
+
+@pytest.mark.parametrize(("name", "query", "control"), BANDED)
+def test_a_band_s_arrival_keeps_each_chart_on_screen(page, base_url, name, query, control):
+    """Each page chart, banded ones included (the older bands too: unit veto, fit and reform
+    effort, reform minutes), is embedded once; a change, then its bands' arrival, update it
+    in place (charts.live: the band's layer is there, empty, from the start)."""
+    from explainer.charts.bands import CHART_BANDS
+
+    page.goto(f"{base_url}/voila/render/{name}.ipynb?lang=en{query}")
+    page.locator(".explainer-headline").wait_for(timeout=PAGE_TIMEOUT_MS)
+    _settled(page)
+    before = _charts(page)
+    banded = {css for page_id, css in CHART_BANDS if page_id == name}
+    assert banded and banded <= set(before), (banded, set(before))
+    for css, (embeds, _live, _kept) in before.items():
+        assert embeds == 1, f"{css} was embedded {embeds} times on the way in"
+    page.evaluate(KEEP_JS)
+    marker = page.locator(".explainer-headline .explainer-value-scenario")
+    stamp = marker.get_attribute("data-scenario")
+    if "{other}" in control:
+        other = next(r["id"] for r in declared("reforms")["reforms"] if r["id"] not in query)
+        page.locator(control.format(other=other)).check()
+    else:
+        param = control.split("explainer-param-")[1].split()[0]
+        reveal_control(page, control, group_label(param, "en")).focus()
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "s => document.querySelector('.explainer-headline .explainer-value-scenario')"
+        "?.dataset.scenario !== s",
+        arg=stamp,
+        timeout=PAGE_TIMEOUT_MS,
+    )
+    _settled(page)
+    after = _charts(page)
+    for css in banded:
+        embeds, live, kept = after[css]
+        assert kept and embeds == 1, f"{css}: drawn again ({embeds} embeds)"
+        assert live >= before[css][1] + 1, f"{css}: not updated"
     assert_no_error_text(page)
