@@ -84,6 +84,7 @@ async function render({ model, el }) {
         return queue;
     };
     el.dataset.liveUpdates = "0";
+    el.dataset.liveMs = "0";
     el.dataset.embeds = "0";
 
     const refresh = async () => {
@@ -94,9 +95,13 @@ async function render({ model, el }) {
                 return;
             }
             try {
+                const began = performance.now();
                 await patch(api.view, shown, spec);
                 shown = spec;
                 el.dataset.liveUpdates = String(Number(el.dataset.liveUpdates) + 1);
+                // Time spent in place, for the benchmark (benchmarks/bench_bands.py).
+                const spent = Number(el.dataset.liveMs) + performance.now() - began;
+                el.dataset.liveMs = spent.toFixed(1);
                 return;
             } catch (error) {
                 console.warn("chart: data-only update failed, drawing again", error);
