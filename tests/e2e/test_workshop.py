@@ -331,6 +331,14 @@ def assert_page_in(page, lang: str) -> None:
     summary = text(page, SUMMARY)
     if lang == "en":
         for where in (TITLE, TOOLBAR, SUMMARY, CONTROLS):
+            # Widgets relabelled by a page hook (the playlist's "Load playlist") get their text
+            # a message after the summary: wait for it, then report what is left.
+            with contextlib.suppress(PlaywrightTimeout):
+                page.wait_for_function(
+                    "([sel, re]) => !new RegExp(re).test(document.querySelector(sel).innerText)",
+                    arg=[where, CJK.pattern],
+                    timeout=ACTION_TIMEOUT_MS,
+                )
             leftovers = CJK.findall(text(page, where))
             assert not leftovers, f"Chinese left in {where} in English: {''.join(leftovers)}"
     else:
