@@ -1,6 +1,15 @@
-"""The dashboards' stylesheet: large, readable numbers and a calm layout."""
+"""The dashboards' stylesheet: large, readable numbers and a calm layout.
 
-STYLE = """
+The phone layout's side padding and the chart menu's column are the numbers the charts'
+caption width is computed from (explainer.charts.common.CAPTION_PX): they are set here from
+the same names.
+"""
+
+from string import Template
+
+from explainer.charts.common import ACTION_MENU_PX, PHONE_PAGE_PAD_PX, PHONE_SHEET_PAD_PX
+
+_STYLE = """
 <style>
 .explainer-title { margin: 0.2em 0 0.1em; }
 .explainer-intro { max-width: 60em; color: #444; }
@@ -107,8 +116,9 @@ STYLE = """
 .explainer-style { display: none !important; }
 /* Phones and narrow tablets: one column, cards stacked, controls on demand. */
 @media (max-width: 760px) {
-  #rendered_cells { padding-left: 4px !important; padding-right: 4px !important; }
-  #rendered_cells > div { padding: 8px 6px !important; box-shadow: none !important; }
+  #rendered_cells { padding-left: ${page_pad}px !important;
+    padding-right: ${page_pad}px !important; }
+  #rendered_cells > div { padding: 8px ${sheet_pad}px !important; box-shadow: none !important; }
   .jp-OutputArea-child, .jp-OutputArea-output { min-width: 0; max-width: 100%; }
   .explainer-cards { flex-direction: column; }
   .explainer-cards .card { min-width: 0; }
@@ -184,7 +194,7 @@ STYLE = """
   .jp-LabShell .lm-BoxPanel-child { padding-top: 0 !important; }
   /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
   .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
-  .explainer-outputs .vega-embed.has-actions { padding-right: 50px !important; }
+  .explainer-outputs .vega-embed.has-actions { padding-right: ${menu}px !important; }
   .explainer-outputs .vega-embed > details > summary { width: 44px !important;
     height: 44px !important; display: flex !important; align-items: center;
     justify-content: center; box-sizing: border-box; }
@@ -206,3 +216,6 @@ STYLE = """
 }
 </style>
 """
+STYLE = Template(_STYLE).substitute(
+    page_pad=PHONE_PAGE_PAD_PX, sheet_pad=PHONE_SHEET_PAD_PX, menu=ACTION_MENU_PX
+)
