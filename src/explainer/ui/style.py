@@ -110,6 +110,11 @@ _STYLE = """
 .explainer-presenter .explainer-outputs > .explainer-summary { order: -1; }
 .explainer-presenter .explainer-playlist-step { font-size: 20px; }
 .explainer-presenter .explainer-playlist-step .question { font-size: 26px; line-height: 1.3; }
+/* A figure and its unit never break apart (pages/markup.py whole_figures), nor a Chinese
+   word inside a card; "(after midnight)" and a range go to their own line when need be. */
+.explainer-cards .figure { white-space: nowrap; }
+.explainer-cards .card-value, .explainer-cards .card-band { word-break: keep-all;
+  overflow-wrap: anywhere; }
 /* "More" (Toolbar.more): hidden on wide screens, where the toolbar is one row of tools. */
 .explainer-more { display: none !important; }
 /* The stylesheet's own widget takes no room (a <style> applies even when not displayed). */
