@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chart_text import wait_for_title
 from e2e_support import (
     ACTION_TIMEOUT_MS,
     PAGE_TIMEOUT_MS,
@@ -327,7 +328,7 @@ def assert_page_in(page, lang: str) -> None:
     assert locale_text("import_label", lang) in text(page, IMPORT)
     for chart in ("timeline", "apps"):
         title = locale_text(f"chart_{chart}_title", lang)
-        wait_for_text(page, f".explainer-chart-{chart} .role-title-text", title, exact=False)
+        wait_for_title(page, f".explainer-chart-{chart} .role-title-text", title)
     summary = text(page, SUMMARY)
     if lang == "en":
         for where in (TITLE, TOOLBAR, SUMMARY, CONTROLS):
