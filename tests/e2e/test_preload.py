@@ -90,6 +90,15 @@ def late_scripts(rows: list[dict], base: str) -> list[str]:
     ]
 
 
+#: The servers of this file serve the night page alone: only its pool is filled (voila.json
+#: preheats every dashboard, and each pre-run costs a kernel start and a notebook run). The
+#: list replaces voila.json's (``guide/``); Voila matches each entry as a substring or a
+#: regular expression of the notebook's path.
+ONLY_NIGHT_PREHEATED = [
+    f"--VoilaKernelManager.preheat_denylist={name}" for name in ("guide/", "unit", "fit", "reforms")
+]
+
+
 def hinting_server(name: str, *extra: str) -> VoilaServer:
     """A server with the hints on (``ExplainerVoila.preload_hints``, off by default)."""
     return VoilaServer(
@@ -97,6 +106,7 @@ def hinting_server(name: str, *extra: str) -> VoilaServer:
         extra_args=[
             "--ExplainerVoila.preload_hints=True",
             "--ExplainerVoila.bundle_chunks=False",
+            *ONLY_NIGHT_PREHEATED,
             *extra,
         ],
     ).start(ready_timeout=180)
@@ -181,7 +191,7 @@ def bundling_server(name: str, *extra: str) -> VoilaServer:
     """A server with the chunk bundle on (``ExplainerVoila.bundle_chunks``, off by default)."""
     return VoilaServer(
         log_path=ARTIFACTS / worker_file(f"voila-{name}.log"),
-        extra_args=["--ExplainerVoila.bundle_chunks=True", *extra],
+        extra_args=["--ExplainerVoila.bundle_chunks=True", *ONLY_NIGHT_PREHEATED, *extra],
     ).start(ready_timeout=180)
 
 
