@@ -3,7 +3,7 @@ measures the speed; these check the output).
 
 - the YAML export is written by libyaml's emitter when PyYAML has it, with the same text as
   ``yaml.safe_dump``, for every page, language and preset;
-- the caption re-wrapping (running width) cuts lines exactly where the quadratic version did;
+- the caption re-wrapping (running width) keeps every character and fits its room;
 - the per-app chart builds its data once and its screen-reader text is unchanged.
 """
 
@@ -38,37 +38,24 @@ def test_yaml_export_text_is_safe_dump_text(page_id: str, lang: str) -> None:
         assert toolbar.dump_yaml(document) == expected, (page_id, lang, preset)
 
 
-def _rewrap_quadratic(line: str, limit: int, lang: str) -> list[str]:
-    """The re-wrapping as written before (width of the whole line so far at each character)."""
-    units = limit * 2 if lang == "zh" else limit
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-    lines: list[str] = []
-    current = ""
-    for ch in line:
-        if width(current) + width(ch) > units:
-            cut = current.rfind(" ")
-            if cut > 0:
-                lines.append(current[:cut])
-                current = current[cut + 1 :]
-            else:
-                lines.append(current)
-                current = ""
-        current += ch
-    current = current.rstrip()
-    return [*lines, current] if current else lines
-
-
 @settings(max_examples=300, deadline=None)
 @given(
-    st.text(alphabet=st.sampled_from("ab c  d，夜间打卡学习 ·"), max_size=200),
-    st.integers(min_value=1, max_value=60),
-    st.sampled_from(["zh", "en"]),
+    st.text(alphabet=st.sampled_from("ab c  d，夜间打卡学习 ·W"), max_size=200),
+    st.integers(min_value=24, max_value=400),  # two 12 px characters: a mark and the one before
+    st.booleans(),
 )
-def test_rewrap_cuts_where_it_did(line: str, limit: int, lang: str) -> None:
-    assert common._rewrap(line, limit, lang) == _rewrap_quadratic(line, limit, lang)
+def test_rewrap_keeps_every_character_and_fits(line: str, room: int, bold: bool) -> None:
+    """The caption re-wrapping (a running width, not the whole line's at each character,
+    issue 15's px rule): lines fit ``room`` and, but for the spaces at the cuts, keep the
+    line's characters in order; with ``keep_spaces`` they join into the line."""
+    lines = common._rewrap(line, room, 12, bold)
+    assert "".join(lines).replace(" ", "") == line.replace(" ", "")
+    for part in lines:
+        assert len(part) == 1 or common.text_px(part, 12, bold) <= room + 1e-9, part
+    kept = common._rewrap(line, room, 12, bold, keep_spaces=True)
+    assert "".join(kept) == line.rstrip()
+    for part in kept:
+        assert len(part.rstrip()) <= 1 or common.text_px(part.rstrip(), 12, bold) <= room + 1e-9
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -7,6 +7,7 @@ their section first, as a visitor would (sections may build their controls only 
 
 from __future__ import annotations
 
+from chart_text import wait_for_title
 from e2e_support import (
     PAGE_TIMEOUT_MS,
     assert_no_error_text,
@@ -78,10 +79,10 @@ def test_language_toggle(page, base_url):
     assert page.inner_text(TITLE).strip() == locale_text("fit_title", "zh")
     switch_language(page, "English")
     wait_for_text(page, TITLE, locale_text("fit_title", "en"))
-    wait_for_text(
+    wait_for_title(
         page, f"{QUADRANT} svg.marks .role-title-text", locale_text("chart_fit_title", "en")
     )
-    wait_for_text(
+    wait_for_title(
         page, f"{EFFORT} svg.marks .role-title-text", locale_text("chart_effort_title", "en")
     )
     assert_no_error_text(page)

@@ -100,7 +100,9 @@ class Install:
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory):
     root = tmp_path_factory.mktemp("install-routes")
-    pip = ["-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    # --no-compile: pip would byte-compile every module of every dependency (thousands of
+    # files, most never imported by a server); Python compiles what it imports when it does.
+    pip = ["-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-compile"]
     wheel_env, conda_env = root / "wheel-env", root / "conda-env"
     jobs = {
         "wheel": Install(

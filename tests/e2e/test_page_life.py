@@ -33,6 +33,7 @@ from e2e_support import (
     wait_for_visible_or_error,
     wait_until_changed,
 )
+from test_preload import ONLY_NIGHT_PREHEATED
 
 NIGHT = "/voila/render/night.ipynb"
 HANDLE = ".explainer-param-n_apps .noUi-handle"
@@ -176,6 +177,7 @@ def own_server():
         server = VoilaServer(
             log_path=ARTIFACTS / f"voila-pagelife-{len(servers)}.log",
             port=port or free_port(),
+            extra_args=ONLY_NIGHT_PREHEATED,  # the test opens the night page alone
         )
         servers.append(server)
         return server.start(ready_timeout=120)

@@ -9,7 +9,7 @@ cache. A stale list (a hinted file changed or gone) must leave the page working.
 are off unless the server is started with ``--ExplainerVoila.preload_hints=True`` (and the
 hinting tests turn the chunk bundle off, which would otherwise make the hints moot).
 
-The chunk bundle (explainer.serving.bundle, off by default: ``--ExplainerVoila.bundle_chunks``)
+The chunk bundle (explainer.serving.bundle, on by default: ``--ExplainerVoila.bundle_chunks``)
 puts the same chunks in one script, ``chunks.js``, that runs before webpack starts.
 """
 
@@ -90,6 +90,15 @@ def late_scripts(rows: list[dict], base: str) -> list[str]:
     ]
 
 
+#: The servers of this file serve the night page alone: only its pool is filled (voila.json
+#: preheats every dashboard, and each pre-run costs a kernel start and a notebook run). The
+#: list replaces voila.json's (``guide/``); Voila matches each entry as a substring or a
+#: regular expression of the notebook's path.
+ONLY_NIGHT_PREHEATED = [
+    f"--VoilaKernelManager.preheat_denylist={name}" for name in ("guide/", "unit", "fit", "reforms")
+]
+
+
 def hinting_server(name: str, *extra: str) -> VoilaServer:
     """A server with the hints on (``ExplainerVoila.preload_hints``, off by default)."""
     return VoilaServer(
@@ -97,6 +106,7 @@ def hinting_server(name: str, *extra: str) -> VoilaServer:
         extra_args=[
             "--ExplainerVoila.preload_hints=True",
             "--ExplainerVoila.bundle_chunks=False",
+            *ONLY_NIGHT_PREHEATED,
             *extra,
         ],
     ).start(ready_timeout=180)
@@ -178,10 +188,10 @@ def test_a_stale_hint_list_leaves_the_page_working(browser, tmp_path, stale_file
 
 
 def bundling_server(name: str, *extra: str) -> VoilaServer:
-    """A server with the chunk bundle on (``ExplainerVoila.bundle_chunks``, off by default)."""
+    """A server with the chunk bundle on (``ExplainerVoila.bundle_chunks``, on by default)."""
     return VoilaServer(
         log_path=ARTIFACTS / worker_file(f"voila-{name}.log"),
-        extra_args=["--ExplainerVoila.bundle_chunks=True", *extra],
+        extra_args=["--ExplainerVoila.bundle_chunks=True", *ONLY_NIGHT_PREHEATED, *extra],
     ).start(ready_timeout=180)
 
 
@@ -196,17 +206,19 @@ BUNDLE_TAG = re.compile(
 )
 
 
-def test_the_bundle_is_off_by_default(base_url):
-    assert not BUNDLE_TAG.search(fetch(base_url + NIGHT).decode("utf-8"))
+def test_the_bundle_is_on_by_default(base_url):
+    """The session's server runs with the shipped settings: its pages load chunks.js (so every
+    browser test of the suite draws its pages with the bundle)."""
+    bundled(base_url)
 
 
-def bundled(server: VoilaServer) -> tuple[str, bytes]:
+def bundled(base_url: str) -> tuple[str, bytes]:
     """The night page's HTML and the chunk bundle it names."""
-    html = fetch(server.base_url + NIGHT).decode("utf-8")
+    html = fetch(base_url + NIGHT).decode("utf-8")
     tag = BUNDLE_TAG.search(html)
     assert tag, "the page does not load chunks.js"
     assert html.index(tag.group(1)) < html.index("/voila/static/voila.js")
-    return html, fetch(server.base_url + tag.group(1))
+    return html, fetch(base_url + tag.group(1))
 
 
 def installed(url: str) -> bytes:
@@ -217,11 +229,11 @@ def installed(url: str) -> bytes:
 
 def test_the_bundle_holds_every_listed_chunk_before_voila_starts():
     """With the bundle on, the page loads chunks.js before voila.js, and the file holds every
-    chunk on the list, byte for byte (pages are not drawn here: see docs/deploy.md for the
-    widget-manager race that keeps the bundle off by default)."""
+    chunk on the list, byte for byte (pages are not drawn here: every other browser test draws
+    them with the bundle, which is on by default)."""
     server = bundling_server("bundle")
     try:
-        _, data = bundled(server)
+        _, data = bundled(server.base_url)
     finally:
         server.stop()
     listed = json.loads((TEMPLATE / "preload.json").read_text(encoding="utf-8"))["files"]
@@ -242,7 +254,7 @@ def test_a_changed_chunk_is_left_out_of_the_bundle(tmp_path):
     manifest.write_text(json.dumps(shipped), encoding="utf-8")
     server = bundling_server("bundle-stale", f"--ExplainerVoila.preload_manifest={manifest}")
     try:
-        _, data = bundled(server)
+        _, data = bundled(server.base_url)
     finally:
         server.stop()
     assert installed(changed["url"]) not in data

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from chart_text import wait_for_title
 from e2e_support import (
     ACTION_TIMEOUT_MS,
     PAGE_TIMEOUT_MS,
@@ -102,7 +103,7 @@ def test_ticking_a_reform_changes_the_reform_column(page, base_url):
     # English: the page title, a chart's title and the table's headings follow.
     switch_language(page, "English")
     wait_for_text(page, TITLE, locale_text("reforms_title", "en"))
-    wait_for_text(
+    wait_for_title(
         page,
         ".explainer-chart-minutes svg.marks .role-title-text",
         locale_text("chart_minutes_title", "en"),

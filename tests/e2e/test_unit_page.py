@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from chart_text import wait_for_title
 from e2e_support import (
     PAGE_TIMEOUT_MS,
     assert_no_error_text,
@@ -92,7 +93,7 @@ def test_charts_preset_reading_and_language(page, base_url):
     # English: the page title, a chart's title and the accordion's titles follow.
     switch_language(page, "English")
     wait_for_text(page, TITLE, locale_text("unit_title", "en"))
-    wait_for_text(
+    wait_for_title(
         page,
         ".explainer-chart-bedtimes svg.marks .role-title-text",
         locale_text("chart_bedtime_title", "en"),
@@ -119,7 +120,7 @@ def test_query_sets_staff_and_language_and_the_nav_link_keeps_it(page, base_url)
     page.wait_for_url(re.compile(r"/voila/render/night\.ipynb"), timeout=PAGE_TIMEOUT_MS)
     wait_for_visible_or_error(page, f"{NIGHT_TIMELINE} svg.marks", PAGE_TIMEOUT_MS)
     wait_for_text(page, TITLE, locale_text("app_title", "en"))
-    wait_for_text(
+    wait_for_title(
         page,
         f"{NIGHT_TIMELINE} svg.marks .role-title-text",
         locale_text("chart_timeline_title", "en"),
@@ -127,7 +128,7 @@ def test_query_sets_staff_and_language_and_the_nav_link_keeps_it(page, base_url)
 
     switch_language(page, "中文")
     wait_for_text(page, TITLE, locale_text("app_title", "zh"))
-    wait_for_text(
+    wait_for_title(
         page,
         f"{NIGHT_TIMELINE} svg.marks .role-title-text",
         locale_text("chart_timeline_title", "zh"),

@@ -20,23 +20,12 @@ CLOCK_LABEL = (
 )
 
 
-def wrap(text: str, width: int = 52) -> list[str]:
-    """Wrap a caption into lines (Vega-Lite does not wrap); Chinese wraps by characters.
-
-    52 Latin (26 Chinese) characters of 12 px type fit a 360 px phone (see ``responsive``).
-    """
-    words = text.split(" ")
-    if len(words) < 4:
-        step = width // 2
-        return [text[i : i + step] for i in range(0, len(text), step)]
-    lines, line = [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
+def wrap(text: str, room: float | None = None, size: float = 12) -> list[str]:
+    """Wrap a caption into lines (Vega-Lite does not wrap), each at most ``room`` px wide in
+    ``size`` px type (:func:`text_px`); by default what a chart has on the narrowest phone
+    (:data:`CAPTION_PX`). Broken at a space when the line has one, else between characters
+    (Chinese)."""
+    return _rewrap(text, CAPTION_PX if room is None else room, size)
 
 
 def title(text: str, subtitle: list[str]) -> dict[str, Any]:
@@ -186,9 +175,72 @@ def overlay(
     return out
 
 
-#: Longest caption line, in characters, once a chart fits its container: short enough for a
-#: 360 px phone at 12 px type (Chinese characters are about twice as wide as Latin letters).
-NARROW_CAPTION = {"en": 52, "zh": 26}
+# --- Caption and title widths (issue 15): wrapped to what the narrowest phone shows ---------
+#: The narrowest screen the layout is made for, and tested at (tests/e2e: 360 × 740).
+PHONE_MIN_PX = 360
+#: Room on each side of a chart on a phone: the page's padding (4 px) and the white sheet's
+#: (6 px), both set by ui/style.py's phone layout from these names, and JupyterLab's cell
+#: padding (5 px, its own stylesheet).
+PHONE_PAGE_PAD_PX, PHONE_SHEET_PAD_PX, CELL_PAD_PX = 4, 6, 5
+#: The column at a chart's right for its menu (⋯) on a phone: a 44 px button and a gap
+#: (ui/style.py reads it).
+ACTION_MENU_PX = 50
+#: Vega-Lite's default padding around a chart, on each side (the title starts inside it).
+VEGA_PADDING_PX = 5
+#: The widest title or caption line, in px: a chart's room for text on the narrowest phone.
+CAPTION_PX = (
+    PHONE_MIN_PX
+    - 2 * (PHONE_PAGE_PAD_PX + PHONE_SHEET_PAD_PX + CELL_PAD_PX)
+    - ACTION_MENU_PX
+    - 2 * VEGA_PADDING_PX
+)
+#: Type sizes of a chart's title and caption (:func:`title`).
+TITLE_PX, CAPTION_FONT_PX = 18, 12
+
+#: Advance widths of the printable ASCII characters (space to ``~``) in DejaVu Sans, regular
+#: and bold, in hundredths of an em (read from the font's ``hmtx`` table). DejaVu Sans is the
+#: default sans-serif of Debian and most Linux systems and wider than Roboto, Helvetica,
+#: Arial or Liberation Sans, so a line measured with it fits on those too.
+_ASCII_EM = {
+    False: (
+        32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64,
+        64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77,
+        75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39,
+        34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61,
+        63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+    ),
+    True: (
+        35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70,
+        70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 58, 100, 77, 76, 73, 83, 68, 68, 82,
+        84, 37, 37, 77, 64, 100, 84, 85, 73, 85, 77, 72, 68, 81, 77, 110, 77, 72, 73, 46,
+        37, 46, 84, 50, 50, 67, 72, 59, 72, 68, 44, 72, 71, 34, 34, 67, 34, 104, 71, 69,
+        72, 72, 49, 60, 48, 71, 65, 92, 65, 65, 58, 71, 37, 71, 84,
+    ),
+}  # fmt: skip
+#: Other characters captions use (DejaVu Sans, regular and bold, hundredths of an em);
+#: any other character counts as wide as a Chinese one (1 em), the widest there is.
+_OTHER_EM = {
+    "–": (50, 50), "·": (32, 38), "’": (32, 38), "‘": (32, 38), "“": (52, 66),
+    "”": (52, 66), "é": (62, 68), "×": (84, 84), "≈": (84, 84), "→": (84, 84),
+    "−": (84, 84), "≤": (84, 84), "≥": (84, 84), "•": (59, 64),
+}  # fmt: skip
+#: Characters that never begin a line (Chinese line-breaking rules, and closing punctuation).
+_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)]%")
+
+
+def char_em(ch: str, bold: bool = False) -> float:
+    """The width of one character, in em (see :data:`_ASCII_EM`)."""
+    code = ord(ch)
+    if 32 <= code < 127:
+        return _ASCII_EM[bold][code - 32] / 100
+    if ch in _OTHER_EM:
+        return _OTHER_EM[ch][bold] / 100
+    return 1.0
+
+
+def text_px(text: str, size: float = CAPTION_FONT_PX, bold: bool = False) -> float:
+    """How wide ``text`` is drawn in ``size`` px sans-serif type, at most (:func:`char_em`)."""
+    return size * sum(char_em(ch, bold) for ch in text)
 
 
 def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -197,7 +249,9 @@ def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
     Vega-Lite's ``width: "container"`` with ``autosize: fit-x`` and ``contains: padding``
     makes the whole chart, axes and legend included, fit the width of the element that
     holds it, and follow it when the window is resized (Vega-Lite docs, "Responsive
-    Width and Height"). The caption is re-wrapped short so that it never widens the chart.
+    Width and Height"). The caption, and a title too wide for a phone, are re-wrapped to
+    :data:`CAPTION_PX` so that they fit the narrowest phone (a wrapped title is a list of
+    lines that join into the title).
     Single and layered views only (container width does not apply to concatenations).
     """
     if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
@@ -217,33 +271,40 @@ def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
     if isinstance(heading, dict) and heading.get("subtitle"):
         lines = heading["subtitle"]
         lines = [lines] if isinstance(lines, str) else list(lines)
-        limit = NARROW_CAPTION["zh" if lang == "zh" else "en"]
-        narrow = [part for line in lines for part in _rewrap(line, limit, lang)]
+        narrow = [part for line in lines for part in _rewrap(line, CAPTION_PX, CAPTION_FONT_PX)]
         out["title"] = {**heading, "subtitle": narrow}
+    heading = out.get("title")
+    text = heading.get("text") if isinstance(heading, dict) else None
+    if isinstance(text, str) and text_px(text, TITLE_PX, bold=True) > CAPTION_PX:
+        lines = _rewrap(text, CAPTION_PX, TITLE_PX, bold=True, keep_spaces=True)
+        out["title"] = {**heading, "text": lines}
     return out
 
 
-def _rewrap(line: str, limit: int, lang: str) -> list[str]:
-    """One caption line as lines at most ``limit`` Latin characters wide (a Chinese character
-    counts two), broken at a space when the line has one, else anywhere."""
-    units = limit * 2 if lang == "zh" else limit
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
+def _rewrap(
+    line: str, room: float, size: float, bold: bool = False, keep_spaces: bool = False
+) -> list[str]:
+    """One line as lines at most ``room`` px wide in ``size`` px type (:func:`text_px`),
+    broken at the last space when the line has one, else before the character that would
+    not fit (never before a closing punctuation mark). The space at a cut is dropped, or with
+    ``keep_spaces`` kept at the end of its line (the lines then join into the text as it
+    was, as a title's ``textContent`` in the browser does)."""
     lines: list[str] = []
-    current, used = "", 0  # used == width(current), kept as a running sum (was O(n^2))
+    current, used = "", 0.0  # used == text_px(current), kept as a running sum
     for ch in line:
-        wide = width(ch)
-        if used + wide > units:
+        wide = size * char_em(ch, bold)
+        if current and used + wide > room:
             cut = current.rfind(" ")
             if cut > 0:
-                lines.append(current[:cut])
+                lines.append(current[: cut + 1] if keep_spaces else current[:cut])
                 current = current[cut + 1 :]
-                used = width(current)
+            elif ch in _NO_LINE_START and len(current) > 1:
+                lines.append(current[:-1])  # the last character goes down with the mark
+                current = current[-1]
             else:
                 lines.append(current)
-                current, used = "", 0
+                current = ""
+            used = text_px(current, size, bold)
         current += ch
         used += wide
     current = current.rstrip()

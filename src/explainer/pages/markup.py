@@ -7,6 +7,7 @@ page builds them itself (a card's value).
 from __future__ import annotations
 
 import html
+import re
 
 from explainer.core.figures import Figure, format_change, format_value
 from explainer.core.i18n import t
@@ -16,11 +17,26 @@ from explainer.core.spec import Lang, Problem, bounded_messages
 Card = tuple[str, str, str, str]
 
 
+#: A figure with its unit: a number, then pairs of a space and a unit of at most four
+#: characters, each unit followed by a number or the end ("1 h 4 min", "4 小时 19 分钟",
+#: "17,012 h"). Tags (``<``), dashes and a word before a number ("alignment 0.67") are not
+#: in one.
+_UNIT = r"[^\s<>\d–—()（）]{1,4}(?=$|[ )）,，;；<])"
+_FIGURE = re.compile(rf"[−+\-×]?\d[\d.,:]*%? {_UNIT}(?: \d[\d.,:]*%? {_UNIT})*")
+
+
+def whole_figures(text: str) -> str:
+    """``text`` (escaped or markup) with each figure that holds a space in a
+    ``<span class='figure'>``, which the stylesheet never breaks: a narrow card keeps
+    "1 h 4 min" whole, and a range "(41 min – 1 h 29 min)" breaks at its dash (issue 15)."""
+    return _FIGURE.sub(lambda m: f"<span class='figure'>{m.group(0)}</span>", text)
+
+
 def cards_html(cards: list[Card]) -> str:
     """Headline cards: (label, value — may hold markup, detail, css key)."""
     body = "".join(
         f"<div class='card card-{key}'><div class='card-label'>{html.escape(label)}</div>"
-        f"<div class='card-value'>{value}</div>"
+        f"<div class='card-value'>{whole_figures(value)}</div>"
         f"<div class='card-detail'>{html.escape(detail)}</div></div>"
         for label, value, detail, key in cards
     )

@@ -14,8 +14,8 @@ that Voila offers no setting for:
   ``tornado_settings`` in too late for tornado's own ``compress_response``);
 - cache headers on Voila's static files (``explainer.serving.caching``: its bundle has none);
 - Voila's webpack chunks as one script that runs before ``voila.js`` (``explainer.serving.
-  bundle``: one request instead of chains of ~85), if ``--ExplainerVoila.bundle_chunks=True``
-  (off by default: a race in the widget manager, docs/deploy.md, section 5);
+  bundle``: one request instead of chains of ~85), on by default
+  (``--ExplainerVoila.bundle_chunks=False`` turns it off; docs/deploy.md, section 5);
 - preload hints for the scripts Voila's bundle fetches in chains (``explainer.serving.hints``:
   the recorded list, checked against the installed files at start-up), if
   ``--ExplainerVoila.preload_hints=True`` (off by default: see docs/deploy.md, section 5);
@@ -62,12 +62,12 @@ class ExplainerVoila(Voila):
         "(docs/deploy.md, section 5).",
     )
     bundle_chunks = Bool(
-        False,
+        True,
         config=True,
         help="Serve the webpack chunks the pages load as one script, loaded before Voila's "
-        "(explainer.serving.bundle): one request instead of chains of ~85. Off by default: "
-        "in a clean-clone CI run 2 pages drew 'Error displaying widget: model not found' "
-        "(docs/deploy.md, section 5).",
+        "(explainer.serving.bundle): one request instead of chains of ~85. On by default "
+        "since the template's widget repair draws a page whose widget Voila's renderer "
+        "looked up too early ('model not found'; docs/deploy.md, section 5).",
     )
     preload_manifest = Unicode(
         "",

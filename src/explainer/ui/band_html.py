@@ -24,6 +24,7 @@ from explainer.model.robustness import (
     signed,
 )
 from explainer.model.uncertainty import Uncertainty, change_band
+from explainer.pages.markup import whole_figures
 
 #: Which headline card shows which figure, per page (card CSS key → figure key).
 CARD_FIGURES: dict[str, dict[str, str]] = {
@@ -67,7 +68,7 @@ def decorate_cards(
         detail = headline.find("<div class='card-detail'>", start)
         if start < 0 or detail < 0 or key not in unc.keys or key not in kinds:
             continue
-        text = html.escape(f"({band_only_text(unc.band(key), kinds[key], lang)})")
+        text = whole_figures(html.escape(f"({band_only_text(unc.band(key), kinds[key], lang)})"))
         band = (
             f"<div class='card-band' data-scenario='{stamp}' data-figure='{key}'"
             f" title='{html.escape(t('band_label', lang))}'>{text}</div>"

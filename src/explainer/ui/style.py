@@ -1,6 +1,15 @@
-"""The dashboards' stylesheet: large, readable numbers and a calm layout."""
+"""The dashboards' stylesheet: large, readable numbers and a calm layout.
 
-STYLE = """
+The phone layout's side padding and the chart menu's column are the numbers the charts'
+caption width is computed from (explainer.charts.common.CAPTION_PX): they are set here from
+the same names.
+"""
+
+from string import Template
+
+from explainer.charts.common import ACTION_MENU_PX, PHONE_PAGE_PAD_PX, PHONE_SHEET_PAD_PX
+
+_STYLE = """
 <style>
 .explainer-title { margin: 0.2em 0 0.1em; }
 .explainer-intro { max-width: 60em; color: #444; }
@@ -81,15 +90,15 @@ STYLE = """
 .explainer-qr-presenter { display: none; }
 .explainer-presenter .explainer-qr-fold { display: none; }
 .explainer-presenter .explainer-qr-presenter { display: flex; }
-.explainer-presenter .explainer-qr img { width: 180px; height: 180px; }
-.explainer-presenter .explainer-summary p { font-size: 20px; max-width: none; }
-.explainer-presenter .explainer-qr figcaption { font-size: 16px; }
+.explainer-presenter .explainer-qr img { width: 9em; height: 9em; }
+.explainer-presenter .explainer-summary p { font-size: 1em; max-width: none; }
+.explainer-presenter .explainer-qr figcaption { font-size: 0.8em; }
 /* Presenter: the toolbar (presenter switch and QR code) in a column at the top right, beside
    the title and the case picker; the body below, the full width of the screen. */
 .explainer-presenter { display: grid !important; grid-template-columns: minmax(0, 1fr) auto;
   column-gap: 12px; }
 .explainer-presenter > * { grid-column: 1; min-width: 0; }
-.explainer-presenter > .explainer-toolbar { grid-column: 2; grid-row: 1 / span 4;
+.explainer-presenter > .explainer-toolbar { grid-column: 2; grid-row: 1 / span 5;
   flex-direction: column !important; align-items: flex-end !important; align-self: start; }
 .explainer-presenter > :last-child { grid-column: 1 / -1; }
 /* Case picker, language and settings: spaced, so no two tap targets touch (issue 15). */
@@ -99,16 +108,49 @@ STYLE = """
    projected first screen shows the step's question and the figures, issue 15). */
 .explainer-presenter .explainer-outputs > .explainer-headline { order: -2; }
 .explainer-presenter .explainer-outputs > .explainer-summary { order: -1; }
-.explainer-presenter .explainer-playlist-step { font-size: 20px; }
-.explainer-presenter .explainer-playlist-step .question { font-size: 26px; line-height: 1.3; }
+.explainer-presenter .explainer-playlist-step { font-size: 1em; }
+.explainer-presenter .explainer-playlist-step .question { font-size: 1.3em; line-height: 1.3; }
+/* Presenter mode scaled to the screen (issue 15): type of 20 px at 1280 x 720 and 24 px at
+   1920 x 1080, and the controls (case picker, language, presenter switch, playlist buttons)
+   in the same type as the text, through ipywidgets' own size variables. */
+.explainer-page.explainer-presenter { font-size: clamp(20px, 1.25vw, 28px);
+  --jp-widgets-font-size: 1em; --jp-widgets-inline-height: 2em; }
+.explainer-presenter .explainer-nav { font-size: 0.8em; }
+.explainer-presenter .explainer-title { font-size: 1.5em; }
+.explainer-presenter .jupyter-button, .explainer-presenter .widget-toggle-button,
+.explainer-presenter .widget-dropdown > select, .explainer-presenter .widget-label {
+  font-size: 1em; }
+.explainer-presenter .widget-toggle-button, .explainer-presenter .jupyter-button {
+  height: auto; min-height: 2em; padding: 0 0.6em; }
+.explainer-presenter .widget-dropdown > select { height: 2em; }
+.explainer-page.explainer-presenter .explainer-playlist .jupyter-button { font-size: 1em;
+  height: auto; min-height: 2em; }
+/* Presenter layout: the title, the picker row, the playlist's row and the headline figures in
+   the left column, beside the toolbar (presenter switch and QR code); the summary and the
+   charts below, the full width. The page's body and its outputs are "display: contents"
+   here, so that their children are the grid's items, in reading order; the headline row
+   takes what the toolbar's height leaves (no gap between the rows above it). */
+.explainer-presenter { grid-template-rows: auto auto auto auto 1fr; align-items: start; }
+.explainer-presenter > :last-child, .explainer-presenter .explainer-outputs {
+  display: contents !important; }
+.explainer-presenter > :not(:last-child) { order: -10; }
+.explainer-presenter .explainer-outputs > * { grid-column: 1 / -1; min-width: 0;
+  max-width: 100%; }
+.explainer-presenter .explainer-outputs > .explainer-headline { grid-column: 1; }
+/* A figure and its unit never break apart (pages/markup.py whole_figures), nor a Chinese
+   word inside a card; "(after midnight)" and a range go to their own line when need be. */
+.explainer-cards .figure { white-space: nowrap; }
+.explainer-cards .card-value, .explainer-cards .card-band { word-break: keep-all;
+  overflow-wrap: anywhere; }
 /* "More" (Toolbar.more): hidden on wide screens, where the toolbar is one row of tools. */
 .explainer-more { display: none !important; }
 /* The stylesheet's own widget takes no room (a <style> applies even when not displayed). */
 .explainer-style { display: none !important; }
 /* Phones and narrow tablets: one column, cards stacked, controls on demand. */
 @media (max-width: 760px) {
-  #rendered_cells { padding-left: 4px !important; padding-right: 4px !important; }
-  #rendered_cells > div { padding: 8px 6px !important; box-shadow: none !important; }
+  #rendered_cells { padding-left: ${page_pad}px !important;
+    padding-right: ${page_pad}px !important; }
+  #rendered_cells > div { padding: 8px ${sheet_pad}px !important; box-shadow: none !important; }
   .jp-OutputArea-child, .jp-OutputArea-output { min-width: 0; max-width: 100%; }
   .explainer-cards { flex-direction: column; }
   .explainer-cards .card { min-width: 0; }
@@ -184,7 +226,7 @@ STYLE = """
   .jp-LabShell .lm-BoxPanel-child { padding-top: 0 !important; }
   /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
   .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
-  .explainer-outputs .vega-embed.has-actions { padding-right: 50px !important; }
+  .explainer-outputs .vega-embed.has-actions { padding-right: ${menu}px !important; }
   .explainer-outputs .vega-embed > details > summary { width: 44px !important;
     height: 44px !important; display: flex !important; align-items: center;
     justify-content: center; box-sizing: border-box; }
@@ -206,3 +248,6 @@ STYLE = """
 }
 </style>
 """
+STYLE = Template(_STYLE).substitute(
+    page_pad=PHONE_PAGE_PAD_PX, sheet_pad=PHONE_SHEET_PAD_PX, menu=ACTION_MENU_PX
+)

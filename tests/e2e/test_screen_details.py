@@ -1,0 +1,310 @@
+"""Issue 15's leftovers on phones and projectors, in headless Debian Chromium.
+
+- On a 360 px and a 390 px phone, in Chinese and in English, every chart's title and caption
+  lines lie inside the chart's SVG and the screen (they are wrapped to
+  ``explainer.charts.common.CAPTION_PX``, computed from the phone layout, not cut at the
+  SVG's right edge by the chart menu's column).
+- On a 360 px phone a headline figure never breaks between its number and its unit ("1 h 4
+  min", "4 小时 19 分钟"), in the value or in its range; a range may break at its dash.
+- Presenter mode at 1280 × 720 and 1920 × 1080: the picker row (case picker, language,
+  presenter switch) is in presenter type (at least ``PRESENTER_MIN_PX``: 20 px at 1280 × 720,
+  24 px at 1920 × 1080, the size of the presenter's text), no two of its boxes overlap, and
+  nothing leaves a gap of more than 1.5 lines under it.
+- Keyboard, presenter mode with a playlist loaded: Tab goes through the visible controls in
+  reading order, the playlist's included; ← / → step from a focused button and leave the
+  focus there; Escape and Tab move on (pinned: this already worked when it was checked).
+
+Screenshots (each chart on a phone, each presenter screen) go to
+tests/e2e/artifacts/screens/ (kept).
+"""
+
+from __future__ import annotations
+
+import pytest
+from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
+
+SHOTS = ARTIFACTS / "screens"
+DASHBOARDS = ("night", "unit", "fit", "reforms")
+PHONES = ((360, 740), (390, 844))
+#: Presenter type, px, by screen width: the stylesheet's clamp(20px, 1.25vw, 28px).
+PRESENTER_MIN_PX = {1280: 20, 1920: 24}
+
+CHARTS_DRAWN_JS = """() => {
+  const charts = [...document.querySelectorAll('.explainer-outputs [class*="explainer-chart-"]')]
+    .filter((el) => el.getClientRects().length);
+  return charts.length > 0 && charts.every((el) => {
+    const svg = el.querySelector('svg.marks');
+    return svg !== null && svg.childElementCount > 0;
+  });
+}"""
+
+# Every title and caption line that is not inside its chart's SVG and the screen.
+TITLES_JS = """() => {
+  const W = innerWidth, out = {charts: 0, lines: 0, cut: []};
+  document.querySelectorAll('.explainer-outputs [class*="explainer-chart-"]').forEach((el) => {
+    const svg = el.querySelector('svg.marks');
+    if (!svg || !el.getClientRects().length) return;
+    out.charts += 1;
+    const box = svg.getBoundingClientRect();
+    const right = Math.min(box.right, W) + 0.5;
+    svg.querySelectorAll('.role-title-text text, .role-title-subtitle text').forEach((text) => {
+      // each line is a <tspan> (or the <text> itself when there is one line)
+      const lines = text.querySelectorAll('tspan').length ? text.querySelectorAll('tspan')
+                                                          : [text];
+      lines.forEach((line) => {
+        const r = line.getBoundingClientRect();
+        out.lines += 1;
+        if (r.right > right || r.left < box.left - 0.5)
+          out.cut.push(el.className.match(/explainer-chart-[\\w-]+/)[0] + ": '" +
+                       line.textContent + "' ends at " + Math.round(r.right) +
+                       " px, the chart at " + Math.round(box.right));
+      });
+    });
+  });
+  return out;
+}"""
+
+# A figure as pages/markup.py's whole_figures finds one (the same pattern).
+FIGURES_JS = r"""() => {
+  const unit = "[^\\s<>\\d–—()（）]{1,4}(?=$|[ )）,，;；<])";
+  const figure = new RegExp("[−+\\-×]?\\d[\\d.,:]*%? " + unit +
+                            "(?: \\d[\\d.,:]*%? " + unit + ")*", "g");
+  const out = {figures: 0, broken: [], poking: []};
+  document.querySelectorAll('.explainer-cards .card-value, .explainer-cards .card-band')
+    .forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) out.poking.push(box.textContent);
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent.matchAll(figure)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const bottoms = [];
+          for (const r of range.getClientRects()) {
+            if (r.width < 1) continue;
+            if (!bottoms.some((b) => Math.abs(b - r.bottom) < 3)) bottoms.push(r.bottom);
+          }
+          out.figures += 1;
+          if (bottoms.length > 1) out.broken.push(m[0] + " (on " + bottoms.length + " lines)");
+        }
+      }
+    });
+  return out;
+}"""
+
+# The picker row and the boxes around it in presenter mode.
+PRESENTER_JS = """() => {
+  const shown = (el) => el.getClientRects().length && getComputedStyle(el).display !== 'none'
+                        && getComputedStyle(el).visibility !== 'hidden';
+  const boxes = (sel) => [...document.querySelectorAll(sel)].filter(shown).map((el) => {
+    const r = el.getBoundingClientRect();
+    return {sel, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom,
+            font: parseFloat(getComputedStyle(el).fontSize)};
+  });
+  const picker = [...boxes('.explainer-preset select'), ...boxes('.explainer-preset label'),
+                  ...boxes('.explainer-language button'), ...boxes('.explainer-presenter-toggle')];
+  const around = [...boxes('.explainer-title'), ...boxes('.explainer-nav'),
+                  ...boxes('.explainer-qr-presenter'), ...boxes('.explainer-headline'),
+                  ...boxes('.explainer-summary'), ...boxes('.explainer-playlist')];
+  return {picker, around, body: parseFloat(getComputedStyle(
+    document.querySelector('.explainer-page')).fontSize)};
+}"""
+
+
+def open_dashboard(page, base_url: str, name: str, query: str = "") -> None:
+    page.goto(f"{base_url}/voila/render/{name}.ipynb{query}", wait_until="domcontentloaded")
+    wait_for_visible_or_error(page, "svg.marks", PAGE_TIMEOUT_MS)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+
+
+def settle(page) -> None:
+    """Let the layout and Vega's resize (ResizeObserver → window resize) finish."""
+    page.wait_for_timeout(600)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", DASHBOARDS)
+def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_dashboard(page, base_url, name, f"?lang={lang}")
+    if name != "reforms":  # the ranges, the tornado chart with them
+        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+    cut = []
+    for width, height in PHONES:
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page)
+        label = f"{name} ({lang}) at {width} px"
+        found = page.evaluate(TITLES_JS)
+        assert found["charts"] >= 2 and found["lines"] > 2 * found["charts"], found
+        cut += [f"at {width} px: {line}" for line in found["cut"]]
+        charts = page.locator('.explainer-outputs [class*="explainer-chart-"]:visible')
+        assert charts.count() == found["charts"], label
+        for i in range(charts.count()):
+            charts.nth(i).screenshot(path=str(SHOTS / f"captions-{name}-{lang}-{width}-{i}.png"))
+    assert not cut, f"{name} ({lang}): title or caption lines cut off:\n  " + "\n  ".join(cut)
+    assert_no_error_text(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", ("night", "unit", "fit"))
+def test_card_figures_stay_whole_on_a_phone(page, base_url, name, lang):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_dashboard(page, base_url, name, f"?lang={lang}")
+    page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.locator(".explainer-headline").screenshot(path=str(SHOTS / f"cards-{name}-{lang}-360.png"))
+    found = page.evaluate(FIGURES_JS)
+    # values with a unit and their ranges (the fit page's figures are bare numbers)
+    assert found["figures"] >= {"night": 6, "unit": 3, "fit": 0}[name], found
+    assert not found["broken"], f"{name} ({lang}): figures broken across lines: {found['broken']}"
+    assert not found["poking"], f"{name} ({lang}): figures wider than their card: {found}"
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    w = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    h = min(a["y1"], b["y1"]) - max(a["y0"], b["y0"])
+    return w > 1 and h > 1
+
+
+@pytest.mark.parametrize("name", ("night", "reforms"))
+def test_presenter_picker_row_scales_with_no_gap(page, base_url, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_dashboard(page, base_url, name)
+    page.locator(".explainer-presenter-toggle").click()
+    page.locator(".explainer-qr-presenter img").wait_for(state="visible")
+    for width, height in ((1280, 720), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page)
+        label = f"{name} presenter at {width}×{height}"
+        page.screenshot(path=str(SHOTS / f"presenter-row-{name}-{width}x{height}.png"))
+        m = page.evaluate(PRESENTER_JS)
+        picker, around = m["picker"], m["around"]
+        assert len(picker) >= 4, f"{label}: {picker}"  # picker, its label, 2 languages, switch
+        small = [(b["sel"], b["font"]) for b in picker if b["font"] < PRESENTER_MIN_PX[width]]
+        assert not small, f"{label}: controls under {PRESENTER_MIN_PX[width]} px: {small}"
+        assert m["body"] >= PRESENTER_MIN_PX[width], label
+        boxes = picker + around
+        clashes = [
+            f"{a['sel']} × {b['sel']}"
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if overlaps(a, b)
+        ]
+        assert not clashes, f"{label}: overlapping boxes: {clashes}"
+        # No gap of more than 1.5 lines under the picker row: the next box below it (left
+        # column) starts right after it.
+        row = [b for b in picker if b["sel"] != ".explainer-presenter-toggle"]
+        bottom = max(b["y1"] for b in row)
+        below = [b["y0"] for b in around if b["y0"] >= bottom - 1 and b["x0"] < row[0]["x1"]]
+        assert below, f"{label}: nothing under the picker row"
+        gap = min(below) - bottom
+        assert gap <= 1.5 * m["body"], f"{label}: a {gap:.0f} px gap under the picker row"
+
+
+# The focused element, tagged with its place in the Tab order (measured once at the end).
+FOCUS_JS = """(n) => {
+  const e = document.activeElement;
+  if (!e || e === document.body || !e.closest('.explainer-page')) return null;
+  if (!e.dataset.tabOrder) e.dataset.tabOrder = String(n);
+  return e.dataset.tabOrder;
+}"""
+TAB_ORDER_JS = """() => {
+  document.querySelectorAll('.jp-LabShell .lm-BoxPanel-child, #rendered_cells')
+    .forEach((el) => { el.scrollTop = 0; });
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    for (let a = el; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+  return [...document.querySelectorAll('[data-tab-order]')]
+    .sort((a, b) => Number(a.dataset.tabOrder) - Number(b.dataset.tabOrder))
+    .map((el) => { const r = el.getBoundingClientRect();
+                   return {css: String(el.className), text: el.textContent.trim().slice(0, 30),
+                           x: r.left, y: r.top, bottom: r.bottom, shown: shown(el)}; });
+}"""
+PLAYLIST_CONTROLS = (
+    ".explainer-playlist-prev",
+    ".explainer-playlist-next",
+    ".explainer-playlist-back",
+    ".explainer-notes-open",
+)
+
+
+def tab_order(page, presses: int = 40) -> list[dict]:
+    """The page's controls in the order Tab reaches them, from the top of the page."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[str] = []
+    for n in range(presses):
+        page.keyboard.press("Tab")
+        tag = page.evaluate(FOCUS_JS, n)
+        if tag is not None and tag in seen:
+            break  # round the page once
+        if tag is not None:
+            seen.append(tag)
+    return page.evaluate(TAB_ORDER_JS)
+
+
+def test_presenter_playlist_tab_order_and_keys(page, base_url):
+    """Issue 15 item 4 (keyboard), pinned: with a playlist loaded in presenter mode, Tab goes
+    through the visible controls in reading order (the left column from top to bottom, then
+    the presenter switch at the top right, then the page's body), the playlist's controls
+    included; ← / → step from any button and leave the focus where it was; Escape and Tab
+    move on (nothing traps the focus); a picker keeps its arrows."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_dashboard(page, base_url, "night", "?playlist=one-night&step=2")
+    counter = page.locator(".explainer-playlist-counter")
+    page.locator(".explainer-playlist-next").wait_for(state="visible")
+    settle(page)
+    start = counter.inner_text().strip()
+    order = tab_order(page)
+    hidden = [c["css"] for c in order if not c["shown"]]
+    assert not hidden, f"Tab reaches hidden controls: {hidden}"
+    css = " | ".join(c["css"] for c in order)
+    for selector in (*PLAYLIST_CONTROLS, ".explainer-presenter-toggle", "widget-toggle-button"):
+        assert selector.lstrip(".") in css, f"Tab never reaches {selector}: {css}"
+    # reading order: the left column's controls above the figures, top to bottom and left
+    # to right in a row, then the presenter switch (right column), then the body
+    toggle = next(i for i, c in enumerate(order) if "explainer-presenter-toggle" in c["css"])
+    head = order[:toggle]
+    for a, b in zip(head, head[1:], strict=False):
+        same_row = abs(a["y"] - b["y"]) < 8
+        assert (same_row and b["x"] > a["x"]) or b["y"] >= a["bottom"] - 8, (a, b)
+    cards_top = page.locator(".explainer-headline").bounding_box()["y"]
+    assert all(c["y"] < cards_top for c in head), "a body control before the switch"
+    assert all(c["y"] >= cards_top for c in order[toggle + 1 :]), order[toggle + 1 :]
+
+    nxt = page.locator(".explainer-playlist-next")
+    nxt.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([s, before]) => document.querySelector(s).textContent.trim() !== before",
+        arg=[".explainer-playlist-counter", start],
+    )
+    assert nxt.evaluate("el => el === document.activeElement"), "→ took the focus away"
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "([s, before]) => document.querySelector(s).textContent.trim() === before",
+        arg=[".explainer-playlist-counter", start],
+    )
+    page.keyboard.press("Escape")
+    assert nxt.evaluate("el => el === document.activeElement"), "Escape moved the focus"
+    assert page.locator(".explainer-presenter").count() == 1
+    page.keyboard.press("Tab")
+    assert page.locator(".explainer-playlist-back").evaluate(
+        "el => el === document.activeElement"
+    ), "Tab after the keys did not move on to the next control"
+    # on the case picker the arrows are the picker's, not the playlist's
+    page.locator(".explainer-preset select").focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(1500)
+    assert counter.inner_text().strip() == start
+    assert_no_error_text(page)
