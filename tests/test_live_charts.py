@@ -11,7 +11,7 @@ import pytest
 import vl_convert as vlc
 from altair.utils._importers import vl_version_for_vl_convert
 
-from explainer.charts.common import responsive
+from explainer.charts.common import responsive, text_px
 from explainer.charts.live import live, resolved, skeleton, with_pending_band
 from explainer.core.i18n import t
 from explainer.core.spec import registry
@@ -182,3 +182,51 @@ def test_the_tornado_stays_one_chart_while_its_bars_are_computed(page_id: str) -
         plain = _fixed(resolved(made))
         svg = vlc.vegalite_to_svg(_fixed(made), vl_version=VL)
         assert svg == vlc.vegalite_to_svg(plain, vl_version=VL)
+
+
+# ------------------------------------------------ nothing past the plot's right edge
+def _texts(group: dict[str, Any], x0: float = 0.0) -> Any:
+    """(mark name, text, left, right) of each text drawn in the plot (axes included, legend
+    and title left out: their width does not follow the plot's), at most as wide as
+    ``text_px`` says."""
+    for mark in group.get("items", []):
+        for item in mark.get("items", []):
+            x = x0 + float(item.get("x") or 0)
+            if mark.get("marktype") == "group" and mark.get("role") not in ("legend", "title"):
+                yield from _texts(item, x)
+            elif mark.get("marktype") == "text" and item.get("text"):
+                text = item["text"] if isinstance(item["text"], str) else max(item["text"], key=len)
+                px = text_px(str(text), float(item.get("fontSize", 11)))
+                at = x + float(item.get("dx") or 0)
+                left = at - {"center": px / 2, "right": px}.get(item.get("align", "left"), 0)
+                yield mark.get("name"), str(text), left, left + px
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("page_id", "widths"), [("night", (300, 640))] + [(p, (640,)) for p in PAGE_IDS if p != "night"]
+)
+def test_no_label_ends_past_the_plot_s_right_edge(
+    page_id: str, widths: tuple[int, ...], lang: str
+) -> None:
+    """With ``autosize: fit-x`` Vega narrows the plot by what is drawn past its right edge,
+    measured at the width it had: one step per run of its dataflow. A label anchored at a
+    data position past that edge (the band's label at the band's far end, the midnight
+    label after its rule, the clock axis's last label) moves with the width, so the plot's
+    width came to depend on how many in-place updates it had seen: after a slider move the
+    night's timeline was 13-15 px wider than on a fresh load of the same link. Nothing a
+    chart draws from its data may end past the plot's right edge (on the night page at a
+    phone's width too). Each chart is drawn with its band and at a fixed width."""
+    page = dashboard_class(page_id)(lang)
+    page.bands.run_now()
+    for widget in [*page.chart_widgets, page.bands.tornado]:
+        spec = resolved(widget.spec)
+        for width in widths:
+            fixed = {k: v for k, v in spec.items() if k != "autosize"}
+            if not isinstance(spec.get("width"), int | float):
+                fixed["width"] = width
+            plot = vlc.vegalite_to_scenegraph(fixed, vl_version=VL)["scenegraph"]["items"][0]
+            if plot.get("width") is None:
+                continue  # a concatenation: not fitted to its container
+            past = [t for t in _texts(plot) if t[3] > plot["width"] + 1]
+            assert not past, (widget._dom_classes, width, past)

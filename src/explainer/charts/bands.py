@@ -29,6 +29,7 @@ from explainer.charts.common import (
     title,
     wrap,
 )
+from explainer.charts.night import timeline_hours
 from explainer.core.figures import format_value
 from explainer.core.i18n import t
 from explainer.core.spec import Lang, bilingual, registry, sources
@@ -224,9 +225,18 @@ def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[s
     return out
 
 
-def span_layer(field: str, field2: str, low: float, high: float, text: str) -> dict[str, Any]:
-    """A shaded stripe across the whole chart from ``low`` to ``high`` on the x axis."""
-    row = {field: low, field2: high, "text": text}
+def span_layer(
+    field: str, field2: str, low: float, high: float, text: str, label_at: float | None = None
+) -> dict[str, Any]:
+    """A shaded stripe across the whole chart from ``low`` to ``high`` on the x axis, its
+    label ending at ``label_at`` (``high`` by default; the axis's end when ``high`` is past
+    it, so that the label stays inside the plot as the clipped stripe does)."""
+    row = {
+        field: low,
+        field2: high,
+        "text": text,
+        "label_at": high if label_at is None else label_at,
+    }
     x = {"field": field, "type": "quantitative"}
     return {
         "data": {"values": [row]},
@@ -247,7 +257,7 @@ def span_layer(field: str, field2: str, low: float, high: float, text: str) -> d
                     "color": BAND_COLOUR,
                 },
                 "encoding": {
-                    "x": {"field": field2, "type": "quantitative"},
+                    "x": {"field": "label_at", "type": "quantitative"},
                     "y": {"value": 0},
                     "text": {"field": "text"},
                 },
@@ -269,7 +279,9 @@ def _line(band: Band, kind: str, key: str, lang: Lang) -> str:
 def _timeline(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
     band = bands["bedtime"]
     text = t("band_label", lang)
-    layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text)
+    start, end = timeline_hours(result)  # a label past the axis's end widens the chart
+    label_at = min(max(band.high / 60, start), end)  # (charts.night.timeline_hours)
+    layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text, label_at)
     return with_layer(spec, layer, _line(band, "clock", "bedtime", lang))
 
 
