@@ -178,6 +178,9 @@ def test_the_tornado_stays_one_chart_while_its_bars_are_computed(page_id: str) -
     new = runner.tornado.spec
     assert skeleton(new) == skeleton(drawn)
     assert resolved(new)["data"]["values"] and new != drawn
+    # The caption keeps its lines (the method's too): only the "being computed" one goes.
+    caption = resolved(new)["title"]["subtitle"]
+    assert shown["title"]["subtitle"][-len(caption) :] == caption
     for made in (pending, new):
         plain = _fixed(resolved(made))
         svg = vlc.vegalite_to_svg(_fixed(made), vl_version=VL)

@@ -131,13 +131,19 @@ def tornado_spec(
 
 
 def pending_tornado_spec(
-    point: float, key: str, kind: str, lang: Lang, height: int, stamp: str | None = None
+    point: float,
+    key: str,
+    kind: str,
+    lang: Lang,
+    height: int,
+    stamp: str | None = None,
+    method: str | None = None,
 ) -> dict[str, Any]:
     """The tornado chart of figure ``key`` while its one-at-a-time runs are computed: no
     bars (none of another scenario), the figure's value as set, a caption line saying the
-    bars are being computed, and ``height`` kept (the chart on screen does not jump). Its
-    structure is :func:`tornado_spec`'s, so that the bars' arrival is a data-only update
-    (explainer.charts.live)."""
+    bars are being computed, ``height`` and the caption's ``method`` lines kept (the chart
+    on screen does not jump). Its structure is :func:`tornado_spec`'s, so that the bars'
+    arrival is a data-only update (explainer.charts.live)."""
     pending = t("tornado_pending", lang)
     return _tornado(
         [],
@@ -145,7 +151,7 @@ def pending_tornado_spec(
         key,
         kind,
         lang,
-        [pending, *_tornado_words(lang), *_stamp(stamp)],
+        [pending, *_tornado_words(lang), *(wrap(method) if method else []), *_stamp(stamp)],
         pending,
         height,
     )

@@ -36,9 +36,7 @@ from explainer.charts.bands import (
 from explainer.charts.common import responsive
 from explainer.core.i18n import t
 from explainer.model import uncertainty as U
-from explainer.model.robustness import (
-    STATUS_QUO,
-)
+from explainer.model.robustness import STATUS_QUO, method_words
 from explainer.ui import band_html
 from explainer.ui.band_words import BandWords, sample_size
 from explainer.ui.outputs import plain_spec, show_chart
@@ -197,9 +195,13 @@ class BandRunner(BandWords):
             return None
         scenario = d.state.pinned.scenario if pinned else d.scenario
         figures = figures_callable(d, dict(d.state.pinned.extras) if pinned else None)
+        return figures, scenario, tuple(figures(scenario)), self._assumptions(scenario)
+
+    def _assumptions(self, scenario: Any) -> tuple[U.Varied, ...]:
+        """The assumptions the bands of ``scenario`` vary (the page's own, with a range)."""
+        d = self.dashboard
         names = [p for p, spec in d.registry.params.items() if spec.group in d.page.groups]
-        assumptions = U.varied(d.registry, scenario, names)
-        return figures, scenario, tuple(figures(scenario)), assumptions
+        return U.varied(d.registry, scenario, names)
 
     def run_now(self) -> U.Uncertainty:
         """Compute this generation's bands and tornado here and now, and draw them."""
@@ -308,9 +310,17 @@ class BandRunner(BandWords):
         if unc is not None and unc.ends is not None and key in unc.keys:
             spec = tornado_spec(unc, key, figure.kind, d.lang, stamp)
         else:
-            height = self._tornado_height()
-            spec = pending_tornado_spec(figure.value, key, figure.kind, d.lang, height, stamp)
+            height, method = self._tornado_height(), self._method()
+            spec = pending_tornado_spec(
+                figure.value, key, figure.kind, d.lang, height, stamp, method
+            )
         show_chart(self.tornado, responsive(spec, d.lang))
+
+    def _method(self) -> str:
+        """How this scenario's bands are being made (the drawn tornado's caption says it)."""
+        d = self.dashboard
+        k, n = len(self._assumptions(d.scenario)), sample_size(d.page.id)
+        return method_words(n + 1 if k else 1, n, U.SEED, k, d.lang)  # as U.plan's length
 
     def _tornado_height(self) -> int:
         """The height of the tornado on screen (the chart does not jump while its bars are
