@@ -285,10 +285,23 @@ def _line(band: Band, kind: str, key: str, lang: Lang) -> str:
 def _timeline(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
     band = bands["bedtime"]
     text = t("band_label", lang)
-    start, end = timeline_hours(result)  # a label past the axis's end widens the chart
-    label_at = min(max(band.high / 60, start), end)  # (charts.night.timeline_hours)
+    start, end = _x_domain(spec) or timeline_hours(result)  # a label past the axis's end
+    label_at = min(max(band.high / 60, start), end)  # widens the chart (timeline_hours)
     layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text, label_at)
     return with_layer(spec, layer, _line(band, "clock", "bedtime", lang))
+
+
+def _x_domain(spec: dict[str, Any]) -> tuple[float, float] | None:
+    """The first literal x domain of ``spec``'s layers (the chart's own, read rather than
+    computed again from the result)."""
+    for view in spec.get("layer", []):
+        domain = view.get("encoding", {}).get("x", {}).get("scale", {}).get("domain")
+        if isinstance(domain, list) and len(domain) == 2:
+            return float(domain[0]), float(domain[1])
+        found = _x_domain(view)
+        if found is not None:
+            return found
+    return None
 
 
 def _veto(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
