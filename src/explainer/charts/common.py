@@ -99,10 +99,12 @@ def labelled_rule(
     channel: str = "x",
     label_at: dict[str, Any] | None = None,
     labelled: bool = True,
+    label_align: str = "left",
 ) -> dict[str, Any]:
     """A dashed rule at each mark's ``field`` (vertical for ``channel="x"``, horizontal for
     ``"y"``), labelled with the mark's ``text`` at ``label_at`` on the other axis (the top or
-    left edge by default), faded by ``opacity`` when given."""
+    left edge by default), after the rule (``label_align="right"``: before it), faded by
+    ``opacity`` when given."""
     at = {channel: quant(field)}
     faded = {} if opacity is None else {"opacity": opacity}
     other = "y" if channel == "x" else "x"
@@ -111,7 +113,8 @@ def labelled_rule(
     ]
     if labelled:
         place = {**at, other: label_at or {"value": 0}}
-        label = text_layer(place, align="left", dx=4, dy=-6, fontSize=12)
+        dx = -4 if label_align == "right" else 4
+        label = text_layer(place, align=label_align, dx=dx, dy=-6, fontSize=12)
         label["encoding"].update(faded)
         layers.append(label)
     return {"data": {"values": marks}, "layer": layers}

@@ -6,9 +6,15 @@
 // the values of its `live_` parameters, see explainer/charts/live.py), the chart is updated
 // in place through Vega's View API (view.signal, view.change with a changeset, runAsync)
 // instead of being compiled, parsed and rendered again by vegaEmbed, and nothing is sent
-// back to the kernel. Any other change re-embeds as Altair does.
+// back to the kernel; a new fixed height of a single or layered view is set the same way
+// (view.height). Any other change re-embeds as Altair does.
 
 const LIVE = "live_";
+
+// A single or layered view's fixed height is Vega's `height` signal (view.height).
+function liveHeight(spec) {
+    return typeof spec.height === "number" && ("layer" in spec || "mark" in spec);
+}
 
 // The spec without what a data-only update may change (explainer.charts.live.skeleton).
 function skeleton(spec) {
@@ -17,6 +23,9 @@ function skeleton(spec) {
     }
     const out = {...spec};
     delete out.description;
+    if (liveHeight(out)) {
+        out.height = LIVE;
+    }
     if (out.datasets != null) {
         out.datasets = Object.keys(out.datasets);
     }
@@ -54,6 +63,9 @@ async function patch(view, shown, spec) {
             view.change(name, view.changeset().remove(() => true).insert(values));
         }
     }
+    if (liveHeight(spec) && spec.height !== shown.height) {
+        view.height(spec.height);  // e.g. a tornado with another number of bars
+    }
     await view.runAsync();
     if (spec.description !== shown.description && typeof view.description === "function") {
         view.description(spec.description ?? null);  // the chart's aria-label
@@ -72,6 +84,7 @@ async function render({ model, el }) {
         return queue;
     };
     el.dataset.liveUpdates = "0";
+    el.dataset.liveMs = "0";
     el.dataset.embeds = "0";
 
     const refresh = async () => {
@@ -82,9 +95,13 @@ async function render({ model, el }) {
                 return;
             }
             try {
+                const began = performance.now();
                 await patch(api.view, shown, spec);
                 shown = spec;
                 el.dataset.liveUpdates = String(Number(el.dataset.liveUpdates) + 1);
+                // Time spent in place, for the benchmark (benchmarks/bench_bands.py).
+                const spent = Number(el.dataset.liveMs) + performance.now() - began;
+                el.dataset.liveMs = spent.toFixed(1);
                 return;
             } catch (error) {
                 console.warn("chart: data-only update failed, drawing again", error);
