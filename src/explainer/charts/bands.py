@@ -27,7 +27,6 @@ from explainer.charts.common import (
     SCHEMA,
     _views,
     title,
-    wrap,
 )
 from explainer.core.figures import format_value
 from explainer.core.i18n import t
@@ -150,9 +149,9 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
     empty = [] if rows else [t("tornado_empty", lang)]
     subtitle = [
         *empty,
-        *wrap(t("tornado_subtitle", lang)),
-        *wrap(t("tornado_caption", lang)),
-        *wrap(method_text(unc, lang)),
+        t("tornado_subtitle", lang),
+        t("tornado_caption", lang),
+        method_text(unc, lang),
     ]
     described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
     return {
@@ -172,7 +171,7 @@ def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[s
     top = ("$schema", "title", "description", "width", "height", "autosize", "config", "resolve")
     out = {k: spec[k] for k in top if k in spec}
     out["layer"] = [*_views(spec), layer]
-    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *wrap(line)]}
+    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], line]}
     return out
 
 
