@@ -23,7 +23,7 @@ from explainer.charts.band_layers import BAND_COLOUR, errorbar_layer
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
-    ROW_HEIGHT,
+    NARROW_PX,
     SCHEMA,
     _views,
     title,
@@ -73,7 +73,8 @@ def tornado_rows(unc: Uncertainty, key: str, kind: str, lang: Lang) -> list[dict
     for rank, bar in enumerate(unc.tornado(key)):
         spec = registry().params[bar.param]
         label = (
-            f"{spec.label[lang]} ({range_ends(bar.param, lang)}) · {short_source(bar.param, lang)}"
+            f"{spec.label[lang]}{NAME_BREAK}({range_ends(bar.param, lang)})"
+            f" · {short_source(bar.param, lang)}"
         )
         for end, setting, value in (
             ("low", bar.low_setting, bar.at_low),
@@ -107,6 +108,48 @@ def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
     return x
 
 
+#: A tornado row's height (px) and its bar's share of it: room for a bar and, on a phone,
+#: its label in two lines over it.
+TORNADO_ROW_PX, TORNADO_BAR = 44, 0.36
+LABEL_LINE_PX = 12
+#: On a phone (see :func:`tornado_axis`) a bar sits this far (px) below its row's middle, under
+#: its label.
+PHONE_BAR_SHIFT_PX = 12
+_PHONE = f"containerSize()[0] + 0 * width < {NARROW_PX}"  # re-read as the width changes
+#: Between an assumption's name and its range in a tornado label: a no-break space, where the
+#: label breaks on a phone (a name may hold " (" itself).
+NAME_BREAK = "\u00a0"
+
+
+def tornado_axis() -> dict[str, Any]:
+    """The tornado's assumption axis. Its labels are long (name, range, source); beside the
+    bars they left a phone's chart no room (in Chinese at 360 px the bars and the figure's
+    axis title were cut off, issue 15), so below :data:`NARROW_PX` they sit over their bars,
+    across the chart's width in two lines (the name; the range and its source). The axis title
+    sits above the labels."""
+    narrow = _PHONE
+
+    def pick(phone: Any, wider: Any) -> dict[str, str]:
+        return {"expr": f"{narrow} ? {phone} : {wider}"}
+
+    return {
+        "titleAngle": 0,
+        "titleAlign": pick("'left'", "'right'"),
+        "titleY": -8,
+        "labelLimit": pick("max(containerSize()[0] - 30, 100)", 420),
+        "labelAlign": pick("'left'", "'right'"),
+        "labelBaseline": pick("'bottom'", "'middle'"),
+        "labelPadding": pick(-2, 2),  # on a phone just inside the plot (no tick)
+        # above the bar: the first line's baseline one line above the second's
+        "labelOffset": pick(
+            PHONE_BAR_SHIFT_PX - TORNADO_ROW_PX * TORNADO_BAR / 2 - 3 - LABEL_LINE_PX, 0
+        ),
+        "labelExpr": f"{narrow} ? split(datum.label, '{NAME_BREAK}') : datum.label",
+        "labelLineHeight": LABEL_LINE_PX,
+        "tickSize": pick(0, 5),
+    }
+
+
 def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str, Any]:
     """The tornado chart of figure ``key`` (a bar per assumption that moves it)."""
     rows = tornado_rows(unc, key, kind, lang)
@@ -116,8 +159,7 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
     # the data, and a new scenario changes only the data (charts.live: updated in place).
     sort = {"field": "rank", "op": "min", "order": "ascending"}
     y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": sort}
-    # The axis title sits above the labels, which are long (name, range, source).
-    y["axis"] = {"labelLimit": 420, "titleAngle": 0, "titleAlign": "right", "titleY": -8}
+    y["axis"] = tornado_axis()
     ends = [t("tornado_end_low", lang), t("tornado_end_high", lang)]
     tooltip = [
         {"field": "label", "type": "nominal", "title": t("tornado_param", lang)},
@@ -127,7 +169,11 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
         {"field": "range", "type": "nominal", "title": t("tornado_range", lang)},
     ]
     bars = {
-        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "mark": {
+            "type": "bar",
+            "height": {"band": TORNADO_BAR},
+            "yOffset": {"expr": f"{_PHONE} ? {PHONE_BAR_SHIFT_PX} : 0"},
+        },
         "encoding": {
             "y": y,
             "x": _tornado_x(kind, figure, lang),
@@ -159,7 +205,7 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
         "title": title(t("tornado_title", lang, figure=figure), subtitle),
         "description": f"{t('tornado_title', lang, figure=figure)}: {described}",
         "width": CHART_WIDTH - 200,
-        "height": max(60, ROW_HEIGHT * len(order)),
+        "height": max(60, TORNADO_ROW_PX * len(order)),
         "data": {"values": rows},
         "layer": [bars, point],
     }
