@@ -23,6 +23,8 @@ tests/e2e/artifacts/screens/ (kept).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
 
@@ -205,6 +207,16 @@ def test_chart_text_fills_wide_screens_and_presenter_type(page, base_url, name, 
         assert caption["font"] >= PRESENTER_MIN_PX[1920], f"{label}: {caption}"
         assert caption["widest"] > 2 * OLD_CAPTION_COLUMN_PX, f"{label}: {caption}"
     assert_no_error_text(page)
+
+
+def test_unit_cards_write_units_in_chinese(page, base_url):
+    """The Chinese unit page's cards wrote "17,012 h" and "42 min" (issue 15)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_dashboard(page, base_url, "unit", "?lang=zh")
+    text = page.locator(".explainer-headline").inner_text()
+    assert "小时" in text and "分钟" in text, text
+    english = re.findall(r"(?<![A-Za-z])(?:h|min|s|pp|vs)(?![A-Za-z])", text)
+    assert not english, f"English unit words in the Chinese cards: {english}\n{text}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
