@@ -134,6 +134,17 @@ def open_dashboard(page, base_url: str, name: str, query: str = "") -> None:
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
 
 
+def wait_for_ranges(page, name: str) -> None:
+    """Wait for the ranges and the tornado's bars: while they are computed, the tornado's
+    caption starts "Computing the bars…", whose "…" reads as a line Vega shortened."""
+    if name != "reforms":  # the reforms page's cards carry no range
+        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    page.locator(".explainer-chart-tornado .layer_0_marks path").first.wait_for(
+        state="attached", timeout=PAGE_TIMEOUT_MS
+    )
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+
+
 def settle(page) -> None:
     """Let the layout and Vega's resize (ResizeObserver → window resize) finish."""
     page.wait_for_timeout(600)
@@ -146,9 +157,7 @@ def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 360, "height": 740})
     open_dashboard(page, base_url, name, f"?lang={lang}")
-    if name != "reforms":  # the ranges, the tornado chart with them
-        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
-        page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+    wait_for_ranges(page, name)
     cut = []
     for width, height in PHONES:
         page.set_viewport_size({"width": width, "height": height})
@@ -188,9 +197,7 @@ def test_chart_text_fills_wide_screens_and_presenter_type(page, base_url, name, 
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 720})
     open_dashboard(page, base_url, name, f"?lang={lang}")
-    if name != "reforms":  # the ranges, the tornado chart with them
-        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
-        page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+    wait_for_ranges(page, name)
     for width, height in WIDE_SCREENS:
         page.set_viewport_size({"width": width, "height": height})
         settle(page)
