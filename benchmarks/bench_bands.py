@@ -14,7 +14,8 @@ band would come back at once). For each change, from the keydown event:
 * band: the first moment the band table is ready for that same scenario (its stamp equal to
   the values'), i.e. every headline figure shows the new scenario's band.
 
-The next key press waits until the band has followed (and 250 ms more). Prints median and
+The next key press waits until the band has followed (and 250 ms more). Prints each chart's
+full embeds and in-place updates with their mean time (the chart module's counters), median and
 p95 of each, the ratio band / point (the point-only update is the reference), the targets
 (point p95 <= 100 ms; band p95 <= 500 ms on the night page, <= 1.5 s on the unit page), and
 writes benchmarks/out/bands.json. The machine may be shared: compare runs on one machine.
@@ -118,8 +119,10 @@ def measure_page(browser, server: VoilaServer, name: str, changes: int) -> dict[
     counts = page.evaluate(
         """sel => [...document.querySelectorAll("[class*='explainer-chart-']")].map(c => {
             const el = c.matches("[data-embeds]") ? c : c.querySelector("[data-embeds]");
+            const n = +el?.dataset.liveUpdates, ms = +el?.dataset.liveMs;
+            const each = n && !isNaN(ms) ? ` (${(ms / n).toFixed(1)} ms each)` : "";
             return el ? `${[...c.classList].find(k => k.startsWith("explainer-chart-"))}: `
-                + `${el.dataset.embeds} embeds, ${el.dataset.liveUpdates} in place` : null;
+                + `${el.dataset.embeds} embeds, ${n} in place${each}` : null;
         }).filter(Boolean)""",
         chart,
     )

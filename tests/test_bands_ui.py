@@ -143,6 +143,19 @@ def test_a_band_of_an_older_scenario_is_never_drawn() -> None:
     assert f"data-scenario='{d.bands.stamp()}'" in d.headline.value
 
 
+def test_a_scenario_has_one_stamp_however_its_numbers_came() -> None:
+    """A link gives ``5``, a slider ``5.0`` (every other number a float too), or in the
+    browser ``5.000000000000001`` (4.5 and one step): one scenario, one stamp (the browser
+    tests compare a chart's scenario with the value marker's through it)."""
+    linked = NightDashboard("en")
+    linked.apply_query("signin_min_per_app=5&lang=en")
+    for sent in (5.0, 4.5 + 0.5 + 1e-15):
+        moved = NightDashboard("en")
+        moved.panel.control("signin_min_per_app").widget.value = sent  # as a slider sends it
+        assert moved.state_query() == linked.state_query()
+        assert linked.bands.stamp() == moved.bands.stamp()
+
+
 @pytest.mark.parametrize("cls", [NightDashboard, UnitDashboard])
 def test_a_burst_of_changes_ends_with_the_bands_of_the_last(cls: type[Dashboard]) -> None:
     """The task path: each change cancels the unfinished computation of the one before."""

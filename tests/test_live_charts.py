@@ -11,8 +11,9 @@ import pytest
 import vl_convert as vlc
 from altair.utils._importers import vl_version_for_vl_convert
 
-from explainer.charts.common import responsive
+from explainer.charts.common import responsive, text_px
 from explainer.charts.live import live, resolved, skeleton, with_pending_band
+from explainer.core.i18n import t
 from explainer.core.spec import registry
 from explainer.pages import PAGE_IDS
 from explainer.ui.bands import attach_bands
@@ -148,3 +149,87 @@ def test_live_data_and_parameters_reach_vega_by_name() -> None:
             assert "format" not in data[name] and "source" not in data[name], (page_id, css)
         signals = {s["name"] for s in vega.get("signals", [])}
         assert {p["name"] for p in made["params"]} <= signals, (page_id, css)
+
+
+@pytest.mark.parametrize("page_id", ["night", "unit"])
+def test_the_tornado_stays_one_chart_while_its_bars_are_computed(page_id: str) -> None:
+    """A new scenario empties the tornado (no bar of the old scenario stays, a caption line
+    says the bars are being computed) without changing its structure; the new bars then
+    arrive as a data-only update, and each form draws as its plain spec does."""
+    page = dashboard_class(page_id)("en")
+    runner = page.bands
+    runner.run_now()
+    drawn = page.bands.tornado.spec
+    assert resolved(drawn)["data"]["values"], "no bars drawn"
+    name = next(
+        n
+        for n in _params(page)
+        if (page_id, n) not in STRUCTURAL and _step(page, n) != getattr(page.scenario, n)
+    )
+    page.panel.control(name).widget.value = _step(page, name)  # schedules the new bands
+    pending = runner.tornado.spec
+    shown = resolved(pending)
+    assert shown["data"]["values"] == [], "bars of the old scenario are still drawn"
+    words = "".join("".join(shown["title"]["subtitle"]).split())
+    assert "".join(t("tornado_pending", "en").split()) in words
+    assert words.endswith("".join(page.state_query().split()))  # the page's state line
+    assert skeleton(pending) == skeleton(drawn)
+    runner.run_now()
+    new = runner.tornado.spec
+    assert skeleton(new) == skeleton(drawn)
+    assert resolved(new)["data"]["values"] and new != drawn
+    # The caption keeps its lines (the method's too): only the "being computed" one goes.
+    caption = resolved(new)["title"]["subtitle"]
+    assert shown["title"]["subtitle"][-len(caption) :] == caption
+    for made in (pending, new):
+        plain = _fixed(resolved(made))
+        svg = vlc.vegalite_to_svg(_fixed(made), vl_version=VL)
+        assert svg == vlc.vegalite_to_svg(plain, vl_version=VL)
+
+
+# ------------------------------------------------ nothing past the plot's right edge
+def _texts(group: dict[str, Any], x0: float = 0.0) -> Any:
+    """(mark name, text, left, right) of each text drawn in the plot (axes included, legend
+    and title left out: their width does not follow the plot's), at most as wide as
+    ``text_px`` says."""
+    for mark in group.get("items", []):
+        for item in mark.get("items", []):
+            x = x0 + float(item.get("x") or 0)
+            if mark.get("marktype") == "group" and mark.get("role") not in ("legend", "title"):
+                yield from _texts(item, x)
+            elif mark.get("marktype") == "text" and item.get("text"):
+                text = item["text"] if isinstance(item["text"], str) else max(item["text"], key=len)
+                px = text_px(str(text), float(item.get("fontSize", 11)))
+                at = x + float(item.get("dx") or 0)
+                left = at - {"center": px / 2, "right": px}.get(item.get("align", "left"), 0)
+                yield mark.get("name"), str(text), left, left + px
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("page_id", "widths"), [("night", (300, 640))] + [(p, (640,)) for p in PAGE_IDS if p != "night"]
+)
+def test_no_label_ends_past_the_plot_s_right_edge(
+    page_id: str, widths: tuple[int, ...], lang: str
+) -> None:
+    """With ``autosize: fit-x`` Vega narrows the plot by what is drawn past its right edge,
+    measured at the width it had: one step per run of its dataflow. A label anchored at a
+    data position past that edge (the band's label at the band's far end, the midnight
+    label after its rule, the clock axis's last label) moves with the width, so the plot's
+    width came to depend on how many in-place updates it had seen: after a slider move the
+    night's timeline was 13-15 px wider than on a fresh load of the same link. Nothing a
+    chart draws from its data may end past the plot's right edge (on the night page at a
+    phone's width too). Each chart is drawn with its band and at a fixed width."""
+    page = dashboard_class(page_id)(lang)
+    page.bands.run_now()
+    for widget in [*page.chart_widgets, page.bands.tornado]:
+        spec = resolved(widget.spec)
+        for width in widths:
+            fixed = {k: v for k, v in spec.items() if k != "autosize"}
+            if not isinstance(spec.get("width"), int | float):
+                fixed["width"] = width
+            plot = vlc.vegalite_to_scenegraph(fixed, vl_version=VL)["scenegraph"]["items"][0]
+            if plot.get("width") is None:
+                continue  # a concatenation: not fitted to its container
+            past = [t for t in _texts(plot) if t[3] > plot["width"] + 1]
+            assert not past, (widget._dom_classes, width, past)

@@ -9,7 +9,12 @@ headline, every card's band, the band table.
 from __future__ import annotations
 
 import pytest
-from e2e_support import PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
+from e2e_support import (
+    PAGE_TIMEOUT_MS,
+    assert_no_error_text,
+    locale_text,
+    wait_for_visible_or_error,
+)
 
 from explainer.ui.band_html import CARD_FIGURES
 from explainer.ui.fit import FitDashboard
@@ -88,7 +93,17 @@ def test_every_headline_figure_on_every_page_shows_a_band(page, base_url, name):
     # The tornado follows the bands: 2 runs per assumption, each of both scenarios on the
     # reform page (≈20 s there on a loaded 2-core machine), so it gets longer to appear.
     slow = 3 if name == "reforms" else 1
-    page.locator(".explainer-chart-tornado svg.marks").wait_for(timeout=slow * PAGE_TIMEOUT_MS)
+    pending = "".join(locale_text("tornado_pending", "en").split())
+    page.wait_for_function(  # drawn, and no longer saying its bars are being computed
+        """pending => {
+            const svg = document.querySelector(".explainer-chart-tornado svg.marks");
+            const words = svg && [...svg.querySelectorAll(".role-title-subtitle text")]
+                .map(t => t.textContent).join("").replace(/\\s+/g, "");
+            return !!words && !words.includes(pending);
+        }""",
+        arg=pending,
+        timeout=slow * PAGE_TIMEOUT_MS,
+    )
     assert_no_error_text(page)
 
 

@@ -23,12 +23,12 @@ from explainer.charts.band_layers import BAND_COLOUR, errorbar_layer
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
-    ROW_HEIGHT,
+    NARROW_PX,
     SCHEMA,
     _views,
     title,
-    wrap,
 )
+from explainer.charts.night import timeline_hours
 from explainer.core.figures import format_value
 from explainer.core.i18n import t
 from explainer.core.spec import Lang, bilingual, registry, sources
@@ -42,6 +42,7 @@ from explainer.model.robustness import (
 from explainer.model.uncertainty import Band, Uncertainty
 
 END_COLOURS = ("#76b7b2", "#e15759")  # low end, high end
+TORNADO_MIN_HEIGHT = 60
 
 
 def axis_value(value: float, kind: str) -> float:
@@ -74,7 +75,8 @@ def tornado_rows(unc: Uncertainty, key: str, kind: str, lang: Lang) -> list[dict
     for rank, bar in enumerate(unc.tornado(key)):
         spec = registry().params[bar.param]
         label = (
-            f"{spec.label[lang]} ({range_ends(bar.param, lang)}) · {short_source(bar.param, lang)}"
+            f"{spec.label[lang]}{NAME_BREAK}({range_ends(bar.param, lang)})"
+            f" · {short_source(bar.param, lang)}"
         )
         for end, setting, value in (
             ("low", bar.low_setting, bar.at_low),
@@ -108,17 +110,119 @@ def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
     return x
 
 
-def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str, Any]:
-    """The tornado chart of figure ``key`` (a bar per assumption that moves it)."""
+#: A tornado row's height (px) and its bar's share of it: room for a bar and, on a phone,
+#: its label in two lines over it.
+TORNADO_ROW_PX, TORNADO_BAR = 44, 0.36
+LABEL_LINE_PX = 12
+#: On a phone (see :func:`tornado_axis`) a bar sits this far (px) below its row's middle, under
+#: its label.
+PHONE_BAR_SHIFT_PX = 12
+_PHONE = f"containerSize()[0] + 0 * width < {NARROW_PX}"  # re-read as the width changes
+#: Between an assumption's name and its range in a tornado label: a no-break space, where the
+#: label breaks on a phone (a name may hold " (" itself).
+NAME_BREAK = "\u00a0"
+
+
+def tornado_axis() -> dict[str, Any]:
+    """The tornado's assumption axis. Its labels are long (name, range, source); beside the
+    bars they left a phone's chart no room (in Chinese at 360 px the bars and the figure's
+    axis title were cut off, issue 15), so below :data:`NARROW_PX` they sit over their bars,
+    across the chart's width in two lines (the name; the range and its source). The axis title
+    sits above the labels."""
+    narrow = _PHONE
+
+    def pick(phone: Any, wider: Any) -> dict[str, str]:
+        return {"expr": f"{narrow} ? {phone} : {wider}"}
+
+    return {
+        "titleAngle": 0,
+        "titleAlign": pick("'left'", "'right'"),
+        "titleY": -8,
+        "labelLimit": pick("max(containerSize()[0] - 30, 100)", 420),
+        "labelAlign": pick("'left'", "'right'"),
+        "labelBaseline": pick("'bottom'", "'middle'"),
+        "labelPadding": pick(-2, 2),  # on a phone just inside the plot (no tick)
+        # above the bar: the first line's baseline one line above the second's
+        "labelOffset": pick(
+            PHONE_BAR_SHIFT_PX - TORNADO_ROW_PX * TORNADO_BAR / 2 - 3 - LABEL_LINE_PX, 0
+        ),
+        "labelExpr": f"{narrow} ? split(datum.label, '{NAME_BREAK}') : datum.label",
+        "labelLineHeight": LABEL_LINE_PX,
+        "tickSize": pick(0, 5),
+    }
+
+
+def tornado_spec(
+    unc: Uncertainty, key: str, kind: str, lang: Lang, stamp: str | None = None
+) -> dict[str, Any]:
+    """The tornado chart of figure ``key`` (a bar per assumption that moves it); ``stamp``,
+    the page's state line, ends its caption as on the page's other charts."""
     rows = tornado_rows(unc, key, kind, lang)
+    empty = [] if rows else [t("tornado_empty", lang)]
+    described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
+    return _tornado(
+        rows,
+        axis_value(unc.point(key), kind),
+        key,
+        kind,
+        lang,
+        [*empty, *_tornado_words(lang), method_text(unc, lang), *_stamp(stamp)],
+        described,
+        max(TORNADO_MIN_HEIGHT, TORNADO_ROW_PX * len({r["label"] for r in rows})),
+    )
+
+
+def pending_tornado_spec(
+    point: float,
+    key: str,
+    kind: str,
+    lang: Lang,
+    height: int,
+    stamp: str | None = None,
+    method: str | None = None,
+) -> dict[str, Any]:
+    """The tornado chart of figure ``key`` while its one-at-a-time runs are computed: no
+    bars (none of another scenario), the figure's value as set, a caption line saying the
+    bars are being computed, ``height`` and the caption's ``method`` lines kept (the chart
+    on screen does not jump). Its structure is :func:`tornado_spec`'s, so that the bars'
+    arrival is a data-only update (explainer.charts.live)."""
+    pending = t("tornado_pending", lang)
+    return _tornado(
+        [],
+        axis_value(point, kind),
+        key,
+        kind,
+        lang,
+        [pending, *_tornado_words(lang), *([method] if method else []), *_stamp(stamp)],
+        pending,
+        height,
+    )
+
+
+def _tornado_words(lang: Lang) -> list[str]:
+    return [t("tornado_subtitle", lang), t("tornado_caption", lang)]
+
+
+def _stamp(stamp: str | None) -> list[str]:
+    return [stamp] if stamp else []
+
+
+def _tornado(
+    rows: list[dict[str, Any]],
+    point: float,
+    key: str,
+    kind: str,
+    lang: Lang,
+    subtitle: list[str],
+    described: str,
+    height: int,
+) -> dict[str, Any]:
     figure = t(f"metric_{key}", lang)
-    order = list(dict.fromkeys(r["label"] for r in rows))
     # Sorted by the rows' rank, not by a list of labels: the order of the bars then lives in
     # the data, and a new scenario changes only the data (charts.live: updated in place).
     sort = {"field": "rank", "op": "min", "order": "ascending"}
     y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": sort}
-    # The axis title sits above the labels, which are long (name, range, source).
-    y["axis"] = {"labelLimit": 420, "titleAngle": 0, "titleAlign": "right", "titleY": -8}
+    y["axis"] = tornado_axis()
     ends = [t("tornado_end_low", lang), t("tornado_end_high", lang)]
     tooltip = [
         {"field": "label", "type": "nominal", "title": t("tornado_param", lang)},
@@ -128,7 +232,11 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
         {"field": "range", "type": "nominal", "title": t("tornado_range", lang)},
     ]
     bars = {
-        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "mark": {
+            "type": "bar",
+            "height": {"band": TORNADO_BAR},
+            "yOffset": {"expr": f"{_PHONE} ? {PHONE_BAR_SHIFT_PX} : 0"},
+        },
         "encoding": {
             "y": y,
             "x": _tornado_x(kind, figure, lang),
@@ -142,27 +250,19 @@ def tornado_spec(unc: Uncertainty, key: str, kind: str, lang: Lang) -> dict[str,
             "tooltip": tooltip,
         },
     }
-    point = {
-        "data": {"values": [{"from": axis_value(unc.point(key), kind)}]},
+    rule = {
+        "data": {"values": [{"from": point}]},
         "mark": {"type": "rule", "color": "#333", "strokeDash": [6, 4]},
         "encoding": {"x": {"field": "from", "type": "quantitative"}},
     }
-    empty = [] if rows else [t("tornado_empty", lang)]
-    subtitle = [
-        *empty,
-        *wrap(t("tornado_subtitle", lang)),
-        *wrap(t("tornado_caption", lang)),
-        *wrap(method_text(unc, lang)),
-    ]
-    described = "; ".join(f"{r['label']} ({r['range']}) {r['end']}: {r['value']}" for r in rows)
     return {
         "$schema": SCHEMA,
         "title": title(t("tornado_title", lang, figure=figure), subtitle),
         "description": f"{t('tornado_title', lang, figure=figure)}: {described}",
         "width": CHART_WIDTH - 200,
-        "height": max(60, ROW_HEIGHT * len(order)),
+        "height": height,
         "data": {"values": rows},
-        "layer": [bars, point],
+        "layer": [bars, rule],
     }
 
 
@@ -172,13 +272,22 @@ def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[s
     top = ("$schema", "title", "description", "width", "height", "autosize", "config", "resolve")
     out = {k: spec[k] for k in top if k in spec}
     out["layer"] = [*_views(spec), layer]
-    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *wrap(line)]}
+    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], line]}
     return out
 
 
-def span_layer(field: str, field2: str, low: float, high: float, text: str) -> dict[str, Any]:
-    """A shaded stripe across the whole chart from ``low`` to ``high`` on the x axis."""
-    row = {field: low, field2: high, "text": text}
+def span_layer(
+    field: str, field2: str, low: float, high: float, text: str, label_at: float | None = None
+) -> dict[str, Any]:
+    """A shaded stripe across the whole chart from ``low`` to ``high`` on the x axis, its
+    label ending at ``label_at`` (``high`` by default; the axis's end when ``high`` is past
+    it, so that the label stays inside the plot as the clipped stripe does)."""
+    row = {
+        field: low,
+        field2: high,
+        "text": text,
+        "label_at": high if label_at is None else label_at,
+    }
     x = {"field": field, "type": "quantitative"}
     return {
         "data": {"values": [row]},
@@ -199,7 +308,7 @@ def span_layer(field: str, field2: str, low: float, high: float, text: str) -> d
                     "color": BAND_COLOUR,
                 },
                 "encoding": {
-                    "x": {"field": field2, "type": "quantitative"},
+                    "x": {"field": "label_at", "type": "quantitative"},
                     "y": {"value": 0},
                     "text": {"field": "text"},
                 },
@@ -221,8 +330,23 @@ def _line(band: Band, kind: str, key: str, lang: Lang) -> str:
 def _timeline(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:
     band = bands["bedtime"]
     text = t("band_label", lang)
-    layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text)
+    start, end = _x_domain(spec) or timeline_hours(result)  # a label past the axis's end
+    label_at = min(max(band.high / 60, start), end)  # widens the chart (timeline_hours)
+    layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text, label_at)
     return with_layer(spec, layer, _line(band, "clock", "bedtime", lang))
+
+
+def _x_domain(spec: dict[str, Any]) -> tuple[float, float] | None:
+    """The first literal x domain of ``spec``'s layers (the chart's own, read rather than
+    computed again from the result)."""
+    for view in spec.get("layer", []):
+        domain = view.get("encoding", {}).get("x", {}).get("scale", {}).get("domain")
+        if isinstance(domain, list) and len(domain) == 2:
+            return float(domain[0]), float(domain[1])
+        found = _x_domain(view)
+        if found is not None:
+            return found
+    return None
 
 
 def _veto(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang: Lang) -> Any:

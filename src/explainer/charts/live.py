@@ -150,10 +150,13 @@ def _ours(name: str) -> bool:
 
 def skeleton(spec: dict[str, Any] | None) -> Any:
     """What must be equal for a data-only update (the module's ``skeleton`` in Python): the
-    spec without its description, its datasets' rows and its parameters' values."""
+    spec without its description, its datasets' rows, its parameters' values and the fixed
+    height of a single or layered view (Vega's ``height`` signal: ``view.height``)."""
     if spec is None:
         return None
     out = {k: v for k, v in spec.items() if k != "description"}
+    if isinstance(out.get("height"), int | float) and ("layer" in out or "mark" in out):
+        out["height"] = PREFIX
     if "datasets" in out:
         out["datasets"] = list(out["datasets"])
     if "params" in out:

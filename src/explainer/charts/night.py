@@ -27,7 +27,6 @@ from explainer.charts.common import (
     nominal,
     quant,
     records,
-    wrap,
 )
 from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang, format_clock
@@ -89,6 +88,20 @@ def timeline_alt_text(result: NightResult, lang: Lang) -> str:
     )
 
 
+def timeline_hours(result: NightResult, frame: pd.DataFrame | None = None) -> tuple[float, float]:
+    """The timeline's x axis in clock hours: from the evening's first part to a quarter of an
+    hour past its last one (midnight at least); ``frame``, the timeline if already built.
+
+    A label that ends past the plot's right edge makes the chart's width depend on itself
+    (``autosize: fit-x`` takes one step per run of Vega's dataflow, so the width would
+    depend on how often the chart was updated in place): labels keep inside this range."""
+    frame = result.timeline() if frame is None else frame
+    if not len(frame):
+        return result.free_at / 60, DAY_MINUTES / 60 + 0.25
+    start = float((frame["start"] / 60).min())
+    return start, max(float((frame["end"] / 60).max()), DAY_MINUTES / 60) + 0.25
+
+
 def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     """The evening as bands from the end of work to bedtime, midnight marked (Vega-Lite)."""
     frame = timeline_data(result, lang)
@@ -97,10 +110,11 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     order = list(dict.fromkeys(frame["label"]))
     present = set(frame["kind"])
     kinds = [k for k in KIND_COLOURS if k in present]
-    start = float(frame["start_h"].min()) if len(frame) else result.free_at / 60
-    end = max(float(frame["end_h"].max()) if len(frame) else 0.0, DAY_MINUTES / 60) + 0.25
+    start, end = timeline_hours(result, frame)
     columns = ["label", "what", "from", "to", "minutes", "start_h", "end_h"]
-    clock = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5}
+    # A clock label ("00:30", ≈ 30 px) within 20 px of an end of the axis is drawn flush with
+    # it, not past it (see timeline_hours: nothing ends past the plot's right edge).
+    clock = {"labelExpr": CLOCK_LABEL, "tickMinStep": 0.5, "labelFlush": 20}
     bars = {
         "mark": {"type": "bar", "cornerRadius": 2},
         "data": {"values": records(frame, columns)},
@@ -126,7 +140,7 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     midnight = [{"x": DAY_MINUTES / 60, "text": f"{t('midnight', lang)} 00:00"}]
     subtitle = [
         t("chart_timeline_subtitle", lang, bedtime=bedtime, sleep=sleep, wake=wake),
-        *wrap(t("chart_timeline_caption", lang)),
+        t("chart_timeline_caption", lang),
     ]
     return chart(
         t("chart_timeline_title", lang),
@@ -134,7 +148,8 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
         timeline_alt_text(result, lang),
         CHART_WIDTH,
         max(120, ROW_HEIGHT * len(order)),
-        layer=[bars, labelled_rule(midnight, "x", [6, 4])],
+        # The midnight label before its rule: inside the plot, however near its right edge.
+        layer=[bars, labelled_rule(midnight, "x", [6, 4], label_align="right")],
     )
 
 
@@ -171,7 +186,7 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     order = [_row_label(f"app{a.index}", quota_apps, lang) for a in result.apps]
     return chart(
         t("chart_apps_title", lang),
-        wrap(t("chart_apps_caption", lang)),
+        [t("chart_apps_caption", lang)],
         per_app_alt_text(result, lang, frame),  # the data once, not twice
         CHART_WIDTH,
         max(80, ROW_HEIGHT * max(1, len(order))),

@@ -151,14 +151,13 @@ def reform_effects_text(unc: Uncertainty, kinds: dict[str, str], lang: Lang) -> 
 
 def method_text(unc: Uncertainty, lang: Lang) -> str:
     """How the bands were made: what a band is, the sample size, the seed, what varied."""
-    return t(
-        "band_method",
-        lang,
-        tried=unc.tried,
-        n=unc.n,
-        seed=unc.seed,
-        k=len(unc.assumptions),
-    )
+    return method_words(unc.tried, unc.n, unc.seed, len(unc.assumptions), lang)
+
+
+def method_words(tried: int, n: int, seed: int, k: int, lang: Lang) -> str:
+    """:func:`method_text` of ``tried`` scenarios, ``n`` sample points drawn with ``seed``
+    over ``k`` assumptions (for bands not computed yet: the same words before and after)."""
+    return t("band_method", lang, tried=tried, n=n, seed=seed, k=k)
 
 
 def range_text(param: str, lang: Lang) -> str:

@@ -25,13 +25,18 @@ from typing import Any
 import ipywidgets as W
 import numpy as np
 
-from explainer.charts.bands import chart_quantities, tornado_spec, with_band
+from explainer import __version__
+from explainer.charts.bands import (
+    TORNADO_MIN_HEIGHT,
+    chart_quantities,
+    pending_tornado_spec,
+    tornado_spec,
+    with_band,
+)
 from explainer.charts.common import responsive
 from explainer.core.i18n import t
 from explainer.model import uncertainty as U
-from explainer.model.robustness import (
-    STATUS_QUO,
-)
+from explainer.model.robustness import STATUS_QUO, method_words
 from explainer.ui import band_html
 from explainer.ui.band_words import BandWords, sample_size
 from explainer.ui.outputs import plain_spec, show_chart
@@ -106,8 +111,13 @@ class BandRunner(BandWords):
         return (d.page.id, d.scenario, tuple(d.chosen))
 
     def stamp(self) -> str:
-        """A short name of the scenario on the page (what a band on the page belongs to)."""
-        return hashlib.sha1(repr(self.key()).encode("utf-8")).hexdigest()[:12]
+        """A short name of the scenario on the page (what a band on the page belongs to):
+        of its values as its link gives them (a link's ``5`` and a slider's ``5.0`` or
+        ``5.000000000000001``, one step of 0.5 from 4.5 in the browser, name one scenario)."""
+        d = self.dashboard
+        values = sorted((k, _number(v)) for k, v in d.scenario.model_dump().items())
+        named = repr((d.page.id, values, tuple(d.chosen)))
+        return hashlib.sha1(named.encode("utf-8")).hexdigest()[:12]
 
     def schedule(self) -> None:
         """A new scenario is on the page: drop the old bands, start computing the new ones."""
@@ -118,11 +128,13 @@ class BandRunner(BandWords):
             self.task = None
         d = self.dashboard
         self.base_specs = [plain_spec(w) for w in d.view.chart_widgets]
+        cached = self.cache.get(self.key())
+        self._relabel_picker()
+        # Before the value marker: no bar of the old scenario stays beside the new values.
+        self._draw_tornado(cached)
         headline = d.view.outputs["headline"]
         headline.value += band_html.value_marker(self.stamp())
         self._draw_table()
-        self._relabel_picker()
-        cached = self.cache.get(self.key())
         if cached is not None:
             self.publish(cached, (self.generation, self.stamp()))
             return
@@ -183,9 +195,13 @@ class BandRunner(BandWords):
             return None
         scenario = d.state.pinned.scenario if pinned else d.scenario
         figures = figures_callable(d, dict(d.state.pinned.extras) if pinned else None)
+        return figures, scenario, tuple(figures(scenario)), self._assumptions(scenario)
+
+    def _assumptions(self, scenario: Any) -> tuple[U.Varied, ...]:
+        """The assumptions the bands of ``scenario`` vary (the page's own, with a range)."""
+        d = self.dashboard
         names = [p for p, spec in d.registry.params.items() if spec.group in d.page.groups]
-        assumptions = U.varied(d.registry, scenario, names)
-        return figures, scenario, tuple(figures(scenario)), assumptions
+        return U.varied(d.registry, scenario, names)
 
     def run_now(self) -> U.Uncertainty:
         """Compute this generation's bands and tornado here and now, and draw them."""
@@ -252,7 +268,7 @@ class BandRunner(BandWords):
             d.view.chart_widgets, d.page.charts, self.base_specs, strict=True
         ):
             # ``base`` is already responsive (a second pass breaks Vega's layout); the band's
-            # caption line is wrapped narrow by ``with_band`` itself.
+            # caption line is one more paragraph, wrapped in the browser (issue 15).
             drawn = with_band(d.page.id, chart.css, base, result, bands, lang)
             if drawn is not base:
                 show_chart(widget, base, drawn)  # the band's rows: a data-only update
@@ -279,18 +295,46 @@ class BandRunner(BandWords):
         self.picker.description = t("tornado_pick", d.lang)
 
     def _on_pick(self, change: dict[str, Any]) -> None:
-        if self.current is not None:
-            self._draw_tornado()
+        self._draw_tornado()
 
-    def _draw_tornado(self) -> None:
-        d, unc, key = self.dashboard, self.current, self.picker.value
-        if unc is None or key not in unc.keys:
+    def _draw_tornado(self, unc: U.Uncertainty | None = None) -> None:
+        """The tornado of the figure picked: its bars once this scenario's one-at-a-time runs
+        are known (``unc``, by default this generation's), else the same chart without bars,
+        marked as being computed (kept on screen and updated in place, never cleared)."""
+        d, key = self.dashboard, self.picker.value
+        unc = self.current if unc is None else unc
+        figure = next((f for f in d.figures(d.result) if f.key == key), None)
+        if figure is None:
             return
-        if unc.ends is None:
-            show_chart(self.tornado, None)
-            return
-        kind = next(f.kind for f in d.figures(d.result) if f.key == key)
-        show_chart(self.tornado, responsive(tornado_spec(unc, key, kind, d.lang), d.lang))
+        stamp = t("stamp", d.lang, version=__version__, state=d.state_query() or "-")
+        if unc is not None and unc.ends is not None and key in unc.keys:
+            spec = tornado_spec(unc, key, figure.kind, d.lang, stamp)
+        else:
+            height, method = self._tornado_height(), self._method()
+            spec = pending_tornado_spec(
+                figure.value, key, figure.kind, d.lang, height, stamp, method
+            )
+        show_chart(self.tornado, responsive(spec, d.lang))
+
+    def _method(self) -> str:
+        """How this scenario's bands are being made (the drawn tornado's caption says it)."""
+        d = self.dashboard
+        k, n = len(self._assumptions(d.scenario)), sample_size(d.page.id)
+        return method_words(n + 1 if k else 1, n, U.SEED, k, d.lang)  # as U.plan's length
+
+    def _tornado_height(self) -> int:
+        """The height of the tornado on screen (the chart does not jump while its bars are
+        computed), or its least height (no tornado drawn yet)."""
+        shown = plain_spec(self.tornado)
+        if shown is not None and isinstance(shown.get("height"), int):
+            return int(shown["height"])
+        return TORNADO_MIN_HEIGHT
+
+
+def _number(value: Any) -> Any:
+    """A number as a float to 12 significant digits, anything else as it is."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(f"{value:.12g}") if is_number else value
 
 
 def attach_bands(dashboard: Any) -> BandRunner:
