@@ -3,10 +3,18 @@
 Exports are checked against the page's own methods (the command must not have a copy of
 them); ``explainer serve`` is started for real on a free port and must answer the landing
 page, found without JUPYTER_PATH.
+
+Most cases call ``cli.main(argv)`` in this process (:func:`run`), as the console script does:
+a fresh interpreter per case spent most of its time importing the package. The installed
+``explainer`` script itself runs in a process of its own in
+:func:`test_console_script_runs_end_to_end`, and ``explainer serve`` in
+:func:`test_real_serve_answers_the_landing_page`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import socket
@@ -14,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,20 +35,66 @@ from explainer.core import paths
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """``python -m explainer.cli ARGS`` (the console script runs the same ``main``)."""
+@dataclass
+class Result:
+    """What a run of the command left: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, cwd: Path | None = None) -> Result:
+    """``explainer ARGS`` in this process: ``cli.main`` (the console script's entry point) with
+    its output captured and ``cwd`` as working directory.
+
+    An exception other than ``SystemExit`` propagates and fails the test: the in-process
+    form of "no traceback on stderr".
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(cwd or Path.cwd()),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_process(*command: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``command`` in a process of its own (output captured, five minutes at most)."""
     return subprocess.run(
-        [sys.executable, "-m", "explainer.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
+        list(command), capture_output=True, text=True, cwd=cwd, timeout=300, check=False
     )
+
+
+def console_script() -> str:
+    """The ``explainer`` script pip installed beside this interpreter ([project.scripts])."""
+    script = Path(sys.executable).with_name("explainer")
+    assert script.exists(), f"no console script {script}: is the package installed (pip)?"
+    return str(script)
 
 
 def test_console_script_is_declared():
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'explainer = "explainer.cli:main"' in text
+
+
+def test_console_script_runs_end_to_end(tmp_path):
+    """The installed script in a fresh interpreter: help (status 0), and a value the page
+    refuses (status 2, the argument and its range on stderr, no traceback, nothing written)."""
+    script = console_script()
+    helped = run_process(script, "--help", cwd=tmp_path)
+    assert helped.returncode == 0, helped.stderr
+    assert all(command in helped.stdout for command in ("serve", "export", "brief"))
+    refused = run_process(script, "export", "n_apps=99", "--page", "night", cwd=tmp_path)
+    assert refused.returncode == 2, refused.stdout
+    assert "n_apps" in refused.stderr and "0 to 15" in refused.stderr
+    assert "nothing written" in refused.stderr and "Traceback" not in refused.stderr
+    assert not list(tmp_path.iterdir()), "a refused export wrote files"
 
 
 def test_help_names_every_command():
@@ -196,7 +251,7 @@ def test_export_equals_the_page_methods():
 @pytest.fixture(scope="module")
 def li_yi_export(tmp_path_factory) -> Path:
     """``explainer export preset=li_yi&lang=zh --page night``, run once for the two tests that
-    start from its files (each command is a fresh interpreter that computes the page)."""
+    start from its files (each run computes the page)."""
     out = tmp_path_factory.mktemp("li_yi")
     first = run("export", "preset=li_yi&lang=zh", "--page", "night", "--out", str(out))
     assert first.returncode == 0, first.stderr
@@ -229,7 +284,10 @@ def test_alias_bomb_file_is_refused_without_expanding(tmp_path):
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("page: night\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    result = run("export", str(bomb), "--out", str(tmp_path / "out"))
+    # In a process of its own: a regression would expand the bomb in the test's own memory.
+    result = run_process(
+        sys.executable, "-m", "explainer.cli", "export", str(bomb), "--out", str(tmp_path / "out")
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr) < 5_000
     assert not (tmp_path / "out").exists()

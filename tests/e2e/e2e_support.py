@@ -110,6 +110,12 @@ class VoilaServer:
     # the page-load limit per address (explainer.serving.guard) is off unless a test asks for it
     # (tests/e2e/test_serving.py runs it with the shipped settings).
     page_load_limit: bool = False
+    # jupyter_client's KernelManager.shutdown_wait_time (5 s by default): how long a kernel may
+    # take to exit after its shutdown request (SIGTERM at half of it, SIGKILL at the end). A
+    # dashboard's kernel takes 2-3 s to tear its heap down after the request, so every server
+    # the suite stopped waited 2.5 s or more for the SIGTERM of each busy kernel (and Voila
+    # awaits the refills in flight one after the other). The same shutdown code runs, sooner.
+    kernel_shutdown_wait: float = 1.0
     env: dict[str, str] | None = None
     cwd: Path = REPO
     # False: start with JUPYTER_PATH removed, as a user who sets nothing (install routes).
@@ -151,6 +157,7 @@ class VoilaServer:
             f"--port={self.port}",
             "--Voila.ip=127.0.0.1",
             *([] if self.page_load_limit else ["--RequestGuard.page_load_burst=0"]),
+            f"--KernelManager.shutdown_wait_time={self.kernel_shutdown_wait:g}",
             *self.extra_args,
         ]
 
@@ -255,6 +262,7 @@ class BinderServer(VoilaServer):
             f"--port={self.port}",
             "--ServerApp.ip=127.0.0.1",
             "--IdentityProvider.token=",
+            f"--KernelManager.shutdown_wait_time={self.kernel_shutdown_wait:g}",
             *self.extra_args,
         ]
 

@@ -95,6 +95,8 @@ class Hub:
             "c.JupyterHub.load_roles.append({'name': 'test', 'services': ['test'],"
             " 'scopes': ['list:users', 'read:users', 'read:servers', 'servers']})",
         ]
+        # Kernels get 1 s to exit after their shutdown request, not 5 (as VoilaServer).
+        lines.append("c.Spawner.args = [*c.Spawner.args, '--KernelManager.shutdown_wait_time=1']")
         if os.getuid() == 0:  # CI runs as root; jupyter_server refuses root without this
             lines.append("c.Spawner.args = [*c.Spawner.args, '--allow-root']")
         return "\n".join(lines) + "\n"

@@ -6,10 +6,10 @@ Issue 11, each test failing on the configuration before it:
 - ``?theme=`` / ``?template=`` never run a script (Chromium, every dashboard; the Binder and
   hub routes in test_binder.py) and no longer bypass the preheated pool;
 - malformed kernel websocket frames (the 24-byte one claiming 60 million parts, the older
-  protocol's 50 million buffers) close their socket while the server keeps answering within a
-  second and its memory stays put; a frame fuzzer (150 frames on both protocols, loopback
-  only, at most 60 s) finds no frame that stalls the server, raises in it, or reaches the
-  kernel malformed;
+  protocol's 50 million buffers) close their socket while the server keeps answering without a
+  stall (judged against this run's own answers: ``stall_bound``) and its memory stays put;
+  a frame fuzzer (150 frames on both protocols, loopback only, at most 60 s) finds no frame
+  that stalls the server, raises in it, or reaches the kernel malformed;
 - a foreign ``Host`` gets 403 (DNS rebinding), a 100 kB URL the bilingual 414 page,
   ``/logout`` and malformed template paths a clean 404 instead of voila's 500.
 
@@ -103,6 +103,23 @@ def worst_answer_while(base_url: str, seconds: float) -> float:
     return worst
 
 
+# A frame the guard let through stalls the server for minutes, not seconds: jupyter_server's
+# v1 deserializer parses the claimed offsets in a Python loop (6 million took 13 s on a loaded
+# CI-sized machine; the malformed frame below claims 60 million, the fuzzer up to 2**64).
+# "No stall" is therefore judged against this run's own answers, not a fixed second: an answer
+# counts as a stall beyond STALL_FACTOR times the slowest answer of the same file in the second
+# before the frame, and never below STALL_FLOOR_S (a loaded 2-core machine answered in 1.5 s
+# once, against a fixed bound of 1 s, with no frame at fault).
+STALL_FACTOR = 5
+STALL_FLOOR_S = 3.0
+
+
+def stall_bound(base_url: str) -> float:
+    """Seconds beyond which an answer of the static file counts as a stall, from this run's
+    reference (:data:`STALL_FACTOR`, :data:`STALL_FLOOR_S`)."""
+    return max(STALL_FLOOR_S, STALL_FACTOR * worst_answer_while(base_url, 1))
+
+
 def raw_socket(base_url: str, kernel_id: str, v1: bool = True) -> websocket.WebSocket:
     url = base_url.replace("http://", "ws://") + f"/api/kernels/{kernel_id}/channels"
     return websocket.create_connection(
@@ -145,9 +162,10 @@ def test_a_malformed_frame_closes_its_socket_and_stalls_nothing(
     rss = server_rss_mb(voila_server)
     try:
         ws = raw_socket(base_url, kernel_id, v1=v1)
+        bound = stall_bound(base_url)
         ws.send_binary(frame)
         worst = worst_answer_while(base_url, 3)
-        assert worst < 1.0, f"the server took {worst:.1f} s to answer after the frame"
+        assert worst < bound, f"the server took {worst:.1f} s to answer after the frame"
         assert closed_by_server(ws), "the socket that sent the frame stays open"
         assert server_rss_mb(voila_server) - rss < 100, "the server's memory grew"
         assert "malformed frame" in voila_server.log_text()
@@ -189,13 +207,15 @@ def fuzz_frame(rng: random.Random, v1: bool) -> bytes | str:
 
 
 def test_fuzzed_frames_never_stall_or_break_the_server(voila_server, base_url) -> None:
-    """150 frames on both protocols, loopback only, at most 60 s: the server answers within
-    a second throughout, logs no uncaught exception, and the page can still reach its kernel."""
+    """150 frames on both protocols, loopback only, at most 60 s: the server answers without a
+    stall throughout (:func:`stall_bound`), logs no uncaught exception, and the page can still
+    reach its kernel."""
     rng = random.Random(11)
     status, _, kernel_id = open_page(base_url)
     assert status == 200 and kernel_id
     log_start = len(voila_server.log_text())
     rss = server_rss_mb(voila_server)
+    bound = stall_bound(base_url)
     deadline, sent, ws = time.monotonic() + 60, 0, None
     try:
         while sent < 150 and time.monotonic() < deadline:
@@ -212,7 +232,8 @@ def test_fuzzed_frames_never_stall_or_break_the_server(voila_server, base_url) -
             if sent % 10 == 0:
                 t0 = time.monotonic()
                 assert http_get(f"{base_url}/voila/static/voila.js", timeout=60)[0] == 200
-                assert time.monotonic() - t0 < 1.0, f"a stall after {sent} frames"
+                took = time.monotonic() - t0
+                assert took < bound, f"a stall of {took:.1f} s after {sent} frames"
                 with contextlib.suppress(Exception):
                     ws.close()
                 ws = None
@@ -300,10 +321,11 @@ def test_an_oversized_frame_closes_its_socket(voila_server, base_url) -> None:
     assert status == 200 and kernel_id
     try:
         ws = raw_socket(base_url, kernel_id)
+        bound = stall_bound(base_url)
         with contextlib.suppress(websocket.WebSocketException, OSError):
             ws.send_binary(b"\0" * (9 * 1024 * 1024))
         assert closed_by_server(ws, seconds=15), "a 9 MiB frame was accepted"
-        assert worst_answer_while(base_url, 1) < 1.0
+        assert worst_answer_while(base_url, 1) < bound
         closed_by_us = f"kernel websocket of kernel {kernel_id} closed"
         assert closed_by_us not in voila_server.log_text(), "tornado's limit is not set"
     finally:

@@ -62,6 +62,15 @@ def live_kernels(server: VoilaServer, want: int, timeout: float = 60) -> int:
     return len(server.kernel_pids())
 
 
+# How long a visitor may wait for a working page while seats are held by pages that never
+# connected. What these tests guard against is a seat held until the idle cull
+# (MappingKernelManager.cull_idle_timeout: 600 s in voila.json), not a speed: the seconds a
+# visitor waits are a figure of benchmarks/bench_seats.py. A fixed minute here failed once on a
+# loaded 2-core machine (77 s: the release, then a kernel start and a render beside the burst's
+# own kernels); three minutes is still a third of the cull.
+SEAT_WAIT_S = 180
+
+
 def visit(server: VoilaServer, name: str, query: str = "") -> tuple[int, str, str | None]:
     status, body = http_get(f"{server.base_url}/voila/render/{name}.ipynb{query}", timeout=120)
     found = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', body)
@@ -83,9 +92,8 @@ def test_the_cap_admits_evicts_refuses_and_refills(capped) -> None:
     # 2: a's refilled kernel; the next refill waits (the cap).
     status, body, second = visit(server, "a", "?n=2")
     assert status == 200 and "probe query: n=2" in body
-    time.sleep(3)
-    assert server.count_log(r"refilling the a\.ipynb pool waits") >= 1
-    assert len(server.kernel_pids()) == 3
+    server.wait_for_log(r"refilling the a\.ipynb pool waits", timeout=60)
+    assert live_kernels(server, 3) == 3  # and it still waits once things settle
     # 3: no pooled kernel of a: b's pooled kernel makes room.
     status, body, third = visit(server, "a", "?n=3")
     assert status == 200 and "probe query: n=3" in body
@@ -170,7 +178,7 @@ def test_thirty_plain_gets_leave_a_seat_for_a_visitor_within_a_minute(shipped) -
     assert statuses.count(429) >= 15, statuses  # the page-load limit refused most of them
     assert all(s in (200, 429) for s in statuses), statuses
     assert len(shipped.kernel_pids()) <= 10 + 2 + 2  # burst, two pools, their refills
-    assert working_page(shipped, timeout=60) < 60
+    working_page(shipped, timeout=SEAT_WAIT_S)
 
 
 # The release timeouts of the ``releasing`` server (shipped: 60 s and 120 s). Short, so that
@@ -201,10 +209,10 @@ def releasing(tmp_path_factory):
 def test_kernels_whose_page_never_connects_give_their_seats_back(releasing) -> None:
     statuses = burst(releasing, 6)
     assert 503 in statuses and 200 in statuses, statuses  # every seat taken
-    assert working_page(releasing, timeout=60) < 60
+    working_page(releasing, timeout=SEAT_WAIT_S)
     # A visitor may get in first through an evicted pooled kernel; the release itself comes
     # RELEASE_S after a kernel goes idle (plus the 1 s check): wait for it, with a margin.
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + SEAT_WAIT_S
     while not releasing.count_log(rf"did not open the kernel websocket within {RELEASE_S} s"):
         assert time.monotonic() < deadline, "no kernel without a page was released"
         time.sleep(0.5)
@@ -214,7 +222,7 @@ def test_a_page_that_vanishes_without_its_beacon_gives_its_seat_back(releasing) 
     """A crashed tab: the websocket was open, then closed with no unload beacon."""
     from test_security import KernelSocket
 
-    deadline = time.monotonic() + 60  # the previous test's kernels may still hold the seats
+    deadline = time.monotonic() + SEAT_WAIT_S  # the previous test's kernels may hold the seats
     status, _, kernel_id = visit(releasing, "b", "?n=8")
     while status == 503 and time.monotonic() < deadline:
         time.sleep(2)
@@ -226,7 +234,7 @@ def test_a_page_that_vanishes_without_its_beacon_gives_its_seat_back(releasing) 
     time.sleep(RELEASE_S + 4)  # connected for longer than the timeout and 4 checks: kept
     assert not releasing.count_log(rf"kernel {kernel_id} released")
     sock.close()  # no beacon
-    deadline = time.monotonic() + 40
+    deadline = time.monotonic() + SEAT_WAIT_S
     while not releasing.count_log(rf"kernel {kernel_id} released: no websocket"):
         assert time.monotonic() < deadline, "the kernel of the vanished page was kept"
         time.sleep(0.5)
