@@ -22,6 +22,7 @@ from explainer.charts.common import (
     nominal,
     quant,
     records,
+    roomy_side,
     text_layer,
     wrap,
 )
@@ -103,7 +104,15 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     limit = (result.active.night.wake_at - result.active.night.sleep_need_min) / 60
     marks = [  # y: pixels from the top, so the two labels never overlap
         {"x": 24.0, "y": 0, "text": f"{t('midnight', lang)} 00:00"},
-        {"x": limit, "y": 16, "text": t("short_sleep_after", lang, clock=format_clock(limit * 60))},
+        {
+            "x": limit,
+            "y": 16,
+            "before": True,  # off the midnight rule, which is later
+            "text": [
+                t("short_sleep_rule_when", lang, clock=format_clock(limit * 60)),
+                t("short_sleep_rule_what", lang),
+            ],
+        },
     ]
     area = {
         "mark": {"type": "area", "opacity": 0.45, "interpolate": "step-after", "line": True},
@@ -118,7 +127,9 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             ],
         },
     }
-    lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None))
+    # Each label on the side of its rule that has room for it, in short lines: it ends
+    # inside the plot on a phone too (issue 14).
+    lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None), label_align="auto")
     return chart(
         t("chart_bedtime_title", lang),
         [*_rule_lines(result, lang), *wrap(t("chart_bedtime_caption", lang))],
@@ -372,8 +383,15 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             ],
         },
     }
+    # A bar's label inside it, ending at its end, when the bar reaches past the plot's middle,
+    # else after it: it never ends past the plot's right edge (issue 14).
     labels = text_layer(
-        {"y": y, "x": quant("night_minutes")}, "detail", align="left", dx=4, fontSize=12
+        {"y": y, "x": quant("night_minutes")},
+        "detail",
+        align=roomy_side("night_minutes", "right", "left"),
+        dx=roomy_side("night_minutes", -4, 4),
+        dy=-3,  # off the error bar drawn below the bar's middle
+        fontSize=12,
     )
     columns = ["level_label", "night_minutes", "minutes_text", "detail"]
     return chart(
