@@ -10,7 +10,7 @@ import pytest
 import vl_convert as vlc
 from altair.utils._importers import vl_version_for_vl_convert
 
-from explainer.charts.common import axis_lines, labelled_rule, quant, roomy_side, text_px
+from explainer.charts.common import axis_lines, bar_label_place, labelled_rule, quant, text_px
 
 VL = vl_version_for_vl_convert()
 
@@ -70,26 +70,35 @@ def test_a_rule_s_label_takes_the_side_that_has_room(at: float, width: int) -> N
         assert after[1] > x and before[2] < x
 
 
-@pytest.mark.parametrize("minutes", [[1, 2, 100], [50, 100], [100]])
-def test_a_bar_s_label_is_inside_a_long_bar_and_after_a_short_one(minutes: list[int]) -> None:
-    rows = [{"k": str(i), "m": m, "t": "12 points a day · 7 apps"} for i, m in enumerate(minutes)]
+@pytest.mark.parametrize("width", [180, 300, 640])
+@pytest.mark.parametrize("minutes", [[1, 2, 100], [50, 100], [100], [45, 55, 100]])
+def test_a_bar_s_label_ends_inside_the_plot(minutes: list[int], width: int) -> None:
+    """Inside a bar that holds it, after a bar with room after it, else from the plot's
+    left edge: a bar's label ends inside a plot wider than it, and inside its bar if the
+    bar holds it."""
+    text = "12 points a day · 7 apps"
+    room = text_px(text, 12) + 8
+    rows = [{"k": str(i), "m": m, "t": text, "room": room} for i, m in enumerate(minutes)]
     at = {"y": {"field": "k", "type": "nominal"}, "x": quant("m")}
-    label = {
-        "type": "text",
-        "align": roomy_side("m", "right", "left"),
-        "dx": roomy_side("m", -4, 4),
-    }
     spec = {
-        "width": 300,
+        "width": width,
         "height": 30 * len(rows),
         "data": {"values": rows},
         "layer": [
             {"mark": "bar", "encoding": at},
-            {"mark": label, "encoding": {**at, "text": {"field": "t"}}},
+            {
+                "mark": {"type": "text", "fontSize": 12, **bar_label_place("m")},
+                "encoding": {**at, "text": {"field": "t"}},
+            },
         ],
     }
     plot_width, labels = _labels(spec)
-    assert labels and all(right <= plot_width + 1 for _, _, right in labels), labels
+    assert len(labels) == len(rows)
+    for (_, left, right), row in zip(labels, rows, strict=True):
+        assert left >= -1 and right <= plot_width + 1, (left, right, plot_width)
+        end = row["m"] / 100 * plot_width
+        if end >= room:
+            assert right <= end  # inside its bar
 
 
 def test_a_wide_axis_title_is_two_lines_broken_before_its_parenthesis() -> None:

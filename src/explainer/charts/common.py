@@ -140,29 +140,37 @@ def _label_px(text: str | list[str], size: float = 12) -> float:
     return max(text_px(line, size) for line in ([text] if isinstance(text, str) else text))
 
 
-def roomy_side(field: str, right_half: Any, left_half: Any) -> dict[str, Any]:
-    """A mark property (Vega expression) that is ``right_half`` for a datum whose ``field``
-    lies in the right half of the plot, else ``left_half``: a label anchored there then
-    ends inside the plot (with ``autosize: fit-x`` a label ending past the right edge
-    narrows the plot by a width-dependent amount at each dataflow run, issue 14)."""
-    return {"expr": f"scale('x', datum[{field!r}]) > width / 2 ? {right_half!r} : {left_half!r}"}
+def bar_label_place(field: str) -> dict[str, Any]:
+    """Where a horizontal bar's label goes (``align`` and ``dx`` of its text mark, as Vega
+    expressions; the bar's end is at ``field``; each row carries ``room``, its label's
+    width in px plus a margin): inside the bar, ending at its end, when the bar holds it;
+    else after the bar when the plot has room there; else inside the plot from its left
+    edge. So it ends inside the plot whenever the plot is wider than the label (with
+    ``autosize: fit-x`` a label ending past the plot's right edge narrows the plot by a
+    width-dependent amount at each dataflow run, issue 14)."""
+    x = f"scale('x', datum[{field!r}])"
+    inside, after = f"{x} >= datum.room", f"width - {x} >= datum.room"
+    return {
+        "align": {"expr": f"{inside} ? 'right' : 'left'"},
+        "dx": {"expr": f"{inside} ? -4 : {after} ? 4 : 4 - {x}"},
+    }
 
 
 def axis_lines(text: str, room: float = 250, size: float = 11) -> str | list[str]:
     """An axis title as one line, or two lines broken at the space nearest the middle when
     it is wider than ``room`` px in bold ``size`` px type (Vega centres an axis title on
     the plot, so a title wider than a phone's plot ends past its right edge); before a
-    parenthesis if there is one. Vega-Lite draws a list of strings as lines."""
+    parenthesis if both lines then fit. Vega-Lite draws a list of strings as lines."""
     text = text.strip()
     if text_px(text, size, bold=True) <= room or " " not in text:
         return text
     spaces = [i for i, ch in enumerate(text) if ch == " "]
-    spaces = [i for i in spaces if text[i + 1] == "("] or spaces
 
-    def imbalance(i: int) -> float:
-        return abs(text_px(text[:i], size, True) - text_px(text[i:], size, True))
+    def widest(i: int) -> float:
+        return max(text_px(text[:i].strip(), size, True), text_px(text[i:].strip(), size, True))
 
-    cut = min(spaces, key=imbalance)
+    fitting = [i for i in spaces if text[i + 1] == "(" and widest(i) <= room]
+    cut = fitting[0] if fitting else min(spaces, key=widest)
     return [text[:cut].strip(), text[cut:].strip()]
 
 

@@ -16,14 +16,16 @@ from explainer.charts.band_layers import band_slot, errorbar_layer, fill_band, r
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
+    axis_lines,
+    bar_label_place,
     category,
     chart,
     labelled_rule,
     nominal,
     quant,
     records,
-    roomy_side,
     text_layer,
+    text_px,
     wrap,
 )
 from explainer.core.i18n import minutes_text, t
@@ -235,6 +237,7 @@ def deadline_horizon(result: UnitResult, lang: Lang) -> str:
 def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     """A person's chance of a penalty under each rule, per period and over the year."""
     frame = risk_data(result, lang)
+    frame["room"] = [text_px(text, 13) + 8 for text in frame["text"]]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
     at = {
         "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
@@ -246,14 +249,22 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         f"{t('chart_risk_title', lang)}: {described}",
         CHART_WIDTH - 200,
         30 * len(frame),
-        data={"values": records(frame, ["rule_label", "label", "percent", "text"])},
+        data={"values": records(frame, ["rule_label", "label", "percent", "text", "room"])},
         layer=[
             {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
-            text_layer(at, align="left", dx=4, fontSize=13),
+            # after the bar, or inside it near 100 %: never past the plot's edge (issue 14)
+            text_layer(at, **_after_or_inside("percent"), fontSize=13),
             # below the bar's middle, off its label
             band_slot(errorbar_layer([], at["y"], "percent", "top", horizontal=True, offset=8)),
         ],
     )
+
+
+def _after_or_inside(field: str) -> dict[str, Any]:
+    """A bar's label after the bar where the plot has room for it (``room`` px), else
+    inside it, ending at its end (Vega expressions for ``align`` and ``dx``)."""
+    after = f"width - scale('x', datum[{field!r}]) >= datum.room"
+    return {"align": {"expr": f"{after} ? 'left' : 'right'"}, "dx": {"expr": f"{after} ? 4 : -4"}}
 
 
 def risk_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
@@ -375,7 +386,7 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         "mark": {"type": "bar", "color": "#f28e2b"},
         "encoding": {
             "y": y,
-            "x": quant("night_minutes", title=t("chart_cascade_x", lang)),
+            "x": quant("night_minutes", title=axis_lines(t("chart_cascade_x", lang), 180)),
             "tooltip": [
                 nominal("level_label", title=t("chart_cascade_y", lang)),
                 nominal("minutes_text", title=t("tooltip_minutes", lang)),
@@ -383,17 +394,17 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             ],
         },
     }
-    # A bar's label inside it, ending at its end, when the bar reaches past the plot's middle,
-    # else after it: it never ends past the plot's right edge (issue 14).
+    # A bar's label inside it, after it or from the plot's left edge, wherever it fits: it
+    # never ends past the plot's right edge (issue 14).
+    frame["room"] = [text_px(text, 12) + 8 for text in frame["detail"]]
     labels = text_layer(
         {"y": y, "x": quant("night_minutes")},
         "detail",
-        align=roomy_side("night_minutes", "right", "left"),
-        dx=roomy_side("night_minutes", -4, 4),
+        **bar_label_place("night_minutes"),
         dy=-3,  # off the error bar drawn below the bar's middle
         fontSize=12,
     )
-    columns = ["level_label", "night_minutes", "minutes_text", "detail"]
+    columns = ["level_label", "night_minutes", "minutes_text", "detail", "room"]
     return chart(
         t("chart_cascade_title", lang),
         [
