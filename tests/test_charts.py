@@ -23,7 +23,7 @@ from explainer.charts import fit as fit_charts
 from explainer.charts import night as night_charts
 from explainer.charts import reforms as reform_charts
 from explainer.charts import unit as unit_charts
-from explainer.charts.common import CAPTION_PX, TITLE_PX, responsive, text_px
+from explainer.charts.common import CAPTION_PX, TITLE_PX, responsive, text_px, wrapped_text
 from explainer.core.i18n import LANGUAGES, t
 from explainer.core.presets import presets_for
 from explainer.core.reforms import apply_reforms
@@ -342,14 +342,20 @@ def test_responsive_chart_is_valid_and_fits_a_phone(
     page: str, case: str, spec: SpecFunction, lang: str
 ) -> None:
     """Issue 15: as shown, a chart is as wide as its container (phone to projector), its
-    caption lines fit a 360 px phone, and its legends go under it, one column when narrow."""
-    shown = responsive(build(page, case, spec, lang), lang)
+    title and caption paragraphs are whole (the browser wraps them to the chart's width),
+    wrapped for a drawing they fit a 360 px phone, and its legends go under it, one column
+    when narrow."""
+    plain = build(page, case, spec, lang)
+    shown = responsive(plain, lang)
     validate_fast(shown)
     assert shown["width"] == "container"
     assert shown["autosize"]["type"] == "fit-x" and shown["autosize"]["contains"] == "padding"
-    for line in shown["title"]["subtitle"]:  # what a 360 px phone has for a chart's text
+    assert shown["title"] == plain["title"]  # no line cut in Python: whole paragraphs
+    narrow = wrapped_text(shown)
+    validate_fast(narrow)
+    for line in narrow["title"]["subtitle"]:  # what a 360 px phone has for a chart's text
         assert text_px(line) <= CAPTION_PX, line
-    heading = shown["title"]["text"]
+    heading = narrow["title"]["text"]
     for line in [heading] if isinstance(heading, str) else heading:
         assert text_px(line.rstrip(), TITLE_PX, bold=True) <= CAPTION_PX, line
     places = {}
@@ -367,6 +373,17 @@ def test_responsive_chart_is_valid_and_fits_a_phone(
 def test_narrow_caption_keeps_every_character() -> None:
     line = "explainer 0.1.0 · 来源：《财经》E法 2020-08-29 及 data/sources.yaml · lang=zh"
     spec = {"title": {"text": "t", "subtitle": [line]}, "mark": "bar"}
-    lines = responsive(spec, "zh")["title"]["subtitle"]
+    lines = wrapped_text(spec)["title"]["subtitle"]
     assert len(lines) >= 2
     assert "".join(lines).replace(" ", "") == line.replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_captions_are_whole_paragraphs(lang: str) -> None:
+    """Issue 15: a chart's caption reaches the page as whole paragraphs (the browser wraps
+    them to the chart's width; a 270 px wrap in Python made a narrow column on every
+    screen)."""
+    _, result_of, _ = PAGES["night"]
+    spec = responsive(night_charts.timeline_spec(result_of("default"), lang), lang)
+    assert t("chart_timeline_caption", lang) in spec["title"]["subtitle"]
+    assert isinstance(spec["title"]["text"], str)

@@ -1,9 +1,12 @@
 """Issue 15's leftovers on phones and projectors, in headless Debian Chromium.
 
 - On a 360 px and a 390 px phone, in Chinese and in English, every chart's title and caption
-  lines lie inside the chart's SVG and the screen (they are wrapped to
-  ``explainer.charts.common.CAPTION_PX``, computed from the phone layout, not cut at the
-  SVG's right edge by the chart menu's column).
+  lines lie inside the chart's SVG and the screen (the page's chart module wraps them to the
+  chart's width, serving/jupyterchart.js ``fitChartText``; they are not cut at the SVG's
+  right edge by the chart menu's column).
+- On a laptop (1280 x 720) and a projector (1920 x 1080) the same holds, and the captions use
+  the chart's width (lines wider than the 270 px phone column they used to keep); in presenter
+  mode at 1920 x 1080 they are in presenter type (24 px).
 - On a 360 px phone a headline figure never breaks between its number and its unit ("1 h 4
   min", "4 小时 19 分钟"), in the value or in its range; a range may break at its dash.
 - Presenter mode at 1280 × 720 and 1920 × 1080: the picker row (case picker, language,
@@ -19,6 +22,8 @@ tests/e2e/artifacts/screens/ (kept).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
@@ -38,23 +43,35 @@ CHARTS_DRAWN_JS = """() => {
   });
 }"""
 
-# Every title and caption line that is not inside its chart's SVG and the screen.
+# Every title and caption line, and the tornado's axis texts, that is not inside its chart's
+# SVG and the screen (the tornado's long assumption labels left a phone's plot no room: its
+# axis title was cut). Other charts' axis titles are still cut on an English phone.
 TITLES_JS = """() => {
-  const W = innerWidth, out = {charts: 0, lines: 0, cut: []};
+  const W = innerWidth, out = {charts: 0, lines: 0, cut: [], captions: []};
   document.querySelectorAll('.explainer-outputs [class*="explainer-chart-"]').forEach((el) => {
     const svg = el.querySelector('svg.marks');
     if (!svg || !el.getClientRects().length) return;
     out.charts += 1;
     const box = svg.getBoundingClientRect();
     const right = Math.min(box.right, W) + 0.5;
-    svg.querySelectorAll('.role-title-text text, .role-title-subtitle text').forEach((text) => {
+    const caption = {chart: el.className.match(/explainer-chart-[\\w-]+/)[0],
+                     widest: 0, font: 0, svg: Math.round(box.width)};
+    out.captions.push(caption);
+    const axes = el.matches('.explainer-chart-tornado')  // other charts' axes: not yet
+      ? ', .role-axis-title text, .role-axis-label text' : '';
+    svg.querySelectorAll('.role-title-text text, .role-title-subtitle text' + axes)
+      .forEach((text) => {
       // each line is a <tspan> (or the <text> itself when there is one line)
       const lines = text.querySelectorAll('tspan').length ? text.querySelectorAll('tspan')
                                                           : [text];
+      const isCaption = text.closest('.role-title-subtitle') !== null;
+      if (isCaption) caption.font = parseFloat(getComputedStyle(text).fontSize);
       lines.forEach((line) => {
         const r = line.getBoundingClientRect();
+        if (isCaption) caption.widest = Math.max(caption.widest, Math.round(r.width));
         out.lines += 1;
-        if (r.right > right || r.left < box.left - 0.5)
+        // a line past the SVG's edge, or shortened by Vega ("…", an axis's labelLimit)
+        if (r.right > right || r.left < box.left - 0.5 || line.textContent.endsWith('…'))
           out.cut.push(el.className.match(/explainer-chart-[\\w-]+/)[0] + ": '" +
                        line.textContent + "' ends at " + Math.round(r.right) +
                        " px, the chart at " + Math.round(box.right));
@@ -117,6 +134,17 @@ def open_dashboard(page, base_url: str, name: str, query: str = "") -> None:
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
 
 
+def wait_for_ranges(page, name: str) -> None:
+    """Wait for the ranges and the tornado's bars: while they are computed, the tornado's
+    caption starts "Computing the bars…", whose "…" reads as a line Vega shortened."""
+    if name != "reforms":  # the reforms page's cards carry no range
+        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    page.locator(".explainer-chart-tornado .layer_0_marks path").first.wait_for(
+        state="attached", timeout=PAGE_TIMEOUT_MS
+    )
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+
+
 def settle(page) -> None:
     """Let the layout and Vega's resize (ResizeObserver → window resize) finish."""
     page.wait_for_timeout(600)
@@ -129,9 +157,7 @@ def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 360, "height": 740})
     open_dashboard(page, base_url, name, f"?lang={lang}")
-    if name != "reforms":  # the ranges, the tornado chart with them
-        page.locator(".explainer-cards .card-band").first.wait_for(timeout=PAGE_TIMEOUT_MS)
-        page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+    wait_for_ranges(page, name)
     cut = []
     for width, height in PHONES:
         page.set_viewport_size({"width": width, "height": height})
@@ -146,6 +172,58 @@ def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
             charts.nth(i).screenshot(path=str(SHOTS / f"captions-{name}-{lang}-{width}-{i}.png"))
     assert not cut, f"{name} ({lang}): title or caption lines cut off:\n  " + "\n  ".join(cut)
     assert_no_error_text(page)
+
+
+#: The column captions were wrapped to on every screen before issue 15's browser wrap (px).
+OLD_CAPTION_COLUMN_PX = 270
+WIDE_SCREENS = ((1280, 720), (1920, 1080))
+
+
+def chart_text(page, label: str) -> list[dict]:
+    """Every shown chart's caption (widest line, type size), asserting no line is cut."""
+    found = page.evaluate(TITLES_JS)
+    assert found["charts"] >= 2, f"{label}: {found}"
+    assert not found["cut"], f"{label}: title or caption lines cut off: {found['cut']}"
+    return found["captions"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"), (("night", "zh"), ("unit", "en"), ("fit", "zh"), ("reforms", "en"))
+)
+def test_chart_text_fills_wide_screens_and_presenter_type(page, base_url, name, lang):
+    """Laptop and projector: captions are wrapped to the chart's width (lines wider than the
+    old 270 px phone column), never cut, re-wrapped when the window grows; in presenter mode
+    at 1920 x 1080 they are in presenter type (24 px)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_dashboard(page, base_url, name, f"?lang={lang}")
+    wait_for_ranges(page, name)
+    for width, height in WIDE_SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page)
+        label = f"{name} ({lang}) at {width}x{height}"
+        for caption in chart_text(page, label):
+            assert caption["widest"] > OLD_CAPTION_COLUMN_PX, f"{label}: {caption}"
+            assert 12 <= caption["font"] < 20, f"{label}: {caption}"
+    page.locator(".explainer-presenter-toggle").click()
+    page.locator(".explainer-page.explainer-presenter").wait_for(timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    label = f"{name} ({lang}) presenter at 1920x1080"
+    page.screenshot(path=str(SHOTS / f"captions-presenter-{name}-{lang}.png"))
+    for caption in chart_text(page, label):
+        assert caption["font"] >= PRESENTER_MIN_PX[1920], f"{label}: {caption}"
+        assert caption["widest"] > 2 * OLD_CAPTION_COLUMN_PX, f"{label}: {caption}"
+    assert_no_error_text(page)
+
+
+def test_unit_cards_write_units_in_chinese(page, base_url):
+    """The Chinese unit page's cards wrote "17,012 h" and "42 min" (issue 15)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_dashboard(page, base_url, "unit", "?lang=zh")
+    text = page.locator(".explainer-headline").inner_text()
+    assert "小时" in text and "分钟" in text, text
+    english = re.findall(r"(?<![A-Za-z])(?:h|min|s|pp|vs)(?![A-Za-z])", text)
+    assert not english, f"English unit words in the Chinese cards: {english}\n{text}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

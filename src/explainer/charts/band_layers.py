@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from explainer.charts.common import wrap
 from explainer.core.i18n import t
 from explainer.core.spec import Lang
 
@@ -86,7 +85,7 @@ def fill_band(spec: dict[str, Any], rows: list[dict[str, Any]], line: str) -> di
     layers, found = _fill(spec.get("layer", []), rows)
     if not found:
         return spec
-    subtitle = [*spec["title"]["subtitle"], *wrap(line)]
+    subtitle = [*spec["title"]["subtitle"], line]
     return {**spec, "layer": layers, "title": {**spec["title"], "subtitle": subtitle}}
 
 

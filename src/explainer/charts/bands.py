@@ -23,11 +23,10 @@ from explainer.charts.band_layers import BAND_COLOUR, errorbar_layer
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
-    ROW_HEIGHT,
+    NARROW_PX,
     SCHEMA,
     _views,
     title,
-    wrap,
 )
 from explainer.charts.night import timeline_hours
 from explainer.core.figures import format_value
@@ -76,7 +75,8 @@ def tornado_rows(unc: Uncertainty, key: str, kind: str, lang: Lang) -> list[dict
     for rank, bar in enumerate(unc.tornado(key)):
         spec = registry().params[bar.param]
         label = (
-            f"{spec.label[lang]} ({range_ends(bar.param, lang)}) · {short_source(bar.param, lang)}"
+            f"{spec.label[lang]}{NAME_BREAK}({range_ends(bar.param, lang)})"
+            f" · {short_source(bar.param, lang)}"
         )
         for end, setting, value in (
             ("low", bar.low_setting, bar.at_low),
@@ -110,6 +110,48 @@ def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
     return x
 
 
+#: A tornado row's height (px) and its bar's share of it: room for a bar and, on a phone,
+#: its label in two lines over it.
+TORNADO_ROW_PX, TORNADO_BAR = 44, 0.36
+LABEL_LINE_PX = 12
+#: On a phone (see :func:`tornado_axis`) a bar sits this far (px) below its row's middle, under
+#: its label.
+PHONE_BAR_SHIFT_PX = 12
+_PHONE = f"containerSize()[0] + 0 * width < {NARROW_PX}"  # re-read as the width changes
+#: Between an assumption's name and its range in a tornado label: a no-break space, where the
+#: label breaks on a phone (a name may hold " (" itself).
+NAME_BREAK = "\u00a0"
+
+
+def tornado_axis() -> dict[str, Any]:
+    """The tornado's assumption axis. Its labels are long (name, range, source); beside the
+    bars they left a phone's chart no room (in Chinese at 360 px the bars and the figure's
+    axis title were cut off, issue 15), so below :data:`NARROW_PX` they sit over their bars,
+    across the chart's width in two lines (the name; the range and its source). The axis title
+    sits above the labels."""
+    narrow = _PHONE
+
+    def pick(phone: Any, wider: Any) -> dict[str, str]:
+        return {"expr": f"{narrow} ? {phone} : {wider}"}
+
+    return {
+        "titleAngle": 0,
+        "titleAlign": pick("'left'", "'right'"),
+        "titleY": -8,
+        "labelLimit": pick("max(containerSize()[0] - 30, 100)", 420),
+        "labelAlign": pick("'left'", "'right'"),
+        "labelBaseline": pick("'bottom'", "'middle'"),
+        "labelPadding": pick(-2, 2),  # on a phone just inside the plot (no tick)
+        # above the bar: the first line's baseline one line above the second's
+        "labelOffset": pick(
+            PHONE_BAR_SHIFT_PX - TORNADO_ROW_PX * TORNADO_BAR / 2 - 3 - LABEL_LINE_PX, 0
+        ),
+        "labelExpr": f"{narrow} ? split(datum.label, '{NAME_BREAK}') : datum.label",
+        "labelLineHeight": LABEL_LINE_PX,
+        "tickSize": pick(0, 5),
+    }
+
+
 def tornado_spec(
     unc: Uncertainty, key: str, kind: str, lang: Lang, stamp: str | None = None
 ) -> dict[str, Any]:
@@ -124,9 +166,9 @@ def tornado_spec(
         key,
         kind,
         lang,
-        [*empty, *_tornado_words(lang), *wrap(method_text(unc, lang)), *_stamp(stamp)],
+        [*empty, *_tornado_words(lang), method_text(unc, lang), *_stamp(stamp)],
         described,
-        max(TORNADO_MIN_HEIGHT, ROW_HEIGHT * len({r["label"] for r in rows})),
+        max(TORNADO_MIN_HEIGHT, TORNADO_ROW_PX * len({r["label"] for r in rows})),
     )
 
 
@@ -151,14 +193,14 @@ def pending_tornado_spec(
         key,
         kind,
         lang,
-        [pending, *_tornado_words(lang), *(wrap(method) if method else []), *_stamp(stamp)],
+        [pending, *_tornado_words(lang), *([method] if method else []), *_stamp(stamp)],
         pending,
         height,
     )
 
 
 def _tornado_words(lang: Lang) -> list[str]:
-    return [*wrap(t("tornado_subtitle", lang)), *wrap(t("tornado_caption", lang))]
+    return [t("tornado_subtitle", lang), t("tornado_caption", lang)]
 
 
 def _stamp(stamp: str | None) -> list[str]:
@@ -180,8 +222,7 @@ def _tornado(
     # the data, and a new scenario changes only the data (charts.live: updated in place).
     sort = {"field": "rank", "op": "min", "order": "ascending"}
     y = {"field": "label", "type": "nominal", "title": t("tornado_param", lang), "sort": sort}
-    # The axis title sits above the labels, which are long (name, range, source).
-    y["axis"] = {"labelLimit": 420, "titleAngle": 0, "titleAlign": "right", "titleY": -8}
+    y["axis"] = tornado_axis()
     ends = [t("tornado_end_low", lang), t("tornado_end_high", lang)]
     tooltip = [
         {"field": "label", "type": "nominal", "title": t("tornado_param", lang)},
@@ -191,7 +232,11 @@ def _tornado(
         {"field": "range", "type": "nominal", "title": t("tornado_range", lang)},
     ]
     bars = {
-        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "mark": {
+            "type": "bar",
+            "height": {"band": TORNADO_BAR},
+            "yOffset": {"expr": f"{_PHONE} ? {PHONE_BAR_SHIFT_PX} : 0"},
+        },
         "encoding": {
             "y": y,
             "x": _tornado_x(kind, figure, lang),
@@ -227,7 +272,7 @@ def with_layer(spec: dict[str, Any], layer: dict[str, Any], line: str) -> dict[s
     top = ("$schema", "title", "description", "width", "height", "autosize", "config", "resolve")
     out = {k: spec[k] for k in top if k in spec}
     out["layer"] = [*_views(spec), layer]
-    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *wrap(line)]}
+    out["title"] = {**spec["title"], "subtitle": [*spec["title"]["subtitle"], line]}
     return out
 
 

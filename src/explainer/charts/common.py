@@ -306,9 +306,10 @@ def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
     Vega-Lite's ``width: "container"`` with ``autosize: fit-x`` and ``contains: padding``
     makes the whole chart, axes and legend included, fit the width of the element that
     holds it, and follow it when the window is resized (Vega-Lite docs, "Responsive
-    Width and Height"). The caption, and a title too wide for a phone, are re-wrapped to
-    :data:`CAPTION_PX` so that they fit the narrowest phone (a wrapped title is a list of
-    lines that join into the title).
+    Width and Height"). The title and the caption stay whole (one string per paragraph):
+    the page's chart module (serving/jupyterchart.js, ``fitChartText``) wraps them to the
+    chart's width on the screen, in the page's type, and :func:`wrapped_text` wraps them for
+    a drawing of known width (the brief) or, by default, for the narrowest phone.
     Single and layered views only (container width does not apply to concatenations).
     """
     if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
@@ -324,18 +325,27 @@ def responsive(spec: dict[str, Any], lang: str) -> dict[str, Any]:
         out["layer"] = [_narrow_legends(layer, places) for layer in out["layer"]]
     if "encoding" in out:
         out["encoding"] = _narrow_legends({"encoding": out["encoding"]}, places)["encoding"]
-    heading = out.get("title")
-    if isinstance(heading, dict) and heading.get("subtitle"):
+    return out
+
+
+def wrapped_text(spec: dict[str, Any], room: float = CAPTION_PX) -> dict[str, Any]:
+    """A copy of ``spec`` whose caption lines, and a title wider than ``room``, are wrapped
+    to ``room`` px (:func:`text_px`; by default what the narrowest phone has,
+    :data:`CAPTION_PX`): for a drawing that no browser wraps (vl-convert's). A wrapped
+    title is a list of lines that join into the title (Vega-Lite draws one per line)."""
+    heading = spec.get("title")
+    if not isinstance(heading, dict):
+        return spec
+    heading = dict(heading)
+    if heading.get("subtitle"):
         lines = heading["subtitle"]
         lines = [lines] if isinstance(lines, str) else list(lines)
-        narrow = [part for line in lines for part in _rewrap(line, CAPTION_PX, CAPTION_FONT_PX)]
-        out["title"] = {**heading, "subtitle": narrow}
-    heading = out.get("title")
-    text = heading.get("text") if isinstance(heading, dict) else None
-    if isinstance(text, str) and text_px(text, TITLE_PX, bold=True) > CAPTION_PX:
-        lines = _rewrap(text, CAPTION_PX, TITLE_PX, bold=True, keep_spaces=True)
-        out["title"] = {**heading, "text": lines}
-    return out
+        size = heading.get("subtitleFontSize", CAPTION_FONT_PX)
+        heading["subtitle"] = [part for line in lines for part in _rewrap(line, room, size)]
+    text, size = heading.get("text"), heading.get("fontSize", TITLE_PX)
+    if isinstance(text, str) and text_px(text, size, bold=True) > room:
+        heading["text"] = _rewrap(text, room, size, bold=True, keep_spaces=True)
+    return {**spec, "title": heading}
 
 
 def _rewrap(

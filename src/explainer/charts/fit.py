@@ -24,7 +24,6 @@ from explainer.charts.common import (
     quant,
     records,
     text_layer,
-    wrap,
 )
 from explainer.core.i18n import t
 from explainer.core.spec import Lang
@@ -168,7 +167,7 @@ def quadrant_spec(
         t("chart_fit_title", lang),
         [
             t("fit_subtitle", lang, tool=tool, capability=capability),
-            *wrap(t("chart_fit_caption", lang)),
+            t("chart_fit_caption", lang),
         ],
         f"{t('chart_fit_title', lang)}: {described}",
         CHART_WIDTH - 120,
@@ -262,7 +261,7 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
     }
     return chart(
         t("chart_effort_title", lang),
-        [subtitle, *wrap(caption)],
+        [subtitle, caption],
         f"{t('chart_effort_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         280,
@@ -336,7 +335,7 @@ def capability_spec(
     }
     return chart(
         t("fitmodel_chart_title", lang),
-        [subtitle, *wrap(t("fitmodel_chart_caption", lang))],
+        [subtitle, t("fitmodel_chart_caption", lang)],
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,

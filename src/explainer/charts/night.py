@@ -27,7 +27,6 @@ from explainer.charts.common import (
     nominal,
     quant,
     records,
-    wrap,
 )
 from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang, format_clock
@@ -141,7 +140,7 @@ def timeline_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     midnight = [{"x": DAY_MINUTES / 60, "text": f"{t('midnight', lang)} 00:00"}]
     subtitle = [
         t("chart_timeline_subtitle", lang, bedtime=bedtime, sleep=sleep, wake=wake),
-        *wrap(t("chart_timeline_caption", lang)),
+        t("chart_timeline_caption", lang),
     ]
     return chart(
         t("chart_timeline_title", lang),
@@ -187,7 +186,7 @@ def per_app_spec(result: NightResult, lang: Lang) -> dict[str, Any]:
     order = [_row_label(f"app{a.index}", quota_apps, lang) for a in result.apps]
     return chart(
         t("chart_apps_title", lang),
-        wrap(t("chart_apps_caption", lang)),
+        [t("chart_apps_caption", lang)],
         per_app_alt_text(result, lang, frame),  # the data once, not twice
         CHART_WIDTH,
         max(80, ROW_HEIGHT * max(1, len(order))),

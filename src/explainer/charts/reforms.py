@@ -17,7 +17,6 @@ from explainer.charts.common import (
     nominal,
     quant,
     records,
-    wrap,
 )
 from explainer.charts.fit import effort_spec, quadrant_spec
 from explainer.charts.unit import bedtime_axes
@@ -73,7 +72,7 @@ def bedtime_overlay_spec(result: ComparisonResult, lang: Lang) -> dict[str, Any]
     line = t("overlay_bedtime_line", lang, before=f"{before:.1%}", after=f"{after:.1%}")
     return chart(
         t("chart_bedtime_title", lang),
-        [*reforms_line(result, lang), line, *wrap(t("overlay_caption", lang))],
+        [*reforms_line(result, lang), line, t("overlay_caption", lang)],
         f"{t('chart_bedtime_title', lang)}: {line}",
         CHART_WIDTH,
         220,

@@ -26,7 +26,6 @@ from explainer.charts.common import (
     records,
     text_layer,
     text_px,
-    wrap,
 )
 from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang, format_clock
@@ -134,7 +133,7 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None), label_align="auto")
     return chart(
         t("chart_bedtime_title", lang),
-        [*_rule_lines(result, lang), *wrap(t("chart_bedtime_caption", lang))],
+        [*_rule_lines(result, lang), t("chart_bedtime_caption", lang)],
         bedtime_alt_text(result, lang),
         CHART_WIDTH,
         240,
@@ -245,7 +244,7 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     }
     return chart(
         t("chart_risk_title", lang),
-        wrap(t("chart_risk_caption", lang)),
+        [t("chart_risk_caption", lang)],
         f"{t('chart_risk_title', lang)}: {described}",
         CHART_WIDTH - 200,
         30 * len(frame),
@@ -346,7 +345,7 @@ def veto_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         t("chart_veto_title", lang),
         [
             t("veto_subtitle", lang, n=result.scenario.n_staff, text=described),
-            *wrap(t("chart_veto_caption", lang)),
+            t("chart_veto_caption", lang),
         ],
         f"{t('chart_veto_title', lang)}: {described}",
         CHART_WIDTH,
@@ -409,7 +408,7 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         t("chart_cascade_title", lang),
         [
             t("cascade_subtitle", lang, ratio=f"{ratio:.2f}" if ratio == ratio else "–"),
-            *wrap(t("chart_cascade_caption", lang)),
+            t("chart_cascade_caption", lang),
         ],
         f"{t('chart_cascade_title', lang)}: {described}",
         CHART_WIDTH - 160,

@@ -87,7 +87,7 @@ def format_value(value: float, kind: str, lang: Lang) -> str:
     if kind == "share":
         return f"{value:.1%}"
     if kind == "hours":
-        return f"{value:,.0f} h"
+        return t("hours_only", lang, h=f"{value:,.0f}")
     return f"{value:.2f}"
 
 
@@ -102,7 +102,7 @@ def format_change(value: float, kind: str, lang: Lang) -> str:
         return "–"
     sign = "+" if value > 0 else "−"
     if kind == "share":
-        return f"{sign}{abs(value) * 100:.1f} pp"
+        return sign + t("points_value", lang, value=f"{abs(value) * 100:.1f}")
     if kind in ("minutes", "clock"):
         return sign + minutes_text(abs(value), lang)
     return sign + format_value(abs(value), kind, lang)

@@ -131,7 +131,7 @@ def _seconds_text(seconds: int, lang: Lang) -> str:
     minutes, rest = divmod(seconds, 60)
     text = minutes_text(minutes, lang)
     if rest:
-        text += f" {rest} s" if lang == "en" else f" {rest} 秒"
+        text = t("seconds_more", lang, text=text, s=rest)
     return text
 
 

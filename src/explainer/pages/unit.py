@@ -17,7 +17,7 @@ from explainer.charts.unit import (
     veto_spec,
 )
 from explainer.core.figures import Figure, show
-from explainer.core.i18n import t
+from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang
 from explainer.model import evaluate
 from explainer.model.unit import UnitResult
@@ -104,7 +104,12 @@ def cards(result: UnitResult, state: Any) -> list[Card]:
         (t("card_unit_hours", lang), show("unit_app_hours_year", hours_year, lang), hours, "hours"),
         _penalty_card(result, lang),
         (t("card_veto", lang), show("p_unit_veto", veto, lang), _veto_detail(result, lang), "veto"),
-        (t("card_checkin", lang), f"{result.checkin_minutes_per_day:.0f} min", checkin, "checkin"),
+        (
+            t("card_checkin", lang),
+            minutes_text(result.checkin_minutes_per_day, lang),
+            checkin,
+            "checkin",
+        ),
         _photo_card(result, lang),
         (
             t("card_cascade", lang),

@@ -88,7 +88,7 @@ async function render({ model, el }) {
     el.dataset.embeds = "0";
 
     const refresh = async () => {
-        const spec = structuredClone(model.get("spec"));
+        const spec = fitChartText(structuredClone(model.get("spec")), el);
         const skel = skeleton(spec);
         if (api != null && skel != null && skel === shownSkeleton) {
             if (same(spec, shown)) {
@@ -130,7 +130,7 @@ async function render({ model, el }) {
         api = null;
         shown = null;
         shownSkeleton = null;
-        let spec = structuredClone(model.get("spec"));
+        let spec = fitChartText(structuredClone(model.get("spec")), el);
         if (spec == null) {
             // Remove any existing chart and return
             while (el.firstChild) {
@@ -257,7 +257,152 @@ async function render({ model, el }) {
     model.on('change:embed_options', redraw);
     model.on('change:debounce_wait', redraw);
     model.on('change:max_wait', redraw);
+    const unwatch = watchChartText(el, () => (api != null ? update() : null));
     await update();
+    update();  // the first drawing's width was a guess before vega-embed laid the box out
+    return unwatch;
+}
+
+// --- Chart text fitted to the screen (issue 15, `captions`) -----------------------------------
+// A page chart's title and caption come as whole paragraphs (explainer.charts.common.responsive,
+// in the live parameters `live_title` and `live_subtitle`, or literal). fitChartText wraps them
+// to the width the chart has on the screen, measured with the canvas's measureText in the font
+// Vega draws titles with, at the type sizes the page's stylesheet sets (ui/style.py:
+// --explainer-chart-title-px, --explainer-chart-caption-px; larger in presenter mode).
+// Only the parameters' values change with the width: a new width is a data-only update. A new
+// type size changes the spec's skeleton, so the chart is drawn again.
+
+const CHART_TEXT_PAD = 5 + 2;       // Vega's padding on each side, and a margin for rounding
+const CHART_MENU_PX = 50;           // the chart menu's column before vega-embed has set its padding
+const NARROWEST_ROOM = 270;         // explainer.charts.common.CAPTION_PX, until the chart is laid out
+const CAPTION_MEASURE_EM = 66;      // a readable line: at most this many caption ems (~90 letters)
+const WIDE_CHARACTER = "[\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef]";
+const TEXT_TOKENS = new RegExp(`${WIDE_CHARACTER}|\\s+|(?:(?!${WIDE_CHARACTER})\\S)+`, "gu");
+const NO_LINE_START = /^[，。、；：？！）》」』”’,.;:?!)\]%]/u;
+let textCanvas = null;
+
+// A type size (px) from a custom property of the page, as the chart's element resolves it.
+function chartTextPx(el, name, fallback) {
+    if (!el.isConnected) {
+        return fallback;
+    }
+    const probe = document.createElement("span");
+    probe.style.cssText = `position:absolute;visibility:hidden;font-size:var(${name}, ${fallback}px)`;
+    el.appendChild(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return px > 0 ? px : fallback;
+}
+
+// The width (px) a title line may have: the chart's box less vega-embed's menu column and
+// Vega's padding.
+function chartTextRoom(el) {
+    if (!el.isConnected || el.clientWidth === 0) {
+        return NARROWEST_ROOM;
+    }
+    const style = getComputedStyle(el);
+    let width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (!el.classList.contains("has-actions")) {
+        width -= CHART_MENU_PX;  // not drawn yet: leave the menu's column as on a phone
+    }
+    return Math.max(width - 2 * CHART_TEXT_PAD, 100);
+}
+
+// `text` as lines at most `room` px wide in `font`: broken at spaces, between Chinese
+// characters, never before a closing mark, and inside a word only when it is wider alone.
+function wrapChartText(text, room, font) {
+    const ctx = (textCanvas ??= document.createElement("canvas")).getContext("2d");
+    ctx.font = font;
+    const wide = (line) => ctx.measureText(line).width > room;
+    const tokens = [];
+    for (const token of String(text).match(TEXT_TOKENS) ?? []) {
+        const last = tokens.length - 1;
+        if (last >= 0 && NO_LINE_START.test(token) && !/\s$/.test(tokens[last])) {
+            tokens[last] += token;
+        } else {
+            tokens.push(token);
+        }
+    }
+    const lines = [];
+    let line = "";
+    for (const token of tokens) {
+        if (/^\s+$/.test(token)) {
+            line += line ? " " : "";
+            continue;
+        }
+        if (line && wide(line + token)) {
+            lines.push(line.trimEnd());
+            line = "";
+        }
+        line += token;
+        while (line.length > 1 && wide(line)) {  // one word wider than the line
+            let cut = line.length - 1;
+            while (cut > 1 && wide(line.slice(0, cut))) {
+                cut -= 1;
+            }
+            lines.push(line.slice(0, cut));
+            line = line.slice(cut);
+        }
+    }
+    return line.trim() || lines.length === 0 ? [...lines, line.trimEnd()] : lines;
+}
+
+// `spec` (a private copy: changed in place) with its title and caption wrapped for `el`.
+function fitChartText(spec, el) {
+    const heading = spec?.title;
+    if (heading == null || typeof heading !== "object" || Array.isArray(heading)) {
+        return spec;
+    }
+    const room = chartTextRoom(el);
+    const titlePx = chartTextPx(el, "--explainer-chart-title-px", heading.fontSize ?? 18);
+    const captionPx = chartTextPx(el, "--explainer-chart-caption-px", heading.subtitleFontSize ?? 12);
+    const family = heading.font ?? spec.config?.title?.font ?? spec.config?.font ?? "sans-serif";
+    heading.fontSize = titlePx;
+    heading.subtitleFontSize = captionPx;
+    heading.subtitleLineHeight = Math.round(1.3 * captionPx);  // a paragraph's leading
+    const lines = (value, font, width) => [value].flat(Infinity)
+        .flatMap((paragraph) => wrapChartText(paragraph ?? "", width, font));
+    const fitTitle = (value) => {
+        const found = lines(value, `bold ${titlePx}px ${family}`, room);
+        return found.length === 1 ? found[0] : found;
+    };
+    const captionRoom = Math.min(room, CAPTION_MEASURE_EM * captionPx);
+    const fitCaption = (value) => lines(value, `${captionPx}px ${family}`, captionRoom);
+    for (const p of spec.params ?? []) {
+        if (p.name === "live_title") {
+            p.value = fitTitle(p.value);
+        } else if (p.name === "live_subtitle") {
+            p.value = fitCaption(p.value);
+        }
+    }
+    if (typeof heading.text === "string" || Array.isArray(heading.text)) {
+        heading.text = fitTitle(heading.text);
+    }
+    if (typeof heading.subtitle === "string" || Array.isArray(heading.subtitle)) {
+        heading.subtitle = fitCaption(heading.subtitle);
+    }
+    return spec;
+}
+
+// Call `refit` when the chart's width or the page's classes (presenter mode) change (a width
+// counts as seen once `refit` returns something); returns the function that stops watching.
+function watchChartText(el, refit) {
+    let width = null;
+    let page = null;
+    const classes = new MutationObserver(refit);
+    const sizes = new ResizeObserver(() => {
+        if (page == null && (page = el.closest(".explainer-page")) != null) {
+            classes.observe(page, {attributes: true, attributeFilter: ["class"]});
+        }
+        if (el.clientWidth !== width && refit() != null) {
+            width = el.clientWidth;
+        }
+    });
+    sizes.observe(el);
+    return () => {
+        sizes.disconnect();
+        classes.disconnect();
+    };
 }
 
 function cleanJson(data) {

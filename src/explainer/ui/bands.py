@@ -268,7 +268,7 @@ class BandRunner(BandWords):
             d.view.chart_widgets, d.page.charts, self.base_specs, strict=True
         ):
             # ``base`` is already responsive (a second pass breaks Vega's layout); the band's
-            # caption line is wrapped narrow by ``with_band`` itself.
+            # caption line is one more paragraph, wrapped in the browser (issue 15).
             drawn = with_band(d.page.id, chart.css, base, result, bands, lang)
             if drawn is not base:
                 show_chart(widget, base, drawn)  # the band's rows: a data-only update

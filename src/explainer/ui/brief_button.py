@@ -152,8 +152,10 @@ def page_link(dashboard: Any, page_url: str | None = None) -> str:
 
 
 def key_chart(dashboard: Any, result: Any, lang: Lang) -> dict[str, Any] | None:
-    """The page's first chart as the page draws it (over scenario A when one is pinned)."""
-    from explainer.charts.common import overlay
+    """The page's first chart as the page draws it (over scenario A when one is pinned), its
+    caption wrapped to the brief's chart width (no browser wraps it there, issue 15)."""
+    from explainer.charts.common import overlay, wrapped_text
+    from explainer.outputs.brief import CHART_WIDTH
 
     page, pinned = dashboard.page, dashboard.state.pinned
     if not page.charts:
@@ -162,7 +164,7 @@ def key_chart(dashboard: Any, result: Any, lang: Lang) -> dict[str, Any] | None:
     spec = spec_of(result, lang)
     if pinned is not None and page.can_pin:
         spec = overlay(spec, spec_of(dashboard.compute(pinned.scenario, dict(pinned.extras)), lang))
-    return spec
+    return wrapped_text(spec, CHART_WIDTH)
 
 
 def brief_content(

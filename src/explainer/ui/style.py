@@ -115,6 +115,13 @@ _STYLE = """
    in the same type as the text, through ipywidgets' own size variables. */
 .explainer-page.explainer-presenter { font-size: clamp(20px, 1.25vw, 28px);
   --jp-widgets-font-size: 1em; --jp-widgets-inline-height: 2em; }
+/* Chart titles and captions (issue 15): the page's chart module (serving/jupyterchart.js,
+   fitChartText) draws them in these sizes, wrapped to the chart's width: 12 px on a phone
+   (charts/common.py's CAPTION_FONT_PX), 13 px on wider screens, presenter type in presenter
+   mode, from the back of a room. */
+.explainer-page { --explainer-chart-title-px: 18px; --explainer-chart-caption-px: 13px; }
+.explainer-page.explainer-presenter { --explainer-chart-title-px: clamp(26px, 1.7vw, 38px);
+  --explainer-chart-caption-px: clamp(20px, 1.25vw, 28px); }
 .explainer-presenter .explainer-nav { font-size: 0.8em; }
 .explainer-presenter .explainer-title { font-size: 1.5em; }
 .explainer-presenter .jupyter-button, .explainer-presenter .widget-toggle-button,
@@ -227,6 +234,7 @@ _STYLE = """
   /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
   .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
   .explainer-outputs .vega-embed.has-actions { padding-right: ${menu}px !important; }
+  .explainer-page:not(.explainer-presenter) { --explainer-chart-caption-px: 12px; }
   .explainer-outputs .vega-embed > details > summary { width: 44px !important;
     height: 44px !important; display: flex !important; align-items: center;
     justify-content: center; box-sizing: border-box; }
