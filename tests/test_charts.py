@@ -201,6 +201,8 @@ def axis_titles(spec: dict[str, Any], channel: str) -> list[str]:
         encoding = layer.get("encoding", {}).get(channel, {})
         axis = encoding.get("axis") or {}
         title = encoding.get("title", axis.get("title"))
+        if isinstance(title, list):  # a title in lines
+            title = " ".join(title)
         if isinstance(title, str) and title.strip():
             titles.append(title)
     return titles
@@ -257,6 +259,11 @@ def test_every_positional_field_has_an_axis_title(page: str, spec: SpecFunction,
     assert not untitled, f"axes without a title: {sorted(untitled)}"
 
 
+def _lines(title: str | list[str] | None) -> str:
+    """An axis title given as a string or as a list of lines, as one string."""
+    return " ".join(title) if isinstance(title, list) else title or ""
+
+
 @pytest.mark.parametrize(("page", "spec", "lang"), SPECS)
 def test_rendered_axes_have_titles(page: str, spec: SpecFunction, lang: str) -> None:
     untitled = set()
@@ -265,7 +272,7 @@ def test_rendered_axes_have_titles(page: str, spec: SpecFunction, lang: str) -> 
         axes = [a for a in compiled.get("axes", []) if a.get("aria") is not False]  # no grids
         assert axes, f"no axes at all in {case}"
         untitled |= {
-            f"{a.get('orient')} axis in {case}" for a in axes if not (a.get("title") or "").strip()
+            f"{a.get('orient')} axis in {case}" for a in axes if not _lines(a.get("title")).strip()
         }
     assert not untitled, f"axes drawn without a title: {sorted(untitled)}"
 

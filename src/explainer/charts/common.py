@@ -104,7 +104,13 @@ def labelled_rule(
     """A dashed rule at each mark's ``field`` (vertical for ``channel="x"``, horizontal for
     ``"y"``), labelled with the mark's ``text`` at ``label_at`` on the other axis (the top or
     left edge by default), after the rule (``label_align="right"``: before it), faded by
-    ``opacity`` when given."""
+    ``opacity`` when given.
+
+    ``label_align="auto"`` (vertical rules): after the rule, or before it for a mark with
+    ``"before": True``, unless the label does not fit on that side of the plot: then on
+    the side with more room. Each label then ends inside the plot whenever it fits at all
+    (with ``autosize: fit-x`` a label ending past the plot's right edge narrows the plot
+    by a width-dependent amount at each dataflow run, issue 14)."""
     at = {channel: quant(field)}
     faded = {} if opacity is None else {"opacity": opacity}
     other = "y" if channel == "x" else "x"
@@ -113,11 +119,59 @@ def labelled_rule(
     ]
     if labelled:
         place = {**at, other: label_at or {"value": 0}}
-        dx = -4 if label_align == "right" else 4
-        label = text_layer(place, align=label_align, dx=dx, dy=-6, fontSize=12)
+        align: Any = label_align
+        dx: Any = -4 if label_align == "right" else 4
+        if label_align == "auto":
+            marks = [{"before": False, **m, "room": _label_px(m["text"]) + 6} for m in marks]
+            x = f"scale('x', datum[{field!r}])"
+            before = (
+                f"(datum.before ? {x} >= datum.room || {x} > width / 2"
+                f" : width - {x} < datum.room && {x} > width / 2)"
+            )
+            align, dx = {"expr": f"{before} ? 'right' : 'left'"}, {"expr": f"{before} ? -4 : 4"}
+        label = text_layer(place, align=align, dx=dx, dy=-6, fontSize=12)
         label["encoding"].update(faded)
         layers.append(label)
     return {"data": {"values": marks}, "layer": layers}
+
+
+def _label_px(text: str | list[str], size: float = 12) -> float:
+    """How wide a label (a string, or a list of lines) is drawn, at most."""
+    return max(text_px(line, size) for line in ([text] if isinstance(text, str) else text))
+
+
+def bar_label_place(field: str) -> dict[str, Any]:
+    """Where a horizontal bar's label goes (``align`` and ``dx`` of its text mark, as Vega
+    expressions; the bar's end is at ``field``; each row carries ``room``, its label's
+    width in px plus a margin): inside the bar, ending at its end, when the bar holds it;
+    else after the bar when the plot has room there; else inside the plot from its left
+    edge. So it ends inside the plot whenever the plot is wider than the label (with
+    ``autosize: fit-x`` a label ending past the plot's right edge narrows the plot by a
+    width-dependent amount at each dataflow run, issue 14)."""
+    x = f"scale('x', datum[{field!r}])"
+    inside, after = f"{x} >= datum.room", f"width - {x} >= datum.room"
+    return {
+        "align": {"expr": f"{inside} ? 'right' : 'left'"},
+        "dx": {"expr": f"{inside} ? -4 : {after} ? 4 : 4 - {x}"},
+    }
+
+
+def axis_lines(text: str, room: float = 250, size: float = 11) -> str | list[str]:
+    """An axis title as one line, or two lines broken at the space nearest the middle when
+    it is wider than ``room`` px in bold ``size`` px type (Vega centres an axis title on
+    the plot, so a title wider than a phone's plot ends past its right edge); before a
+    parenthesis if both lines then fit. Vega-Lite draws a list of strings as lines."""
+    text = text.strip()
+    if text_px(text, size, bold=True) <= room or " " not in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+
+    def widest(i: int) -> float:
+        return max(text_px(text[:i].strip(), size, True), text_px(text[i:].strip(), size, True))
+
+    fitting = [i for i in spaces if text[i + 1] == "(" and widest(i) <= room]
+    cut = fitting[0] if fitting else min(spaces, key=widest)
+    return [text[:cut].strip(), text[cut:].strip()]
 
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:

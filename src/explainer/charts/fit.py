@@ -16,6 +16,7 @@ from explainer.charts.common import (
     CHART_WIDTH,
     FADED_OPACITY,
     OPACITY_FIELD,
+    axis_lines,
     category,
     chart,
     labelled_rule,
@@ -31,6 +32,9 @@ from explainer.model.fit import TOOLS, FitResult
 DEPT_COLOURS = {"regulatory": "#4e79a7", "public_service": "#59a14f", "grassroots": "#e15759"}
 SERIES = ("metric", "real", "output", "score")
 SERIES_COLOURS = ("#f28e2b", "#4e79a7", "#59a14f", "#b07aa1")
+#: A department's label is drawn ending at its point when the point is this near (px) the
+#: plot's side (half the widest label, "匹配度 0.30", and some room).
+EDGE_PX = 40
 #: How far apart (in capability units) the departments' complexity ranges are drawn.
 CROSS_APART = 0.012
 
@@ -129,8 +133,12 @@ def _departments(points: pd.DataFrame, lang: Lang) -> dict[str, Any]:
     """Each department as a point with its fit, labels alternately above and below."""
     at = {"x": quant("complexity"), "y": quant("capability"), "opacity": OPACITY_FIELD}
     columns = ["label", "text", "complexity", "capability", "opacity", "above"]
+    # Centred on the point, unless it is near the plot's side: then it ends (starts) at the
+    # point's centre, so that it never ends past the plot's edge (issue 14).
+    x = "scale('x', datum.complexity)"
+    align = {"expr": f"{x} > width - {EDGE_PX} ? 'right' : {x} < {EDGE_PX} ? 'left' : 'center'"}
     labels = [
-        {"transform": [{"filter": test}], **text_layer(at, align="center", dy=dy, fontSize=12)}
+        {"transform": [{"filter": test}], **text_layer(at, align=align, dy=dy, fontSize=12)}
         for test, dy in (("datum.above", -14), ("!datum.above", 20))
     ]
     return {
@@ -243,7 +251,7 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
         "data": {"values": records(frame, ["w", "series", "label", "value", "faded"])},
         "mark": {"type": "line", "strokeWidth": 2.5},
         "encoding": {
-            "x": quant("w", title=t("chart_effort_x", lang)),
+            "x": quant("w", title=axis_lines(t("chart_effort_x", lang))),
             "y": quant("value", title=t("chart_effort_y", lang)),
             "color": category("label", colours, labelLimit=300),
             "detail": nominal("faded"),

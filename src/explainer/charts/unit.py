@@ -16,6 +16,8 @@ from explainer.charts.band_layers import band_slot, errorbar_layer, fill_band, r
 from explainer.charts.common import (
     CHART_WIDTH,
     CLOCK_LABEL,
+    axis_lines,
+    bar_label_place,
     category,
     chart,
     labelled_rule,
@@ -23,6 +25,7 @@ from explainer.charts.common import (
     quant,
     records,
     text_layer,
+    text_px,
 )
 from explainer.core.i18n import minutes_text, t
 from explainer.core.spec import Lang, format_clock
@@ -102,7 +105,15 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     limit = (result.active.night.wake_at - result.active.night.sleep_need_min) / 60
     marks = [  # y: pixels from the top, so the two labels never overlap
         {"x": 24.0, "y": 0, "text": f"{t('midnight', lang)} 00:00"},
-        {"x": limit, "y": 16, "text": t("short_sleep_after", lang, clock=format_clock(limit * 60))},
+        {
+            "x": limit,
+            "y": 16,
+            "before": True,  # off the midnight rule, which is later
+            "text": [
+                t("short_sleep_rule_when", lang, clock=format_clock(limit * 60)),
+                t("short_sleep_rule_what", lang),
+            ],
+        },
     ]
     area = {
         "mark": {"type": "area", "opacity": 0.45, "interpolate": "step-after", "line": True},
@@ -117,7 +128,9 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             ],
         },
     }
-    lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None))
+    # Each label on the side of its rule that has room for it, in short lines: it ends
+    # inside the plot on a phone too (issue 14).
+    lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None), label_align="auto")
     return chart(
         t("chart_bedtime_title", lang),
         [*_rule_lines(result, lang), t("chart_bedtime_caption", lang)],
@@ -223,6 +236,7 @@ def deadline_horizon(result: UnitResult, lang: Lang) -> str:
 def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     """A person's chance of a penalty under each rule, per period and over the year."""
     frame = risk_data(result, lang)
+    frame["room"] = [text_px(text, 13) + 8 for text in frame["text"]]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
     at = {
         "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
@@ -234,14 +248,22 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         f"{t('chart_risk_title', lang)}: {described}",
         CHART_WIDTH - 200,
         30 * len(frame),
-        data={"values": records(frame, ["rule_label", "label", "percent", "text"])},
+        data={"values": records(frame, ["rule_label", "label", "percent", "text", "room"])},
         layer=[
             {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
-            text_layer(at, align="left", dx=4, fontSize=13),
+            # after the bar, or inside it near 100 %: never past the plot's edge (issue 14)
+            text_layer(at, **_after_or_inside("percent"), fontSize=13),
             # below the bar's middle, off its label
             band_slot(errorbar_layer([], at["y"], "percent", "top", horizontal=True, offset=8)),
         ],
     )
+
+
+def _after_or_inside(field: str) -> dict[str, Any]:
+    """A bar's label after the bar where the plot has room for it (``room`` px), else
+    inside it, ending at its end (Vega expressions for ``align`` and ``dx``)."""
+    after = f"width - scale('x', datum[{field!r}]) >= datum.room"
+    return {"align": {"expr": f"{after} ? 'left' : 'right'"}, "dx": {"expr": f"{after} ? 4 : -4"}}
 
 
 def risk_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[str, Any]:
@@ -363,7 +385,7 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         "mark": {"type": "bar", "color": "#f28e2b"},
         "encoding": {
             "y": y,
-            "x": quant("night_minutes", title=t("chart_cascade_x", lang)),
+            "x": quant("night_minutes", title=axis_lines(t("chart_cascade_x", lang), 180)),
             "tooltip": [
                 nominal("level_label", title=t("chart_cascade_y", lang)),
                 nominal("minutes_text", title=t("tooltip_minutes", lang)),
@@ -371,10 +393,17 @@ def cascade_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
             ],
         },
     }
+    # A bar's label inside it, after it or from the plot's left edge, wherever it fits: it
+    # never ends past the plot's right edge (issue 14).
+    frame["room"] = [text_px(text, 12) + 8 for text in frame["detail"]]
     labels = text_layer(
-        {"y": y, "x": quant("night_minutes")}, "detail", align="left", dx=4, fontSize=12
+        {"y": y, "x": quant("night_minutes")},
+        "detail",
+        **bar_label_place("night_minutes"),
+        dy=-3,  # off the error bar drawn below the bar's middle
+        fontSize=12,
     )
-    columns = ["level_label", "night_minutes", "minutes_text", "detail"]
+    columns = ["level_label", "night_minutes", "minutes_text", "detail", "room"]
     return chart(
         t("chart_cascade_title", lang),
         [
