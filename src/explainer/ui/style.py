@@ -7,7 +7,13 @@ the same names.
 
 from string import Template
 
-from explainer.charts.common import ACTION_MENU_PX, PHONE_PAGE_PAD_PX, PHONE_SHEET_PAD_PX
+from explainer.charts.common import (
+    ACTION_MENU_PX,
+    CAPTION_FONT_PX,
+    PHONE_PAGE_PAD_PX,
+    PHONE_SHEET_PAD_PX,
+    TITLE_PX,
+)
 
 _STYLE = """
 <style>
@@ -119,7 +125,8 @@ _STYLE = """
    fitChartText) draws them in these sizes, wrapped to the chart's width: 12 px on a phone
    (charts/common.py's CAPTION_FONT_PX), 13 px on wider screens, presenter type in presenter
    mode, from the back of a room. */
-.explainer-page { --explainer-chart-title-px: 18px; --explainer-chart-caption-px: 13px; }
+.explainer-page { --explainer-chart-title-px: ${title_px}px;
+  --explainer-chart-caption-px: ${caption_wide_px}px; }
 .explainer-page.explainer-presenter { --explainer-chart-title-px: clamp(26px, 1.7vw, 38px);
   --explainer-chart-caption-px: clamp(20px, 1.25vw, 28px); }
 .explainer-presenter .explainer-nav { font-size: 0.8em; }
@@ -234,7 +241,7 @@ _STYLE = """
   /* A chart's menu (⋯) is a 44 px target that touches nothing above it. */
   .explainer-outputs > [class*="explainer-chart-"] { margin-top: 8px !important; }
   .explainer-outputs .vega-embed.has-actions { padding-right: ${menu}px !important; }
-  .explainer-page:not(.explainer-presenter) { --explainer-chart-caption-px: 12px; }
+  .explainer-page:not(.explainer-presenter) { --explainer-chart-caption-px: ${caption_px}px; }
   .explainer-outputs .vega-embed > details > summary { width: 44px !important;
     height: 44px !important; display: flex !important; align-items: center;
     justify-content: center; box-sizing: border-box; }
@@ -257,5 +264,10 @@ _STYLE = """
 </style>
 """
 STYLE = Template(_STYLE).substitute(
-    page_pad=PHONE_PAGE_PAD_PX, sheet_pad=PHONE_SHEET_PAD_PX, menu=ACTION_MENU_PX
+    page_pad=PHONE_PAGE_PAD_PX,
+    sheet_pad=PHONE_SHEET_PAD_PX,
+    menu=ACTION_MENU_PX,
+    title_px=TITLE_PX,
+    caption_px=CAPTION_FONT_PX,
+    caption_wide_px=CAPTION_FONT_PX + 1,  # wider screens: a point more
 )
