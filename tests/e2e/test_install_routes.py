@@ -1,6 +1,6 @@
 """Every documented way of installing and starting works (issue 17), proven in Chromium.
 
-- **wheel**: build the wheel, ``pip install`` it into a fresh virtual environment, run
+- **wheel**: build the wheel, ``pip install`` it into an environment without the checkout, run
   ``explainer serve`` from a folder outside the checkout with JUPYTER_PATH unset.
 - **conda, as the README words it**: conda is not on these machines, so a fresh virtual
   environment gets exactly environment.yml's requirements with pip (its conda list, then its
@@ -10,11 +10,13 @@
 
 ``make app`` is what every other browser test runs (tests/e2e/conftest.py).
 
-Both environments are installed at once, in the background, when the module starts: pip
-mostly waits on the package index, so two installs take little longer than one. They use
-pip's ordinary index and cache. Before explainer.core.paths.register_template, the conda
-route's page answered HTTP 500 (TemplateNotFound: index.html.j2); before
-``[project.scripts]``, the wheel had no ``explainer`` command and no notebooks.
+The conda route's environment is installed in the background when the module starts, with
+pip's ordinary index and cache; the wheel's environment is a hard-linked copy of it with the
+wheel installed in place of the checkout (the ``installs`` fixture says why that is enough).
+
+Before explainer.core.paths.register_template, the conda route's page answered HTTP 500
+(TemplateNotFound: index.html.j2); before ``[project.scripts]``, the wheel had no
+``explainer`` command and no notebooks.
 """
 
 from __future__ import annotations
@@ -68,33 +70,49 @@ def environment_requirements() -> list[str]:
 
 
 class Install:
-    """Shell steps run in the background, logged to a file."""
+    """Shell steps run in the background, logged to a file; ``after``: another install that
+    must have succeeded first (these steps start when this one is waited for)."""
 
-    def __init__(self, name: str, steps: list[list[str]], log: Path) -> None:
-        self.name, self.log = name, log
-        script = " && ".join(shlex.join(step) for step in steps)
-        self._out = open(log, "w", encoding="utf-8")  # noqa: SIM115
+    def __init__(
+        self, name: str, steps: list[list[str]], log: Path, after: Install | None = None
+    ) -> None:
+        self.name, self.log, self.after = name, log, after
+        self.script = " && ".join(shlex.join(step) for step in steps)
+        self.proc: subprocess.Popen | None = None
+        self.code: int | str | None = None
+        if after is None:
+            self.start()
+
+    def start(self) -> None:
+        self._out = open(self.log, "w", encoding="utf-8")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            ["bash", "-c", script],
+            ["bash", "-c", self.script],
+            # a PYTHONPATH (a developer's src/, say) would make pip see the checkout
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
             stdout=self._out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
     def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+        if self.proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
 
     def wait(self) -> None:
-        try:
-            code = self.proc.wait(timeout=INSTALL_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            code = "timeout"
-        self._out.close()
-        if code != 0:
+        if self.code is None:
+            if self.after is not None:
+                self.after.wait()
+                self.start()
+            try:
+                self.code = self.proc.wait(timeout=INSTALL_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self.kill()
+                self.code = "timeout"
+            self._out.close()
+        if self.code != 0:
             tail = "\n".join(self.log.read_text(encoding="utf-8").splitlines()[-30:])
-            pytest.fail(f"the {self.name} install failed ({code}); {self.log}:\n{tail}")
+            pytest.fail(f"the {self.name} install failed ({self.code}); {self.log}:\n{tail}")
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +122,25 @@ def installs(tmp_path_factory):
     # files, most never imported by a server); Python compiles what it imports when it does.
     pip = ["-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-compile"]
     wheel_env, conda_env = root / "wheel-env", root / "conda-env"
+    wheel = root / f"explainer-{__version__}-py3-none-any.whl"
+    conda = Install(
+        "conda",
+        [
+            [sys.executable, "-m", "venv", str(conda_env)],
+            [str(conda_env / "bin" / "python"), *pip, *environment_requirements()],
+        ],
+        root / "conda.log",
+    )
+    # The wheel's environment starts as a hard-linked copy of the conda route's (no second
+    # download and unpacking of the same ~60 packages: unpacking is most of an install's
+    # time). Its editable checkout is removed, then the wheel is installed with --no-index:
+    # pip installs nothing else, so it fails if the wheel asks for a package the copy lacks.
+    # environment.yml lists exactly pyproject.toml's dependencies
+    # (tests/test_environment.py), so the copy holds what a fresh install of the wheel
+    # downloads; the test asserts that its server never touches the checkout.
+    wheel_python = str(wheel_env / "bin" / "python")
     jobs = {
+        "conda": conda,
         "wheel": Install(
             "wheel",
             [
@@ -119,22 +155,13 @@ def installs(tmp_path_factory):
                     str(root),
                     str(REPO),
                 ],
-                [sys.executable, "-m", "venv", str(wheel_env)],
-                [
-                    str(wheel_env / "bin" / "python"),
-                    *pip,
-                    str(root / f"explainer-{__version__}-py3-none-any.whl"),
-                ],
+                # (a venv's interpreter finds its prefix from where it is run: the copy's own)
+                ["cp", "-al", str(conda_env), str(wheel_env)],
+                [wheel_python, "-m", "pip", "uninstall", "-y", "explainer"],
+                [wheel_python, *pip, "--no-index", str(wheel)],
             ],
             root / "wheel.log",
-        ),
-        "conda": Install(
-            "conda",
-            [
-                [sys.executable, "-m", "venv", str(conda_env)],
-                [str(conda_env / "bin" / "python"), *pip, *environment_requirements()],
-            ],
-            root / "conda.log",
+            after=conda,
         ),
     }
     yield {"root": root, "wheel": wheel_env, "conda": conda_env, "jobs": jobs}

@@ -86,6 +86,8 @@ def test_a_widget_looked_up_too_early_is_drawn_again(page, base_url):
 
 
 def test_a_widget_that_never_comes_gives_the_reload_banner(page, base_url):
+    # The page looks for the widget for 20 s before it gives up; 3 s is plenty for this test.
+    page.context.add_init_script("window.explainerWidgetRepairWaitMs = 3000;")
     open_with_race(page, base_url, "never")
     banner = page.locator(".explainer-page-life[data-state=gone]")
     banner.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
