@@ -340,7 +340,26 @@ function forgetChartTextBox(el) {
 
 // `text` as lines at most `room` px wide in `font`: broken at spaces, between Chinese
 // characters, never before a closing mark, and inside a word only when it is wider alone.
+// A paragraph's lines are kept for its room and font: most of a chart's text (its title, the
+// caption's fixed sentences) is the same from one slider move to the next (issue 14).
+const wrappedText = new Map();
+const WRAPPED_KEPT = 400;
+
 function wrapChartText(text, room, font) {
+    const key = `${font}|${room}|${text}`;
+    const kept = wrappedText.get(key);
+    if (kept != null) {
+        return [...kept];
+    }
+    if (wrappedText.size >= WRAPPED_KEPT) {
+        wrappedText.clear();
+    }
+    const lines = wrapChartTextNow(text, room, font);
+    wrappedText.set(key, lines);
+    return [...lines];
+}
+
+function wrapChartTextNow(text, room, font) {
     const ctx = (textCanvas ??= document.createElement("canvas")).getContext("2d");
     ctx.font = font;
     const wide = (line) => ctx.measureText(line).width > room;
