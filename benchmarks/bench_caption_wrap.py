@@ -56,7 +56,7 @@ def fitting_code() -> str:
 
 
 TIMING_JS = """([code, charts, rooms, runs]) => {
-  const wrap = new Function(code + '; return wrapChartText;')();
+  const wrap = new Function(code + '; return wrapChartTextNow;')();  // not its memo
   const out = [];
   for (const [room, caption, title] of rooms) {
     const times = [];

@@ -308,9 +308,58 @@ function chartTextRoom(el) {
     return Math.max(width - 2 * CHART_TEXT_PAD, 100);
 }
 
+// The room and type sizes of `el`'s chart text, measured once and kept until watchChartText
+// sees a new width, new page classes (presenter mode) or a resized window: measuring reads
+// the layout (clientWidth, getComputedStyle), and a read after the previous chart's drawing
+// forced the browser to lay the page out again, several milliseconds on every slider move
+// (issue 14). A measure taken before the chart is laid out (no width yet) is not kept.
+const chartTextBoxes = new WeakMap();
+
+function chartTextBox(el, heading) {
+    const actions = el.classList.contains("has-actions");  // vega-embed's menu: another padding
+    const kept = chartTextBoxes.get(el);
+    if (kept != null && kept.actions === actions) {
+        return kept;
+    }
+    const box = {
+        actions,
+        room: chartTextRoom(el),
+        titlePx: chartTextPx(el, "--explainer-chart-title-px", heading.fontSize ?? 18),
+        captionPx: chartTextPx(el, "--explainer-chart-caption-px", heading.subtitleFontSize ?? 12),
+    };
+    if (el.isConnected && el.clientWidth > 0) {
+        chartTextBoxes.set(el, box);
+    }
+    return box;
+}
+
+// Measure `el`'s chart text again at its next fitting.
+function forgetChartTextBox(el) {
+    chartTextBoxes.delete(el);
+}
+
 // `text` as lines at most `room` px wide in `font`: broken at spaces, between Chinese
 // characters, never before a closing mark, and inside a word only when it is wider alone.
+// A paragraph's lines are kept for its room and font: most of a chart's text (its title, the
+// caption's fixed sentences) is the same from one slider move to the next (issue 14).
+const wrappedText = new Map();
+const WRAPPED_KEPT = 400;
+
 function wrapChartText(text, room, font) {
+    const key = `${font}|${room}|${text}`;
+    const kept = wrappedText.get(key);
+    if (kept != null) {
+        return [...kept];
+    }
+    if (wrappedText.size >= WRAPPED_KEPT) {
+        wrappedText.clear();
+    }
+    const lines = wrapChartTextNow(text, room, font);
+    wrappedText.set(key, lines);
+    return [...lines];
+}
+
+function wrapChartTextNow(text, room, font) {
     const ctx = (textCanvas ??= document.createElement("canvas")).getContext("2d");
     ctx.font = font;
     const wide = (line) => ctx.measureText(line).width > room;
@@ -353,9 +402,7 @@ function fitChartText(spec, el) {
     if (heading == null || typeof heading !== "object" || Array.isArray(heading)) {
         return spec;
     }
-    const room = chartTextRoom(el);
-    const titlePx = chartTextPx(el, "--explainer-chart-title-px", heading.fontSize ?? 18);
-    const captionPx = chartTextPx(el, "--explainer-chart-caption-px", heading.subtitleFontSize ?? 12);
+    const {room, titlePx, captionPx} = chartTextBox(el, heading);
     const family = heading.font ?? spec.config?.title?.font ?? spec.config?.font ?? "sans-serif";
     heading.fontSize = titlePx;
     heading.subtitleFontSize = captionPx;
@@ -389,19 +436,28 @@ function fitChartText(spec, el) {
 function watchChartText(el, refit) {
     let width = null;
     let page = null;
-    const classes = new MutationObserver(refit);
+    const classes = new MutationObserver(() => {
+        forgetChartTextBox(el);
+        return refit();
+    });
     const sizes = new ResizeObserver(() => {
         if (page == null && (page = el.closest(".explainer-page")) != null) {
             classes.observe(page, {attributes: true, attributeFilter: ["class"]});
         }
-        if (el.clientWidth !== width && refit() != null) {
-            width = el.clientWidth;
+        if (el.clientWidth !== width) {
+            forgetChartTextBox(el);
+            if (refit() != null) {
+                width = el.clientWidth;
+            }
         }
     });
+    const resized = () => forgetChartTextBox(el);  // a media query may set other type sizes
+    window.addEventListener("resize", resized);
     sizes.observe(el);
     return () => {
         sizes.disconnect();
         classes.disconnect();
+        window.removeEventListener("resize", resized);
     };
 }
 
