@@ -13,6 +13,7 @@ Screenshots of every page at every viewport go to tests/e2e/artifacts/screens/ (
 from __future__ import annotations
 
 import pytest
+from chart_text import chart_texts, label_sizes
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
@@ -27,6 +28,8 @@ VIEWPORTS = {
     "projector-1080": (1920, 1080),
 }
 PRESENTER_VIEWPORTS = ("projector-720", "projector-1080")
+#: Axis and legend labels in presenter mode, at least (px), legible from the back of a room.
+PRESENTER_LABEL_PX = {"projector-720": 14, "projector-1080": 18}
 PHONE_MAX = 760  # the stylesheet's phone layout applies below this width
 
 # Everything the viewport check needs, measured in the page.
@@ -213,6 +216,12 @@ def test_presenter_mode_on_a_projector(page, base_url, name):
         # every page with headline cards (the reform page shows a table instead)
         assert sizes or name == "reforms", f"{label}: no headline figures"
         assert not sizes or min(sizes) >= 32, f"{label}: headline figures at {sizes} px"
+        # axis and legend labels from the back of the room
+        for chart in chart_texts(page):
+            found = label_sizes(chart)
+            assert found, f"{label}: {chart['name']} has no axis or legend labels"
+            least = PRESENTER_LABEL_PX[view]
+            assert min(found) >= least, f"{label}: {chart['name']} labels at {min(found)} px"
     # the QR code holds the page's current link
     assert decode_qr(page, ".explainer-qr-presenter img") == page.evaluate("location.href")
 
