@@ -319,6 +319,14 @@ def capability_spec(
         output=f"{own.real_output:.2f}",
         displaced=f"{own.displaced:.2f}",
     )
+    # the caption's first sentence: shorter than the description's, for a phone
+    line = t(
+        "fitmodel_chart_line",
+        lang,
+        alignment=f"{own.alignment:.2f}",
+        output=f"{own.real_output:.2f}",
+        displaced=f"{own.displaced:.2f}",
+    )
     columns = ["capability", "measure", "measure_label", "label", "line", "value", "faded"]
     dashes = {t("fitmodel_output", lang): [1, 0], t("fitmodel_displaced", lang): [6, 3]}
     lines = {
@@ -335,7 +343,7 @@ def capability_spec(
     }
     return chart(
         t("fitmodel_chart_title", lang),
-        [subtitle, t("fitmodel_chart_caption", lang)],
+        [(" " if lang == "en" else "").join((line, t("fitmodel_chart_caption", lang)))],
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,
