@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from chart_text import check_chart_text
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
@@ -178,6 +179,7 @@ def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
         found = page.evaluate(TITLES_JS)
         assert found["charts"] >= 2 and found["lines"] > 2 * found["charts"], found
         cut += [f"at {width} px: {line}" for line in found["cut"]]
+        check_chart_text(page, label)
         charts = page.locator('.explainer-outputs [class*="explainer-chart-"]:visible')
         assert charts.count() == found["charts"], label
         for i in range(charts.count()):

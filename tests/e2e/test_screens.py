@@ -13,7 +13,7 @@ Screenshots of every page at every viewport go to tests/e2e/artifacts/screens/ (
 from __future__ import annotations
 
 import pytest
-from chart_text import chart_texts, label_sizes
+from chart_text import chart_texts, check_chart_text, label_sizes
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
@@ -172,6 +172,7 @@ def test_dashboard_fits_every_screen(page, base_url, name):
         label = f"{name} at {width}×{height}"
         check_fits(page, label)
         page.screenshot(path=str(SHOTS / f"{name}-{view}-{width}x{height}.png"))
+        check_chart_text(page, label)
         if width < PHONE_MAX:
             # controls fold away behind one button; tap targets at least 44 px
             assert not page.locator(".explainer-controls").is_visible(), label
@@ -201,6 +202,7 @@ def test_presenter_mode_on_a_projector(page, base_url, name):
         label = f"{name} presenter at {width}×{height}"
         m = check_fits(page, label)
         page.screenshot(path=str(SHOTS / f"{name}-presenter-{width}x{height}.png"))
+        check_chart_text(page, label)
         boxes = page.evaluate(BOXES_JS)
         assert boxes["count"] > 3, label
         assert not boxes["clashes"], f"{label}: overlapping boxes: {boxes['clashes'][:8]}"

@@ -253,8 +253,12 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     frame = risk_data(result, lang)
     frame["room"] = [text_px(text, 13) + 8 for text in frame["text"]]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
+    # The axis title above the labels (beside them, it was drawn over the long labels in
+    # presenter type), and no legend: each label names its rule (a legend under the plot
+    # started at the plot's left and ended past a phone's chart, issue 15).
+    axis = {"titleAngle": 0, "titleAlign": "left", "titleY": -8}
     at = {
-        "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
+        "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"]), axis=axis),
         "x": quant("percent", title=t("chart_risk_x", lang), scale={"domain": [0, 100]}),
     }
     return chart(
@@ -265,7 +269,10 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         30 * len(frame),
         data={"values": records(frame, ["rule_label", "label", "percent", "text", "room"])},
         layer=[
-            {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
+            {
+                "mark": {"type": "bar"},
+                "encoding": {**at, "color": {**_rule_colour(lang), "legend": None}},
+            },
             # after the bar, or inside it near 100 %: never past the plot's edge (issue 14)
             text_layer(at, **_after_or_inside("percent"), fontSize=13),
             # below the bar's middle, off its label
