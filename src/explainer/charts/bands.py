@@ -328,7 +328,11 @@ def span_layer(
                 "encoding": {
                     "x": {"field": "label_at", "type": "quantitative"},
                     "y": {"value": 0},
-                    "text": {"condition": {"test": narrow, "field": "lines"}, "field": "text"},
+                    "text": {
+                        "field": "text",
+                        "type": "nominal",
+                        "condition": {"test": narrow, "value": {"expr": "datum.lines"}},
+                    },
                 },
                 "description": "band-label",
             },
