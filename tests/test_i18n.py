@@ -50,6 +50,8 @@ ZH_WITHOUT_HAN = {"chart_apps_y", "row_app"}
 #: … and templates made of placeholders and Chinese punctuation (full-width colon, comma,
 #: brackets, the enumeration comma 、), which is what differs between the two languages.
 ZH_WITHOUT_HAN |= {"source_seed", "source_note", "label_text", "enum_separator", "list_separator"}
+#: A rule's short name and its range, both filled in (the caption says "median" before).
+ZH_WITHOUT_HAN |= {"band2_median_label"}
 #: English texts that quote the Chinese term they explain (“以上”, whose reading is the point).
 EN_QUOTING_CHINESE = {
     ("run_reading", "help"),
@@ -141,6 +143,7 @@ FAMILIES: dict[str, set[str]] = {
     "kind_": set(KIND_COLOURS),
     "step_": set(EVENING_STEPS),
     "rule_": set(RULES) | set(registry().params["rule"].choices),
+    "rule_short_": set(RULES),
     "horizon_": {"period", "year"},
     "reading_": set(registry().params["run_reading"].choices),
     "level_": {*UPPER_LEVELS, "section"},

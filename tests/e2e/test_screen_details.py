@@ -26,11 +26,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from chart_text import check_chart_text
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
 DASHBOARDS = ("night", "unit", "fit", "reforms")
 PHONES = ((360, 740), (390, 844))
+#: Charts whose caption was a screenful on a 390 px phone (16 lines): most lines there.
+SHORT_CAPTIONS = {"explainer-chart-bedtimes": 8, "explainer-chart-capability": 8}
 #: Presenter type, px, by screen width: the stylesheet's clamp(20px, 1.25vw, 28px).
 PRESENTER_MIN_PX = {1280: 20, 1920: 24}
 
@@ -55,7 +58,17 @@ TITLES_JS = """() => {
     const box = svg.getBoundingClientRect();
     const right = Math.min(box.right, W) + 0.5;
     const caption = {chart: el.className.match(/explainer-chart-[\\w-]+/)[0],
-                     widest: 0, font: 0, svg: Math.round(box.width)};
+                     widest: 0, font: 0, svg: Math.round(box.width), lines: 0};
+    // the caption's height in lines: its box's height over the distance between two lines
+    const sub = svg.querySelector('.role-title-subtitle text');
+    if (sub) {
+      const rows = [...(sub.querySelectorAll('tspan').length ? sub.querySelectorAll('tspan')
+                                                             : [sub])]
+        .map((line) => line.getBoundingClientRect());
+      const lead = rows.length > 1 ? (rows[rows.length - 1].top - rows[0].top) / (rows.length - 1)
+                                   : rows[0].height;
+      caption.lines = Math.round(sub.getBoundingClientRect().height / lead);
+    }
     out.captions.push(caption);
     const axes = el.matches('.explainer-chart-tornado')  // other charts' axes: not yet
       ? ', .role-axis-title text, .role-axis-label text' : '';
@@ -166,10 +179,15 @@ def test_chart_titles_and_captions_fit_a_phone(page, base_url, name, lang):
         found = page.evaluate(TITLES_JS)
         assert found["charts"] >= 2 and found["lines"] > 2 * found["charts"], found
         cut += [f"at {width} px: {line}" for line in found["cut"]]
+        check_chart_text(page, label)
         charts = page.locator('.explainer-outputs [class*="explainer-chart-"]:visible')
         assert charts.count() == found["charts"], label
         for i in range(charts.count()):
             charts.nth(i).screenshot(path=str(SHOTS / f"captions-{name}-{lang}-{width}-{i}.png"))
+        if width == 390:
+            for caption in found["captions"]:
+                most = SHORT_CAPTIONS.get(caption["chart"])
+                assert most is None or caption["lines"] <= most, f"{label}: {caption}"
     assert not cut, f"{name} ({lang}): title or caption lines cut off:\n  " + "\n  ".join(cut)
     assert_no_error_text(page)
 

@@ -13,6 +13,7 @@ Screenshots of every page at every viewport go to tests/e2e/artifacts/screens/ (
 from __future__ import annotations
 
 import pytest
+from chart_text import chart_texts, check_chart_text, label_sizes
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
@@ -27,6 +28,8 @@ VIEWPORTS = {
     "projector-1080": (1920, 1080),
 }
 PRESENTER_VIEWPORTS = ("projector-720", "projector-1080")
+#: Axis and legend labels in presenter mode, at least (px), legible from the back of a room.
+PRESENTER_LABEL_PX = {"projector-720": 14, "projector-1080": 18}
 PHONE_MAX = 760  # the stylesheet's phone layout applies below this width
 
 # Everything the viewport check needs, measured in the page.
@@ -169,6 +172,7 @@ def test_dashboard_fits_every_screen(page, base_url, name):
         label = f"{name} at {width}×{height}"
         check_fits(page, label)
         page.screenshot(path=str(SHOTS / f"{name}-{view}-{width}x{height}.png"))
+        check_chart_text(page, label)
         if width < PHONE_MAX:
             # controls fold away behind one button; tap targets at least 44 px
             assert not page.locator(".explainer-controls").is_visible(), label
@@ -198,6 +202,7 @@ def test_presenter_mode_on_a_projector(page, base_url, name):
         label = f"{name} presenter at {width}×{height}"
         m = check_fits(page, label)
         page.screenshot(path=str(SHOTS / f"{name}-presenter-{width}x{height}.png"))
+        check_chart_text(page, label)
         boxes = page.evaluate(BOXES_JS)
         assert boxes["count"] > 3, label
         assert not boxes["clashes"], f"{label}: overlapping boxes: {boxes['clashes'][:8]}"
@@ -213,6 +218,12 @@ def test_presenter_mode_on_a_projector(page, base_url, name):
         # every page with headline cards (the reform page shows a table instead)
         assert sizes or name == "reforms", f"{label}: no headline figures"
         assert not sizes or min(sizes) >= 32, f"{label}: headline figures at {sizes} px"
+        # axis and legend labels from the back of the room
+        for chart in chart_texts(page):
+            found = label_sizes(chart)
+            assert found, f"{label}: {chart['name']} has no axis or legend labels"
+            least = PRESENTER_LABEL_PX[view]
+            assert min(found) >= least, f"{label}: {chart['name']} labels at {min(found)} px"
     # the QR code holds the page's current link
     assert decode_qr(page, ".explainer-qr-presenter img") == page.evaluate("location.href")
 

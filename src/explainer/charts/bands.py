@@ -25,7 +25,9 @@ from explainer.charts.common import (
     CLOCK_LABEL,
     NARROW_PX,
     SCHEMA,
+    _label_px,
     _views,
+    axis_lines,
     title,
 )
 from explainer.charts.night import timeline_hours
@@ -111,12 +113,15 @@ def _tornado_x(kind: str, figure: str, lang: Lang) -> dict[str, Any]:
 
 
 #: A tornado row's height (px) and its bar's share of it: room for a bar and, on a phone,
-#: its label in two lines over it.
-TORNADO_ROW_PX, TORNADO_BAR = 44, 0.36
+#: its label in two lines over it, with a gap of 4 px or more on either side of the label.
+TORNADO_ROW_PX, TORNADO_BAR = 50, 0.32
 LABEL_LINE_PX = 12
 #: On a phone (see :func:`tornado_axis`) a bar sits this far (px) below its row's middle, under
 #: its label.
-PHONE_BAR_SHIFT_PX = 12
+PHONE_BAR_SHIFT_PX = 15
+#: Between a phone's label (its baseline offset) and the bar under it (px): its descenders
+#: take 1 px of it.
+PHONE_LABEL_GAP_PX = 6
 _PHONE = f"containerSize()[0] + 0 * width < {NARROW_PX}"  # re-read as the width changes
 #: Between an assumption's name and its range in a tornado label: a no-break space, where the
 #: label breaks on a phone (a name may hold " (" itself).
@@ -144,7 +149,11 @@ def tornado_axis() -> dict[str, Any]:
         "labelPadding": pick(-2, 2),  # on a phone just inside the plot (no tick)
         # above the bar: the first line's baseline one line above the second's
         "labelOffset": pick(
-            PHONE_BAR_SHIFT_PX - TORNADO_ROW_PX * TORNADO_BAR / 2 - 3 - LABEL_LINE_PX, 0
+            PHONE_BAR_SHIFT_PX
+            - TORNADO_ROW_PX * TORNADO_BAR / 2
+            - PHONE_LABEL_GAP_PX
+            - LABEL_LINE_PX,
+            0,
         ),
         "labelExpr": f"{narrow} ? split(datum.label, '{NAME_BREAK}') : datum.label",
         "labelLineHeight": LABEL_LINE_PX,
@@ -287,7 +296,16 @@ def span_layer(
         field2: high,
         "text": text,
         "label_at": high if label_at is None else label_at,
+        "room": _label_px(text, 11) + 8,
+        "lines": axis_lines(text, 0),
+        "room2": _label_px(axis_lines(text, 0), 11) + 8,
     }
+    # In two lines when the plot is narrower than the label; ending at label_at when the plot
+    # has room on its left, else from the plot's left edge (a narrow plot drew it left of the
+    # axis, or past the chart's right edge, issue 15).
+    narrow = "width < datum.room"
+    room = f"({narrow} ? datum.room2 : datum.room)"
+    at = "scale('x', datum.label_at)"
     x = {"field": field, "type": "quantitative"}
     return {
         "data": {"values": [row]},
@@ -300,9 +318,9 @@ def span_layer(
             {
                 "mark": {
                     "type": "text",
-                    "align": "right",
+                    "align": {"expr": f"{at} >= {room} ? 'right' : 'left'"},
                     "baseline": "top",
-                    "dx": -4,
+                    "dx": {"expr": f"{at} >= {room} ? -4 : 4 - {at}"},
                     "dy": 4,
                     "fontSize": 11,
                     "color": BAND_COLOUR,
@@ -310,7 +328,11 @@ def span_layer(
                 "encoding": {
                     "x": {"field": "label_at", "type": "quantitative"},
                     "y": {"value": 0},
-                    "text": {"field": "text"},
+                    "text": {
+                        "field": "text",
+                        "type": "nominal",
+                        "condition": {"test": narrow, "value": {"expr": "datum.lines"}},
+                    },
                 },
                 "description": "band-label",
             },

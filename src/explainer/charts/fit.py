@@ -16,6 +16,7 @@ from explainer.charts.common import (
     CHART_WIDTH,
     FADED_OPACITY,
     OPACITY_FIELD,
+    _label_px,
     axis_lines,
     category,
     chart,
@@ -46,7 +47,14 @@ def _quadrant_points(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame
     frame["described"] = [
         f"{label}: {text}" for label, text in zip(frame["label"], frame["text"], strict=True)
     ]
-    frame["above"] = [i % 2 == 0 for i in range(len(frame))]  # alternate: labels never collide
+    # Above the points (below them are the names of the tools just under the chosen one), from
+    # the left alternately one and two lines up: neighbours never collide. Each row carries its
+    # label's width and the chosen tool's name's (px, ``room``, ``tool_room``) for
+    # :func:`_departments`.
+    order = frame["complexity"].rank(method="first").astype(int)
+    frame["above"] = [rank % 2 == 0 for rank in order]
+    frame["room"] = [_label_px(text) + 4 for text in frame["text"]]
+    frame["tool_room"] = _label_px(t(f"tool_{result.tool}", lang), 11) * 1.1 + 8
     frame["opacity"] = 0.3 if faded else 1.0
     return frame
 
@@ -61,7 +69,7 @@ def _regions(lang: Lang) -> dict[str, Any]:
             {
                 "mark": {"type": "area", "color": "#e15759", "opacity": 0.08},
                 "encoding": {
-                    "x": {**x, "title": t("chart_fit_x", lang)},
+                    "x": {**x, "title": axis_lines(t("chart_fit_x", lang))},
                     "y": y,
                     "y2": {"datum": 0},
                 },
@@ -130,17 +138,23 @@ def _dept_colour(lang: Lang) -> dict[str, Any]:
 
 
 def _departments(points: pd.DataFrame, lang: Lang) -> dict[str, Any]:
-    """Each department as a point with its fit, labels alternately above and below."""
+    """Each department as a point with its fit, labels above it, alternately one and two
+    lines up."""
     at = {"x": quant("complexity"), "y": quant("capability"), "opacity": OPACITY_FIELD}
-    columns = ["label", "text", "complexity", "capability", "opacity", "above"]
+    columns = ["label", "text", "complexity", "capability", "opacity", "above", "room"]
+    columns.append("tool_room")
     # Centred on the point, unless it is near the plot's side: then it ends (starts) at the
     # point's centre, so that it never ends past the plot's edge (issue 14).
     x = "scale('x', datum.complexity)"
     align = {"expr": f"{x} > width - {EDGE_PX} ? 'right' : {x} < {EDGE_PX} ? 'left' : 'center'"}
-    labels = [
-        {"transform": [{"filter": test}], **text_layer(at, align=align, dy=dy, fontSize=12)}
-        for test, dy in (("datum.above", -14), ("!datum.above", 20))
-    ]
+    # Two lines up, too, when the label would start within the chosen tool's bold name (at the
+    # plot's left, just above the line the points are on; issue 15, a narrow plot).
+    left = (
+        f"({x} > width - {EDGE_PX} ? {x} - datum.room"
+        f" : {x} < {EDGE_PX} ? {x} : {x} - datum.room / 2)"
+    )
+    high = f"datum.above || {left} <= datum.tool_room"
+    labels = [text_layer(at, align=align, dy={"expr": f"{high} ? -28 : -14"}, fontSize=12)]
     return {
         "data": {"values": records(points, columns)},
         "layer": [
@@ -319,13 +333,25 @@ def capability_spec(
         output=f"{own.real_output:.2f}",
         displaced=f"{own.displaced:.2f}",
     )
+    # the caption's first sentence: shorter than the description's, for a phone
+    line = t(
+        "fitmodel_chart_line",
+        lang,
+        alignment=f"{own.alignment:.2f}",
+        output=f"{own.real_output:.2f}",
+        displaced=f"{own.displaced:.2f}",
+    )
     columns = ["capability", "measure", "measure_label", "label", "line", "value", "faded"]
     dashes = {t("fitmodel_output", lang): [1, 0], t("fitmodel_displaced", lang): [6, 3]}
     lines = {
         "data": {"values": records(frame, columns)},
         "mark": {"type": "line", "strokeWidth": 2.5},
         "encoding": {
-            "x": quant("capability", scale={"domain": [0, 1]}, title=t("fitmodel_chart_x", lang)),
+            "x": quant(
+                "capability",
+                scale={"domain": [0, 1]},
+                title=axis_lines(t("fitmodel_chart_x", lang)),
+            ),
             "y": quant("value", title=t("fitmodel_chart_y", lang)),
             "color": _dept_colour(lang),
             "strokeDash": category("measure_label", dashes, labelLimit=300),
@@ -335,7 +361,7 @@ def capability_spec(
     }
     return chart(
         t("fitmodel_chart_title", lang),
-        [subtitle, t("fitmodel_chart_caption", lang)],
+        [(" " if lang == "en" else "").join((line, t("fitmodel_chart_caption", lang)))],
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,

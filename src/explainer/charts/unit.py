@@ -81,6 +81,17 @@ def bedtime_data(result: UnitResult, lang: Lang) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _rule_shares(result: UnitResult, lang: Lang) -> str:
+    """Both rules' shares of short and late nights in one sentence (the caption's first line,
+    short enough for a phone)."""
+    shares = {}
+    for r in RULES:
+        population = getattr(result, r).population
+        shares[f"short_{r}"] = _pct(population.share_short_sleep)
+        shares[f"late_{r}"] = _pct(population.share_after_midnight)
+    return t("chart_bedtime_shares", lang, **shares)
+
+
 def _rule_lines(result: UnitResult, lang: Lang) -> list[str]:
     return [
         t(
@@ -133,7 +144,11 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None), label_align="auto")
     return chart(
         t("chart_bedtime_title", lang),
-        [*_rule_lines(result, lang), t("chart_bedtime_caption", lang)],
+        [
+            (" " if lang == "en" else "").join(
+                (_rule_shares(result, lang), t("chart_bedtime_caption", lang))
+            )
+        ],
         bedtime_alt_text(result, lang),
         CHART_WIDTH,
         240,
@@ -179,7 +194,7 @@ def bedtime_band(spec: Any, result: UnitResult, bands: Any, lang: Lang) -> dict[
     for i, rule in enumerate(RULES):
         band: Band = bands[f"chart:bedtime_median:{rule}"]
         span = f"{format_clock(band.low)}–{format_clock(band.high)}"
-        spans.append(t("band2_median_label", lang, rule=t(f"rule_{rule}", lang), span=span))
+        spans.append(t("band2_median_label", lang, rule=t(f"rule_short_{rule}", lang), span=span))
         row = {"hour": band.low / 60, "top": band.high / 60, "value": band.value / 60}
         rows.append({**row, "y": 40 + 16 * i, "colour": RULE_COLOURS[rule]})
     caption = range_caption(t("band2_marks_median", lang), t("band2_what_median", lang), lang)
@@ -238,8 +253,12 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     frame = risk_data(result, lang)
     frame["room"] = [text_px(text, 13) + 8 for text in frame["text"]]
     described = "; ".join(f"{r.label} {r.text}" for r in frame.itertuples())
+    # The axis title above the labels (beside them, it was drawn over the long labels in
+    # presenter type), and no legend: each label names its rule (a legend under the plot
+    # started at the plot's left and ended past a phone's chart, issue 15).
+    axis = {"titleAngle": 0, "titleAlign": "left", "titleY": -8}
     at = {
-        "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"])),
+        "y": nominal("label", title=t("chart_risk_y", lang), sort=list(frame["label"]), axis=axis),
         "x": quant("percent", title=t("chart_risk_x", lang), scale={"domain": [0, 100]}),
     }
     return chart(
@@ -250,7 +269,10 @@ def risk_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
         30 * len(frame),
         data={"values": records(frame, ["rule_label", "label", "percent", "text", "room"])},
         layer=[
-            {"mark": {"type": "bar"}, "encoding": {**at, "color": _rule_colour(lang)}},
+            {
+                "mark": {"type": "bar"},
+                "encoding": {**at, "color": {**_rule_colour(lang), "legend": None}},
+            },
             # after the bar, or inside it near 100 %: never past the plot's edge (issue 14)
             text_layer(at, **_after_or_inside("percent"), fontSize=13),
             # below the bar's middle, off its label

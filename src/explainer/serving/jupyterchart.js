@@ -396,8 +396,24 @@ function wrapChartTextNow(text, room, font) {
     return line.trim() || lines.length === 0 ? [...lines, line.trimEnd()] : lines;
 }
 
-// `spec` (a private copy: changed in place) with its title and caption wrapped for `el`.
+// The type size of axis and legend labels and titles, from the page's stylesheet
+// (--explainer-chart-label-px, set in presenter mode only: ui/style.py), as a Vega-Lite config
+// of `spec` (a private copy: changed in place). Without it Vega's own sizes (10-11 px) stay.
+function fitChartLabels(spec, el) {
+    const px = chartTextPx(el, "--explainer-chart-label-px", 0);
+    if (!(px > 0) || spec == null || typeof spec !== "object") {
+        return;
+    }
+    const sizes = {labelFontSize: px, titleFontSize: Math.round(1.1 * px)};
+    const config = (spec.config ??= {});
+    config.axis = {...config.axis, ...sizes, labelLimit: 20 * px};
+    config.legend = {...config.legend, ...sizes, symbolSize: 8 * px};
+}
+
+// `spec` (a private copy: changed in place) with its title and caption wrapped for `el`, and
+// its labels in the page's type (fitChartLabels).
 function fitChartText(spec, el) {
+    fitChartLabels(spec, el);
     const heading = spec?.title;
     if (heading == null || typeof heading !== "object" || Array.isArray(heading)) {
         return spec;

@@ -124,11 +124,13 @@ _STYLE = """
 /* Chart titles and captions (issue 15): the page's chart module (serving/jupyterchart.js,
    fitChartText) draws them in these sizes, wrapped to the chart's width: 12 px on a phone
    (charts/common.py's CAPTION_FONT_PX), 13 px on wider screens, presenter type in presenter
-   mode, from the back of a room. */
+   mode, from the back of a room; in presenter mode axis and legend labels too (16 px at
+   1280 x 720, 19 px at 1920 x 1080; jupyterchart.js fitChartLabels). */
 .explainer-page { --explainer-chart-title-px: ${title_px}px;
   --explainer-chart-caption-px: ${caption_wide_px}px; }
 .explainer-page.explainer-presenter { --explainer-chart-title-px: clamp(26px, 1.7vw, 38px);
-  --explainer-chart-caption-px: clamp(20px, 1.25vw, 28px); }
+  --explainer-chart-caption-px: clamp(20px, 1.25vw, 28px);
+  --explainer-chart-label-px: clamp(16px, 1vw, 24px); }
 .explainer-presenter .explainer-nav { font-size: 0.8em; }
 .explainer-presenter .explainer-title { font-size: 1.5em; }
 .explainer-presenter .jupyter-button, .explainer-presenter .widget-toggle-button,
