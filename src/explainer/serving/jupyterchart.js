@@ -326,6 +326,7 @@ function chartTextBox(el, heading) {
         room: chartTextRoom(el),
         titlePx: chartTextPx(el, "--explainer-chart-title-px", heading.fontSize ?? 18),
         captionPx: chartTextPx(el, "--explainer-chart-caption-px", heading.subtitleFontSize ?? 12),
+        labelPx: chartTextPx(el, "--explainer-chart-label-px", 0),  // presenter mode only
     };
     if (el.isConnected && el.clientWidth > 0) {
         chartTextBoxes.set(el, box);
@@ -399,8 +400,7 @@ function wrapChartTextNow(text, room, font) {
 // The type size of axis and legend labels and titles, from the page's stylesheet
 // (--explainer-chart-label-px, set in presenter mode only: ui/style.py), as a Vega-Lite config
 // of `spec` (a private copy: changed in place). Without it Vega's own sizes (10-11 px) stay.
-function fitChartLabels(spec, el) {
-    const px = chartTextPx(el, "--explainer-chart-label-px", 0);
+function fitChartLabels(spec, px) {
     if (!(px > 0) || spec == null || typeof spec !== "object") {
         return;
     }
@@ -413,12 +413,13 @@ function fitChartLabels(spec, el) {
 // `spec` (a private copy: changed in place) with its title and caption wrapped for `el`, and
 // its labels in the page's type (fitChartLabels).
 function fitChartText(spec, el) {
-    fitChartLabels(spec, el);
     const heading = spec?.title;
-    if (heading == null || typeof heading !== "object" || Array.isArray(heading)) {
+    const titled = heading != null && typeof heading === "object" && !Array.isArray(heading);
+    const {room, titlePx, captionPx, labelPx} = chartTextBox(el, titled ? heading : {});
+    fitChartLabels(spec, labelPx);
+    if (!titled) {
         return spec;
     }
-    const {room, titlePx, captionPx} = chartTextBox(el, heading);
     const family = heading.font ?? spec.config?.title?.font ?? spec.config?.font ?? "sans-serif";
     heading.fontSize = titlePx;
     heading.subtitleFontSize = captionPx;
