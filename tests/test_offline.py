@@ -81,5 +81,3 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch, caplog):
         assert offline.load_bundle() == (built, False)  # built again: nothing was cached
     assert "could not cache the chart JavaScript" in caplog.text
     assert blocker.read_text() == ""
-
-
