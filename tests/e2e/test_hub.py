@@ -45,7 +45,7 @@ HANDLE = ".explainer-param-n_apps .noUi-handle"
 HEADLINE = ".explainer-headline"
 TIMELINE_MARKS = ".explainer-chart-timeline svg.marks"
 TOKEN = "explainer-hub-test-token-0123456789"
-CULL_TIMEOUT_S = 20
+CULL_TIMEOUT_S = 30
 
 
 def proxy_command() -> str:
