@@ -143,7 +143,9 @@ def tornado_axis() -> dict[str, Any]:
         "titleAngle": 0,
         "titleAlign": pick("'left'", "'right'"),
         "titleY": -8,
-        "labelLimit": pick("max(containerSize()[0] - 30, 100)", 420),
+        # beside the bars: 420 px, or half the chart where it is wider (a projector's larger
+        # label type, jupyterchart.js fitChartLabels, needs the room)
+        "labelLimit": pick("max(containerSize()[0] - 30, 100)", "max(420, containerSize()[0] / 2)"),
         "labelAlign": pick("'left'", "'right'"),
         "labelBaseline": pick("'bottom'", "'middle'"),
         "labelPadding": pick(-2, 2),  # on a phone just inside the plot (no tick)
