@@ -533,6 +533,14 @@ def test_keyboard_reaches_preset_and_slider_and_charts_have_text(page, base_url)
     wait_until_changed(page, HEADLINE, headline)
     assert slider_value(page, pid) != before
 
+    # A tornado says "computing the bars" (no figure) until its bars arrive after the move:
+    # wait for every chart's text to carry a figure; a text that never does fails below.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"(s) => ({CHARTS_TEXT_JS})(s).every((text) => /\\d/.test(text))",
+            arg=CHARTS,
+            timeout=PAGE_TIMEOUT_MS,
+        )
     labels = charts_text(page)
     assert len(labels) == page.locator(CHARTS).count() >= 2, labels
     for label in labels:
