@@ -26,7 +26,7 @@ from explainer.charts.common import (
     records,
     text_layer,
 )
-from explainer.core.i18n import t
+from explainer.core.i18n import sentences, t
 from explainer.core.spec import Lang
 from explainer.model.fit import TOOLS, FitResult
 
@@ -141,8 +141,7 @@ def _departments(points: pd.DataFrame, lang: Lang) -> dict[str, Any]:
     """Each department as a point with its fit, labels above it, alternately one and two
     lines up."""
     at = {"x": quant("complexity"), "y": quant("capability"), "opacity": OPACITY_FIELD}
-    columns = ["label", "text", "complexity", "capability", "opacity", "above", "room"]
-    columns.append("tool_room")
+    columns = ["label", "text", "complexity", "capability", "opacity", "above", "room", "tool_room"]
     # Centred on the point, unless it is near the plot's side: then it ends (starts) at the
     # point's centre, so that it never ends past the plot's edge (issue 14).
     x = "scale('x', datum.complexity)"
@@ -361,7 +360,7 @@ def capability_spec(
     }
     return chart(
         t("fitmodel_chart_title", lang),
-        [(" " if lang == "en" else "").join((line, t("fitmodel_chart_caption", lang)))],
+        [sentences(lang, line, t("fitmodel_chart_caption", lang))],
         f"{t('fitmodel_chart_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         300,

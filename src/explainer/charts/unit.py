@@ -27,7 +27,7 @@ from explainer.charts.common import (
     text_layer,
     text_px,
 )
-from explainer.core.i18n import minutes_text, t
+from explainer.core.i18n import minutes_text, sentences, t
 from explainer.core.spec import Lang, format_clock
 from explainer.model.penalties import veto_probability
 from explainer.model.population import HIST_STEP
@@ -144,11 +144,7 @@ def bedtime_spec(result: UnitResult, lang: Lang) -> dict[str, Any]:
     lines = labelled_rule(marks, "x", [6, 4], label_at=quant("y", scale=None), label_align="auto")
     return chart(
         t("chart_bedtime_title", lang),
-        [
-            (" " if lang == "en" else "").join(
-                (_rule_shares(result, lang), t("chart_bedtime_caption", lang))
-            )
-        ],
+        [sentences(lang, _rule_shares(result, lang), t("chart_bedtime_caption", lang))],
         bedtime_alt_text(result, lang),
         CHART_WIDTH,
         240,

@@ -27,6 +27,11 @@ def t(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def sentences(lang: Lang, *parts: str) -> str:
+    """``parts`` as one paragraph: English sentences apart by a space, Chinese ones not."""
+    return (" " if lang == "en" else "").join(parts)
+
+
 def minutes_text(minutes: float, lang: Lang) -> str:
     """``95`` → ``"1 h 35 min"`` / ``"1 小时 35 分钟"``; under an hour, ``"35 min"``."""
     total = int(round(minutes))
