@@ -339,7 +339,9 @@ def is_local(url: str) -> bool:
     if parts.scheme in INTERNAL_SCHEMES:
         return True
     if parts.scheme == "blob":  # blob:http://127.0.0.1:8866/<uuid>
-        return is_local(url[len("blob:") :])
+        inner = url[len("blob:") :]
+        # blob:null/<uuid>: made by a page of no origin (page.set_content), in the browser
+        return inner.startswith("null/") or is_local(inner)
     return (parts.hostname or "") in LOCAL_HOSTS
 
 

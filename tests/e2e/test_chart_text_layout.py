@@ -90,3 +90,45 @@ def test_a_new_width_wraps_again(page):
     )
     wide = page.evaluate("() => window.__wrap.wide")
     assert len(narrow) > len(wide)
+
+
+#: The whole module, imported from a blob, with a stand-in vegaEmbed that records each spec it
+#: is given, and a stand-in widget model; the chart's element is rendered off the page, then
+#: put into a dashboard page, as ipywidgets does (it places a view once render() returns).
+OFF_THE_PAGE_JS = """async (source) => {
+    const drawn = [];
+    window.vegaEmbed = async (el, spec) => {
+        drawn.push(spec);
+        el.innerHTML = '<svg class="marks"></svg>';
+        const view = {signal() {}, change() {}, changeset: () => ({remove() { return this; },
+            insert() { return this; }}), height() {}, description() {},
+            runAsync: async () => view};
+        return {view, finalize() {}};
+    };
+    const traits = {spec: {title: {text: "Bedtimes", subtitle: "Share still up.",
+        subtitleFontSize: 12}, mark: "point"}, embed_options: null, _vl_selections: {},
+        _params: {}, _js_watch_plan: []};
+    const model = {get: (k) => traits[k], set() {}, save_changes() {}, on() {}};
+    const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+    const mod = await import(url);
+    const el = document.createElement("div");
+    const rendered = mod.default.render({model, el});
+    await Promise.race([rendered, new Promise(r => setTimeout(r, 100))]);
+    document.body.innerHTML = '<div class="explainer-page" style="'
+        + '--explainer-chart-title-px:18px;--explainer-chart-caption-px:13px">'
+        + '<div id="slot" style="width:700px"></div></div>';
+    document.getElementById("slot").appendChild(el);
+    await rendered;
+    await new Promise(r => setTimeout(r, 600));
+    return {embeds: Number(el.dataset.embeds),
+            sizes: drawn.map(s => s.title.subtitleFontSize)};
+}"""
+
+
+def test_a_chart_rendered_off_the_page_is_drawn_once_in_the_page_s_type(page):
+    """The first drawing waits until the element is on the page: drawn before, it took the
+    fallback caption size (12 px), then the page's (13 px) changed its skeleton and it was
+    embedded a second time (CI: test_live_charts_page, the unit page's bedtimes chart)."""
+    page.set_content("<html><body></body></html>")
+    found = page.evaluate(OFF_THE_PAGE_JS, MODULE.read_text(encoding="utf-8"))
+    assert found == {"embeds": 1, "sizes": [13]}, found

@@ -77,7 +77,9 @@ async function render({ model, el }) {
     let api = null;      // the vega-embed result on screen
     let shown = null;    // the spec it shows (a private copy)
     let shownSkeleton = null;
-    let queue = Promise.resolve();
+    // The first drawing waits for the element to be placed (see chartPlaced).
+    const placedNow = chartPlaced(el);
+    let queue = placedNow ? Promise.resolve() : whenPlaced(el);
     // Updates run one at a time, each reading the newest spec: a burst of changes ends on it.
     const update = () => {
         queue = queue.then(refresh, refresh);
@@ -258,9 +260,42 @@ async function render({ model, el }) {
     model.on('change:debounce_wait', redraw);
     model.on('change:max_wait', redraw);
     const unwatch = watchChartText(el, () => (api != null ? update() : null));
-    await update();
+    const first = update();
     update();  // the first drawing's width was a guess before vega-embed laid the box out
+    if (placedNow) {
+        await first;  // not otherwise: ipywidgets places the element once render() returns
+    }
     return unwatch;
+}
+
+// True once `el` is on the page, laid out, and (on a dashboard) under the page's stylesheet,
+// whose type sizes fitChartText reads. ipywidgets renders a widget's view before it puts the
+// element on the page: a chart measured then took the fallback sizes, and the page's own sizes,
+// read a moment later, changed the spec's skeleton, so the chart was drawn twice on the way in
+// (CI, tests/e2e/test_live_charts_page.py).
+function chartPlaced(el) {
+    if (!el.isConnected || el.clientWidth === 0) {
+        return false;
+    }
+    const page = el.closest(".explainer-page");
+    return page == null
+        || getComputedStyle(page).getPropertyValue("--explainer-chart-caption-px").trim() !== "";
+}
+
+// Resolves once chartPlaced(el), or after `most` ms (a chart in a hidden box is drawn then and
+// fitted again when it is shown: watchChartText).
+function whenPlaced(el, most = 2000) {
+    const began = performance.now();
+    return new Promise(resolve => {
+        const check = () => {
+            if (chartPlaced(el) || performance.now() - began > most) {
+                resolve();
+            } else {
+                setTimeout(check, 16);
+            }
+        };
+        setTimeout(check, 0);
+    });
 }
 
 // --- Chart text fitted to the screen (issue 15, `captions`) -----------------------------------
