@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -48,7 +50,10 @@ def voila_server():
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
     yield server
-    if server.stop(grace=20):
+    began, kernels = time.monotonic(), len(server.kernel_pids())
+    killed = server.stop(grace=20)
+    slow_stop("Voila", began, f"{kernels} kernels")
+    if killed:
         pytest.fail(
             "Voila or one of its kernels did not stop within 20 s of SIGTERM and had to be "
             f"killed; see {server.log_path}",
@@ -70,7 +75,19 @@ def browser():
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium
+        began, contexts = time.monotonic(), len(chromium.contexts)
         chromium.close()
+        slow_stop("Chromium", began, f"{contexts} contexts left open")
+    slow_stop("Playwright", began, "with Chromium")
+
+
+def slow_stop(what: str, began: float, detail: str, seconds: float = 5) -> None:
+    """Warn (in pytest's summary, from any xdist worker) when a session's fixture takes more
+    than ``seconds`` to stop: the last test of a worker carries that wait as its teardown
+    (CI showed 20-170 s there)."""
+    spent = time.monotonic() - began
+    if spent > seconds:
+        warnings.warn(f"stopping {what} took {spent:.1f} s ({detail})", stacklevel=2)
 
 
 @pytest.fixture
