@@ -11,7 +11,6 @@ import asyncio
 import html
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import yaml
@@ -170,10 +169,7 @@ def test_a_burst_of_changes_ends_with_the_bands_of_the_last(cls: type[Dashboard]
         await task
         return d
 
-    # In a thread of its own: after the browser tests, Playwright's sync API keeps an event
-    # loop running in this process's main thread, where asyncio.run() refuses to start.
-    with ThreadPoolExecutor(1) as pool:
-        d = pool.submit(asyncio.run, burst()).result()
+    d = asyncio.run(burst())  # tests/conftest.py hides Playwright's loop from this test
     assert d.bands.current is not None and d.bands.current.ends is not None
     assert d.scenario.washing_min == 45
     stamps = set(re.findall(r"data-scenario='(\w+)'", d.headline.value))
