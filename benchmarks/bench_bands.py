@@ -177,7 +177,9 @@ def report(results: dict[str, dict]) -> None:
         target = PAGES[name][2]
         rows = (
             ("text", "point: card values", TARGET_POINT_P95_MS),
-            ("value", "point: value marker", TARGET_POINT_P95_MS),
+            # The hidden marker is appended after every chart is sent: the whole point
+            # update's end, not a figure a reader waits for (no target of its own).
+            ("value", "whole update sent (marker)", None),
             ("chart", "point: chart redrawn", TARGET_POINT_P95_MS),
             ("band", "band follows (every figure)", target),
         )
@@ -185,10 +187,13 @@ def report(results: dict[str, dict]) -> None:
             s = found[key]
             if not s.get("n"):
                 continue
-            ok = "meets" if s["p95"] <= limit else "MISSES"
+            if limit is None:
+                verdict = "(no target)"
+            else:
+                verdict = ("meets" if s["p95"] <= limit else "MISSES") + f" p95 <= {limit} ms"
             print(
                 f"{name:6} {label:30} {s['median']:7.0f} ms {s['p95']:7.0f} ms"
-                f"   {ok} p95 <= {limit} ms  (n={s['n']})"
+                f"   {verdict}  (n={s['n']})"
             )
         band, value = found["band"], found["text"]
         if band.get("n") and value.get("n"):

@@ -11,6 +11,7 @@ import asyncio
 import html
 import json
 import re
+from typing import Any
 
 import pytest
 import yaml
@@ -22,7 +23,7 @@ from explainer.core.i18n import t
 from explainer.model import uncertainty as U
 from explainer.model.robustness import band_only_text
 from explainer.ui.band_html import CARD_FIGURES
-from explainer.ui.bands import sample_size
+from explainer.ui.bands import START_DELAY, sample_size
 from explainer.ui.dashboard import Dashboard
 from explainer.ui.fit import FitDashboard
 from explainer.ui.night import NightDashboard
@@ -155,6 +156,35 @@ def test_a_scenario_has_one_stamp_however_its_numbers_came() -> None:
         assert linked.bands.stamp() == moved.bands.stamp()
 
 
+def test_the_band_computation_waits_for_the_point_update_to_be_drawn(monkeypatch) -> None:
+    """No band work in the first START_DELAY after a change (the browser draws the point
+    update without the band's work on the other core), and the work starts after it."""
+    import scipy.stats  # noqa: F401  (else the first sample is drawn in a worker thread)
+
+    from explainer.ui import bands
+
+    calls: list[int] = []
+    made = bands.figures_callable
+
+    def counted(*args: Any) -> Any:
+        run = made(*args)
+        return lambda scenario: calls.append(1) or run(scenario)
+
+    monkeypatch.setattr(bands, "figures_callable", counted)
+
+    async def change() -> tuple[int, int]:
+        d = NightDashboard("en")
+        d._on_control("washing_min", 25)
+        await asyncio.sleep(0.02)  # long enough for a chunk or two without the delay
+        during = len(calls)
+        await asyncio.sleep(START_DELAY + 0.05)
+        return during, len(calls)
+
+    during, after = asyncio.run(change())
+    assert during == 0
+    assert after > 0
+
+
 @pytest.mark.parametrize("cls", [NightDashboard, UnitDashboard])
 def test_a_burst_of_changes_ends_with_the_bands_of_the_last(cls: type[Dashboard]) -> None:
     """The task path: each change cancels the unfinished computation of the one before."""
@@ -163,7 +193,8 @@ def test_a_burst_of_changes_ends_with_the_bands_of_the_last(cls: type[Dashboard]
         d = cls("en")
         for minutes in (10, 20, 30, 40, 45):
             d._on_control("washing_min", minutes)
-            await asyncio.sleep(0)  # let the task start a chunk, then change again
+            # past the start delay: the task is inside its chunks when the next change comes
+            await asyncio.sleep(START_DELAY + 0.02)
         task = d.bands.task
         assert task is not None
         await task

@@ -4,8 +4,9 @@ The page's point values update as before; the bands follow. :meth:`BandRunner.sc
 called at the end of every refresh: it counts a new *generation*, takes the old bands off
 the page (a band never surrounds a value of another scenario), and starts an asyncio task on
 the kernel's event loop (ipykernel runs one in the main thread; Voila's kernels too). The
-task evaluates the sample a few milliseconds at a time and yields between chunks, so a
-slider message is handled within one chunk; before each chunk and before drawing it checks
+task waits ``START_DELAY`` (the browser draws the point update meanwhile), then evaluates
+the sample a few milliseconds at a time and pauses between chunks, so a slider message is
+handled within one chunk; before each chunk and before drawing it checks
 the generation, so a later change cancels it. The first sample (importing ``scipy.stats``,
 ≈0.8 s) is drawn in a worker thread, leaving the loop free. Without a running loop (tests,
 scripts) nothing runs until :meth:`BandRunner.run_now`.
@@ -43,6 +44,14 @@ from explainer.ui.outputs import plain_spec, show_chart
 
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
+#: The pause after each chunk (seconds). A pause, not a bare yield: the kernel's main thread
+#: then lets go of the GIL, so ipykernel's IOPub thread sends what is queued (the point
+#: update's charts) at once instead of at the next 5 ms GIL switch.
+CHUNK_PAUSE = 0.001
+#: How long after a change the band computation starts (seconds): the browser draws the
+#: point update first, without the kernel's band work on the second of the machine's two
+#: cores. A later change within it replaces the scenario before any work is done for it.
+START_DELAY = 0.05
 CACHE_SIZE = 8
 
 
@@ -147,6 +156,9 @@ class BandRunner(BandWords):
     async def _run(self, ticket: tuple[int, str]) -> None:
         """Compute the bands of the scenario ``ticket`` names (its generation and stamp)."""
         generation = ticket[0]
+        await asyncio.sleep(START_DELAY)
+        if generation != self.generation:
+            return
         figures, scenario, keys, assumptions = self._prepare()
         n = sample_size(self.dashboard.page.id)
         if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
@@ -182,7 +194,7 @@ class BandRunner(BandWords):
         chunks = []
         for chunk in timed_chunks(figures, scenarios, keys, CHUNK_SECONDS):
             chunks.append(chunk)
-            await asyncio.sleep(0)  # the controls' messages are handled here
+            await asyncio.sleep(CHUNK_PAUSE)  # the controls' messages are handled here
             if generation != self.generation:
                 return None
         return chunks
