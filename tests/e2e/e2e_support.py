@@ -494,3 +494,16 @@ def reveal_control(page, selector: str, section_title: str, timeout=None):
 def switch_language(page, button_text: str) -> None:
     """Press the language toggle button labelled ``button_text`` (中文 or English)."""
     page.locator(".explainer-language button", has_text=button_text).click()
+
+
+#: True once the band table and the headline's values belong to the same scenario (issue 14).
+BANDS_SETTLED_JS = """() => {
+    const table = document.querySelector(".explainer-bands-table[data-state='ready']");
+    const marker = document.querySelector(".explainer-headline .explainer-value-scenario");
+    return !!table && !!marker && table.dataset.scenario === marker.dataset.scenario;
+}"""
+
+
+def wait_for_bands(page, timeout: float | None = None) -> None:
+    """Wait until every figure on ``page`` shows the band of the scenario on the page."""
+    page.wait_for_function(BANDS_SETTLED_JS, timeout=timeout or ACTION_TIMEOUT_MS)

@@ -27,6 +27,7 @@ from e2e_support import (
     locale_text,
     reveal_control,
     switch_language,
+    wait_for_bands,
     wait_for_text,
     wait_for_visible_or_error,
     wait_until_changed,
@@ -206,6 +207,7 @@ def test_changed_state_copied_as_a_link_reopens_in_a_fresh_page(page, base_url, 
     page.locator(COPY_BUTTON).click()
     wait_for_text(page, COPY_BUTTON, locale_text("copied", "zh"))
     assert page.evaluate("navigator.clipboard.readText()") == link
+    wait_for_bands(page)  # the cards' ranges follow the values: compare the settled cards
     headline = text(page, HEADLINE)
     summary = text(page, SUMMARY)
 
@@ -213,6 +215,7 @@ def test_changed_state_copied_as_a_link_reopens_in_a_fresh_page(page, base_url, 
         other.goto(link, wait_until="domcontentloaded")
         wait_for_dashboard(other)
         assert slider_value(other, "n_apps") == value
+        wait_for_bands(other)
         assert text(other, HEADLINE) == headline
         assert text(other, SUMMARY) == summary
         assert other.input_value(LINK_INPUT) == link

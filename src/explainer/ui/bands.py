@@ -151,14 +151,11 @@ class BandRunner(BandWords):
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop (a test or a script): run_now() when wanted
             return
-        self.task = loop.create_task(self._run((self.generation, self.stamp())))
+        self.task = loop.create_task(_after_delay(self, (self.generation, self.stamp())))
 
     async def _run(self, ticket: tuple[int, str]) -> None:
         """Compute the bands of the scenario ``ticket`` names (its generation and stamp)."""
         generation = ticket[0]
-        await asyncio.sleep(START_DELAY)
-        if generation != self.generation:
-            return
         figures, scenario, keys, assumptions = self._prepare()
         n = sample_size(self.dashboard.page.id)
         if assumptions and "scipy.stats" not in sys.modules:  # ≈0.8 s: in a worker thread
@@ -341,6 +338,13 @@ class BandRunner(BandWords):
         if shown is not None and isinstance(shown.get("height"), int):
             return int(shown["height"])
         return TORNADO_MIN_HEIGHT
+
+
+async def _after_delay(runner: BandRunner, ticket: tuple[int, str]) -> None:
+    """``runner``'s bands of ``ticket``, after ``START_DELAY`` unless the page moved on."""
+    await asyncio.sleep(START_DELAY)
+    if ticket[0] == runner.generation:
+        await runner._run(ticket)
 
 
 def _number(value: Any) -> Any:
