@@ -207,17 +207,19 @@ def test_changed_state_copied_as_a_link_reopens_in_a_fresh_page(page, base_url, 
     page.locator(COPY_BUTTON).click()
     wait_for_text(page, COPY_BUTTON, locale_text("copied", "zh"))
     assert page.evaluate("navigator.clipboard.readText()") == link
-    wait_for_bands(page)  # the cards' ranges follow the values: compare the settled cards
-    headline = text(page, HEADLINE)
-    summary = text(page, SUMMARY)
 
     with fresh_page(browser) as other:
         other.goto(link, wait_until="domcontentloaded")
         wait_for_dashboard(other)
         assert slider_value(other, "n_apps") == value
+        # The ranges and the summary's verdicts follow the values on each page, one step at a
+        # time: compare the two pages once both have settled (the same text on both).
+        for selector in (HEADLINE, SUMMARY):
+            deadline = time.monotonic() + ACTION_TIMEOUT_MS / 1000
+            while text(other, selector) != text(page, selector) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert text(other, selector) == text(page, selector)
         wait_for_bands(other)
-        assert text(other, HEADLINE) == headline
-        assert text(other, SUMMARY) == summary
         assert other.input_value(LINK_INPUT) == link
         assert_no_error_text(other)
 
