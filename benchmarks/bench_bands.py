@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO / "tests" / "e2e"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from bench_night_page import percentile, summary  # noqa: E402
+from e2e_support import BANDS_SETTLED_JS as SETTLED_JS  # noqa: E402
 from e2e_support import VoilaServer, launch_chromium  # noqa: E402
 
 OUT = REPO / "benchmarks" / "out"
@@ -86,11 +87,6 @@ WATCH_JS = """([marker, chart]) => {
         check();
     }).observe(document.body,
         {subtree: true, childList: true, attributes: true, characterData: true});
-}"""
-SETTLED_JS = """() => {
-    const table = document.querySelector(".explainer-bands-table[data-state='ready']");
-    const marker = document.querySelector(".explainer-headline .explainer-value-scenario");
-    return !!table && !!marker && table.dataset.scenario === marker.dataset.scenario;
 }"""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from e2e_support import (
+    BANDS_SETTLED_JS,
     PAGE_TIMEOUT_MS,
     assert_no_error_text,
     locale_text,
@@ -29,12 +30,6 @@ PAGES = {
     "fit": (FitDashboard, ""),
     "reforms": (ReformsDashboard, "&reforms=one_stop_platform"),
 }
-#: Resolves once the band table and the headline's values belong to the same scenario.
-SETTLED_JS = """() => {
-    const table = document.querySelector(".explainer-bands-table[data-state='ready']");
-    const marker = document.querySelector(".explainer-headline .explainer-value-scenario");
-    return !!table && !!marker && table.dataset.scenario === marker.dataset.scenario;
-}"""
 #: Records, at every change of the headline, any card band whose scenario is not the values'.
 WATCH_JS = """() => {
     const seen = window.__bands = {checks: 0, stale: [], stamps: new Set()};
@@ -68,7 +63,7 @@ def test_every_headline_figure_on_every_page_shows_a_band(page, base_url, name):
     cls, extra = PAGES[name]
     page.goto(f"{base_url}/voila/render/{name}.ipynb?lang=en{extra}", wait_until="domcontentloaded")
     wait_for_visible_or_error(page, ".explainer-headline", PAGE_TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(BANDS_SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
     table = page.locator(READY)
     for key in figure_keys(cls, extra):
         cell = table.locator(f"td.band[data-figure='{key}']")
@@ -117,7 +112,7 @@ def test_a_burst_of_changes_never_shows_a_band_of_an_older_scenario(
     page.goto(f"{base_url}/voila/render/{name}.ipynb?lang=en", wait_until="domcontentloaded")
     selector = f".explainer-param-{param} .noUi-handle"
     wait_for_visible_or_error(page, selector, PAGE_TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(BANDS_SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
     page.evaluate(WATCH_JS)
     handle = page.locator(selector)
     handle.focus()
@@ -138,7 +133,7 @@ def test_a_burst_of_changes_never_shows_a_band_of_an_older_scenario(
         timeout=PAGE_TIMEOUT_MS,
     )
     page.wait_for_timeout(500)  # the last key presses reach the kernel
-    page.wait_for_function(SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(BANDS_SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
     seen = page.evaluate("({...window.__bands, stamps: [...window.__bands.stamps]})")
     assert seen["checks"] > 0 and len(seen["stamps"]) >= 2, seen
     assert seen["stale"] == [], f"bands of an older scenario were shown: {seen['stale'][:5]}"
@@ -223,7 +218,7 @@ def test_each_chart_band_appears_and_holds_the_point_value(page, base_url, name)
     result = cls("en").result
     page.goto(f"{base_url}/voila/render/{name}.ipynb?lang=en", wait_until="domcontentloaded")
     wait_for_visible_or_error(page, ".explainer-headline", PAGE_TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(BANDS_SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
     for css in CHART_BANDS[name]:
         chart = f".explainer-chart-{css}"
         page.wait_for_function(  # the band's marks are drawn

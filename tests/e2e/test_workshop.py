@@ -212,14 +212,15 @@ def test_changed_state_copied_as_a_link_reopens_in_a_fresh_page(page, base_url, 
         other.goto(link, wait_until="domcontentloaded")
         wait_for_dashboard(other)
         assert slider_value(other, "n_apps") == value
-        # The ranges and the summary's verdicts follow the values on each page, one step at a
-        # time: compare the two pages once both have settled (the same text on both).
+        wait_for_bands(page)
+        wait_for_bands(other)
+        # The summary's verdicts are drawn after the band table is ready: compare the two
+        # pages once both have settled (the same text on both).
         for selector in (HEADLINE, SUMMARY):
             deadline = time.monotonic() + ACTION_TIMEOUT_MS / 1000
             while text(other, selector) != text(page, selector) and time.monotonic() < deadline:
                 time.sleep(0.2)
             assert text(other, selector) == text(page, selector)
-        wait_for_bands(other)
         assert other.input_value(LINK_INPUT) == link
         assert_no_error_text(other)
 

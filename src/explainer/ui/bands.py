@@ -45,8 +45,7 @@ from explainer.ui.outputs import plain_spec, show_chart
 #: Work done between two yields to the event loop (seconds): a slider waits at most this.
 CHUNK_SECONDS = 0.008
 #: The pause after each chunk (seconds). A pause, not a bare yield: the kernel's main thread
-#: then lets go of the GIL, so ipykernel's IOPub thread sends what is queued (the point
-#: update's charts) at once instead of at the next 5 ms GIL switch.
+#: sleeps and lets go of the GIL, so ipykernel's IOPub thread can send what is queued.
 CHUNK_PAUSE = 0.001
 #: How long after a change the band computation starts (seconds): the browser draws the
 #: point update first, without the kernel's band work on the second of the machine's two
