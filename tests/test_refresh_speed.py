@@ -63,3 +63,60 @@ def test_per_app_chart_text_unchanged(lang: str) -> None:
     page = Dashboard(lang, page="night")
     spec = per_app_spec(page.result, lang)
     assert spec["description"] == per_app_alt_text(page.result, lang)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(-(10**6), 10**6),
+            st.floats(allow_nan=False, width=32),
+            st.text(max_size=5),
+            st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_records_are_the_rows_itertuples_gives(rows: list[tuple]) -> None:
+    import pandas as pd
+
+    columns = ["n", "x", "label", "flag"]
+    frame = pd.DataFrame(rows, columns=columns)
+    expected = [dict(zip(columns, row, strict=True)) for row in frame.itertuples(index=False)]
+    got = common.records(frame, ["n", "x", "label", "flag"])
+    assert got == expected
+    assert [[type(v) for v in r.values()] for r in got] == [
+        [type(v) for v in r.values()] for r in expected
+    ]
+
+
+FREEZE_PROBE = """
+import gc
+from explainer.ui.dashboard import Dashboard
+Dashboard(page="unit")
+first = gc.get_freeze_count()
+Dashboard(page="night")
+print(first, gc.get_freeze_count())
+"""
+
+
+@pytest.mark.parametrize("opt_out", [False, True])
+def test_the_first_page_freezes_the_heap_once(opt_out: bool) -> None:
+    """A page's kernel exempts its start-up heap from full collections (a 110-125 ms pause
+    in 2 of 40 unit changes otherwise: benchmarks/bench_heap.py), once per process; the
+    benchmark's opt-out leaves the collector as it was."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_NO_HEAP_FREEZE"}
+    if opt_out:
+        env["EXPLAINER_NO_HEAP_FREEZE"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    first, second = int(out[-2]), int(out[-1])
+    if opt_out:
+        assert (first, second) == (0, 0)
+    else:
+        assert first > 50_000  # the libraries and the first page's objects
+        assert second <= first  # not frozen again (a frozen object freed since leaves it)
