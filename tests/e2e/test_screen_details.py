@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from chart_text import check_chart_text
+from chart_text import chart_texts, check_chart_text
 from e2e_support import ARTIFACTS, PAGE_TIMEOUT_MS, assert_no_error_text, wait_for_visible_or_error
 
 SHOTS = ARTIFACTS / "screens"
@@ -243,6 +243,52 @@ def test_chart_text_fills_wide_screens_and_presenter_type(page, base_url, name, 
     for caption in chart_text(page, label):
         assert caption["font"] >= PRESENTER_MIN_PX[1920], f"{label}: {caption}"
         assert caption["widest"] > 2 * OLD_CAPTION_COLUMN_PX, f"{label}: {caption}"
+    assert_no_error_text(page)
+
+
+#: The page's presenter label size (px), as its charts resolve --explainer-chart-label-px.
+LABEL_PX_JS = """() => {
+  const el = document.querySelector('.explainer-outputs [class*="explainer-chart-"]');
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;' +
+                        'font-size:var(--explainer-chart-label-px, 0px)';
+  el.appendChild(probe);
+  const px = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return px;
+}"""
+
+
+@pytest.mark.parametrize("name", DASHBOARDS)
+def test_presenter_chart_texts_in_label_type(page, base_url, name):
+    """Presenter mode at 1920 x 1080: every text a chart draws, the text marks' value and
+    rule labels ("fit 0.90", band labels) included, is at least the presenter label size
+    (--explainer-chart-label-px, 19 px there), and none is shortened with "…" (issue 15)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_dashboard(page, base_url, name, "?lang=en")
+    wait_for_ranges(page, name)
+    page.locator(".explainer-presenter-toggle").click()
+    page.locator(".explainer-page.explainer-presenter").wait_for(timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    charts = page.locator('.explainer-outputs [class*="explainer-chart-"]:visible')
+    for i in range(charts.count()):
+        charts.nth(i).screenshot(path=str(SHOTS / f"presenter-texts-{name}-en-{i}.png"))
+    label_px = page.evaluate(LABEL_PX_JS)
+    assert label_px >= PRESENTER_MIN_PX[1920] - 5, label_px  # 19.2 px at 1920 px wide
+    small, cut, charts = [], [], chart_texts(page)
+    assert len(charts) >= 2, charts
+    for chart in charts:
+        for text in chart["texts"]:
+            where = f"{chart['name']}: '{text['text']}' ({text['role']})"
+            if text["font"] < label_px - 0.1:
+                small.append(f"{where} at {text['font']:g} px")
+            if text["text"].endswith("…"):
+                cut.append(where)
+    assert not small, f"{name}: chart texts under {label_px:g} px:\n  " + "\n  ".join(small)
+    assert not cut, f"{name}: chart texts shortened:\n  " + "\n  ".join(cut)
     assert_no_error_text(page)
 
 
