@@ -443,9 +443,16 @@ function fitChartLabels(spec, px) {
     const sizes = {labelFontSize: px, titleFontSize: Math.round(1.1 * px)};
     const config = (spec.config ??= {});
     config.axis = {...config.axis, ...sizes, labelLimit: 30 * px};
-    config.legend = {...config.legend, ...sizes, symbolSize: 8 * px, titleLimit: 40 * px};
+    // a legend above the plot as far off it as a rule's label above the plot grows (Vega's 18 px)
+    config.legend = {...config.legend, ...sizes, symbolSize: 8 * px, titleLimit: 40 * px,
+                     offset: Math.round(18 * px / VEGA_LABEL_PX)};
     config.text = {...config.text, fontSize: px};
     scaleTextMarks(spec, px);
+    // A plot as tall as its labels grow: labels a few values apart (the fit chart's tools at
+    // capability 0.15 and 0.20) ran into each other in the larger type.
+    if (typeof spec.height === "number") {
+        spec.height = Math.round(spec.height * px / VEGA_LABEL_PX);
+    }
 }
 
 // `guide[key]`, a width in Vega's own type (a number or an expression: a phone's and a wide
@@ -478,6 +485,17 @@ function scaleTextMarks(node, px) {
     if (mark != null && typeof mark === "object" && mark.type === "text"
             && typeof mark.fontSize === "number") {
         mark.fontSize = Math.max(px, Math.round(px * mark.fontSize / VEGA_LABEL_PX));
+        // its offsets off a point or a rule grow with it (a larger label kept 4-6 px off a
+        // rule ran into it, or into the label on the rule's other side); a horizontal offset
+        // given as an expression places the label against the plot's edge: kept
+        const scale = px / VEGA_LABEL_PX;
+        for (const key of ["dx", "dy"]) {
+            if (typeof mark[key] === "number") {
+                mark[key] = Math.round(mark[key] * scale);
+            } else if (key === "dy" && typeof mark[key]?.expr === "string") {
+                mark[key] = {expr: `(${mark[key].expr}) * ${scale.toFixed(3)}`};
+            }
+        }
     }
     for (const channel of Object.values(node.encoding ?? {})) {
         for (const guide of [channel?.legend, channel?.axis]) {
