@@ -292,6 +292,39 @@ def test_presenter_chart_texts_in_label_type(page, base_url, name):
     assert_no_error_text(page)
 
 
+# Each checkbox's label: its text, lines and whether it is cut (wider than its box, or hidden).
+CHECKBOX_LABELS_JS = """() => [...document.querySelectorAll('.widget-checkbox')]
+  .filter((el) => el.getClientRects().length).map((el) => {
+    const label = el.querySelector('.widget-label-basic span') ||
+                  el.querySelector('.widget-label-basic');
+    const r = label.getBoundingClientRect(), box = el.getBoundingClientRect();
+    const lead = parseFloat(getComputedStyle(label).lineHeight) ||
+                 1.2 * parseFloat(getComputedStyle(label).fontSize);
+    return {text: label.textContent, lines: Math.round(r.height / lead),
+            cut: label.scrollWidth > label.clientWidth + 1 || r.right > box.right + 1 ||
+                 getComputedStyle(label).textOverflow === 'ellipsis' &&
+                 label.scrollWidth > label.clientWidth};
+  })"""
+
+
+def test_presenter_reform_boxes_wrap_their_labels(page, base_url):
+    """Presenter mode at 1920 x 1080: the reform page's checkbox labels (each reform with its
+    date) wrap instead of ending in "…" (issue 15)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_dashboard(page, base_url, "reforms", "?lang=en")
+    page.locator(".explainer-presenter-toggle").click()
+    page.locator(".explainer-page.explainer-presenter").wait_for(timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    boxes = page.evaluate(CHECKBOX_LABELS_JS)
+    assert len(boxes) >= 3, boxes
+    page.locator(".widget-checkbox").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "presenter-reform-boxes-1920.png"))
+    cut = [box["text"] for box in boxes if box["cut"]]
+    assert not cut, "checkbox labels cut off in presenter mode:\n  " + "\n  ".join(cut)
+    assert_no_error_text(page)
+
+
 def test_unit_cards_write_units_in_chinese(page, base_url):
     """The Chinese unit page's cards wrote "17,012 h" and "42 min" (issue 15)."""
     page.set_viewport_size({"width": 1280, "height": 720})
