@@ -28,7 +28,12 @@ def wait_for_title(page, selector: str, text: str, timeout=None) -> None:
 # label, title, a text mark's layer) and its type size, chart by chart; text drawn empty or
 # transparent is left out. ``overlaps`` lists pairs of texts of one chart whose boxes cross
 # (by more than 1 px each way; the faint copy of a pinned scenario is drawn behind on purpose
-# and left out), ``outside`` the texts not inside their chart's SVG and the screen.
+# and left out), ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark:
+# "midnight", "this scenario", a tool's capability, a tornado's value; not the solid error
+# bars, nor the axes' grid and ticks) runs through, more than ``RULE_TOLERANCE_PX`` inside
+# the text's box; ``outside`` the texts not inside their chart's SVG and the screen.
+#: How far (px) a rule may run inside a text's box: the box has the font's ascent and descent.
+RULE_TOLERANCE_PX = 1.5
 CHART_TEXTS_JS = """() => {
   const W = innerWidth, H = innerHeight;
   const charts = [];
@@ -64,7 +69,25 @@ CHART_TEXTS_JS = """() => {
       const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
       if (w > 1 && h > 1) overlaps.push(`'${a.text}' (${a.role}) × '${b.text}' (${b.role})`);
     }
-    charts.push({name, texts, outside, overlaps, svg: {x0: box.left, x1: box.right}});
+    const rules = [...svg.querySelectorAll('.mark-rule.role-mark > *')]
+      .filter((r) => !r.closest('[class*="role-axis"], [class*="role-legend"]'))
+      .filter((r) => /\\d/.test(r.getAttribute('stroke-dasharray') ?? ''))
+      .map((r) => r.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+    const tol = RULE_TOLERANCE;
+    const crossed = [];
+    for (const t of texts) {
+      if (t.opacity < 0.99) continue;
+      // Not yet: a phone's tornado labels lie over their bars, across the figure's value rule.
+      if (name === 'explainer-chart-tornado' && t.role.includes('role-axis-label')) continue;
+      const hit = rules.find((r) =>
+        Math.min(t.x1 - tol, r.right) - Math.max(t.x0 + tol, r.left) >= 0 &&
+        Math.min(t.y1 - tol, r.bottom) - Math.max(t.y0 + tol, r.top) >= 0);
+      if (hit) crossed.push(`'${t.text}' (${t.role}) at x ${Math.round(t.x0)}..` +
+          `${Math.round(t.x1)}, y ${Math.round(t.y0)}..${Math.round(t.y1)}; a rule at x ` +
+          `${Math.round(hit.left)}..${Math.round(hit.right)}, y ${Math.round(hit.top)}..` +
+          `${Math.round(hit.bottom)}`);
+    }
+    charts.push({name, texts, outside, overlaps, crossed, svg: {x0: box.left, x1: box.right}});
   });
   return charts;
 }"""
@@ -72,7 +95,7 @@ CHART_TEXTS_JS = """() => {
 
 def chart_texts(page) -> list[dict]:
     """Every shown chart's texts (:data:`CHART_TEXTS_JS`)."""
-    return page.evaluate(CHART_TEXTS_JS)
+    return page.evaluate(CHART_TEXTS_JS.replace("RULE_TOLERANCE", str(RULE_TOLERANCE_PX)))
 
 
 def label_sizes(chart: dict) -> list[float]:
@@ -105,11 +128,12 @@ TORNADO_GAP_PX = 3
 
 def check_chart_text(page, label: str) -> None:
     """Every chart's text inside its SVG and the screen, no two texts of a chart over each
-    other, and the tornado's bars clear of their labels (issue 15)."""
+    other or on a rule line, and the tornado's bars clear of their labels (issue 15)."""
     problems = []
     for chart in chart_texts(page):
         problems += [f"{chart['name']}: outside: {text}" for text in chart["outside"]]
         problems += [f"{chart['name']}: overlap: {pair}" for pair in chart["overlaps"]]
+        problems += [f"{chart['name']}: on a rule: {text}" for text in chart["crossed"]]
     for tornado in page.evaluate(TORNADO_GAPS_JS):
         if tornado["bars"] and tornado["least"] < TORNADO_GAP_PX:
             problems.append(f"tornado: a label {tornado['least']:.1f} px from a bar")

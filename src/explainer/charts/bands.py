@@ -34,6 +34,7 @@ from explainer.charts.night import timeline_hours
 from explainer.core.figures import format_value
 from explainer.core.i18n import t
 from explainer.core.spec import Lang, bilingual, registry, sources
+from explainer.model.night import DAY_MINUTES
 from explainer.model.robustness import (
     STATUS_QUO,
     band_only_text,
@@ -355,7 +356,10 @@ def _timeline(spec: dict[str, Any], result: Any, bands: Mapping[str, Band], lang
     band = bands["bedtime"]
     text = t("band_label", lang)
     start, end = _x_domain(spec) or timeline_hours(result)  # a label past the axis's end
-    label_at = min(max(band.high / 60, start), end)  # widens the chart (timeline_hours)
+    # Ending at the band's end, or before the midnight rule when the band spans it (the label
+    # sat on the rule, issue 15).
+    high = band.high / 60 if band.low >= DAY_MINUTES else min(band.high, DAY_MINUTES) / 60
+    label_at = min(max(high, start), end)  # widens the chart (timeline_hours)
     layer = span_layer("start_h", "end_h", band.low / 60, band.high / 60, text, label_at)
     return with_layer(spec, layer, _line(band, "clock", "bedtime", lang))
 

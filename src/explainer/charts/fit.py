@@ -33,9 +33,8 @@ from explainer.model.fit import TOOLS, FitResult
 DEPT_COLOURS = {"regulatory": "#4e79a7", "public_service": "#59a14f", "grassroots": "#e15759"}
 SERIES = ("metric", "real", "output", "score")
 SERIES_COLOURS = ("#f28e2b", "#4e79a7", "#59a14f", "#b07aa1")
-#: A department's label is drawn ending at its point when the point is this near (px) the
-#: plot's side (half the widest label, "匹配度 0.30", and some room).
-EDGE_PX = 40
+#: Between a department's label and its vertical error bar (px).
+LABEL_GAP_PX = 6
 #: How far apart (in capability units) the departments' complexity ranges are drawn.
 CROSS_APART = 0.012
 
@@ -142,18 +141,18 @@ def _departments(points: pd.DataFrame, lang: Lang) -> dict[str, Any]:
     lines up."""
     at = {"x": quant("complexity"), "y": quant("capability"), "opacity": OPACITY_FIELD}
     columns = ["label", "text", "complexity", "capability", "opacity", "above", "room", "tool_room"]
-    # Centred on the point, unless it is near the plot's side: then it ends (starts) at the
-    # point's centre, so that it never ends past the plot's edge (issue 14).
+    # Beside the department's vertical error bar, not across it (issue 15): starting just right
+    # of it, or ending just left of it when the label would end past the plot's right edge
+    # (never past the plot's edge, issue 14).
     x = "scale('x', datum.complexity)"
-    align = {"expr": f"{x} > width - {EDGE_PX} ? 'right' : {x} < {EDGE_PX} ? 'left' : 'center'"}
+    before = f"{x} + {LABEL_GAP_PX} + datum.room > width"
+    align = {"expr": f"{before} ? 'right' : 'left'"}
+    dx = {"expr": f"{before} ? -{LABEL_GAP_PX} : {LABEL_GAP_PX}"}
     # Two lines up, too, when the label would start within the chosen tool's bold name (at the
     # plot's left, just above the line the points are on; issue 15, a narrow plot).
-    left = (
-        f"({x} > width - {EDGE_PX} ? {x} - datum.room"
-        f" : {x} < {EDGE_PX} ? {x} : {x} - datum.room / 2)"
-    )
+    left = f"({before} ? {x} - {LABEL_GAP_PX} - datum.room : {x} + {LABEL_GAP_PX})"
     high = f"datum.above || {left} <= datum.tool_room"
-    labels = [text_layer(at, align=align, dy={"expr": f"{high} ? -28 : -14"}, fontSize=12)]
+    labels = [text_layer(at, align=align, dx=dx, dy={"expr": f"{high} ? -28 : -14"}, fontSize=12)]
     return {
         "data": {"values": records(points, columns)},
         "layer": [

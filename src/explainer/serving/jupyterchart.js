@@ -432,17 +432,84 @@ function wrapChartTextNow(text, room, font) {
     return line.trim() || lines.length === 0 ? [...lines, line.trimEnd()] : lines;
 }
 
-// The type size of axis and legend labels and titles, from the page's stylesheet
-// (--explainer-chart-label-px, set in presenter mode only: ui/style.py), as a Vega-Lite config
-// of `spec` (a private copy: changed in place). Without it Vega's own sizes (10-11 px) stay.
+// The type size of axis and legend labels and titles, and of the labels drawn by text marks
+// (value labels, rule labels), from the page's stylesheet (--explainer-chart-label-px, set in
+// presenter mode only: ui/style.py), in `spec` (a private copy: changed in place). Without it
+// Vega's own sizes (10-11 px) and the sizes the spec sets stay.
 function fitChartLabels(spec, px) {
     if (!(px > 0) || spec == null || typeof spec !== "object") {
         return;
     }
     const sizes = {labelFontSize: px, titleFontSize: Math.round(1.1 * px)};
     const config = (spec.config ??= {});
-    config.axis = {...config.axis, ...sizes, labelLimit: 20 * px};
-    config.legend = {...config.legend, ...sizes, symbolSize: 8 * px};
+    config.axis = {...config.axis, ...sizes, labelLimit: 30 * px};
+    // a legend above the plot as far off it as a rule's label above the plot grows (Vega's 18 px)
+    config.legend = {...config.legend, ...sizes, symbolSize: 8 * px, titleLimit: 40 * px,
+                     offset: Math.round(18 * px / VEGA_LABEL_PX)};
+    config.text = {...config.text, fontSize: px};
+    scaleTextMarks(spec, px);
+    // A plot as tall as its labels grow: labels a few values apart (the fit chart's tools at
+    // capability 0.15 and 0.20) ran into each other in the larger type.
+    if (typeof spec.height === "number") {
+        spec.height = Math.round(spec.height * px / VEGA_LABEL_PX);
+    }
+}
+
+// `guide[key]`, a width in Vega's own type (a number or an expression: a phone's and a wide
+// limit), for labels in `px`.
+function scaleLimit(guide, key, px) {
+    const scale = px / VEGA_LABEL_PX;
+    if (typeof guide[key] === "number") {
+        guide[key] = Math.round(guide[key] * scale);
+    } else if (typeof guide[key]?.expr === "string") {
+        guide[key] = {expr: `(${guide[key].expr}) * ${scale.toFixed(3)}`};
+    }
+}
+
+// Vega's own label size (px), against which a text mark's literal size is scaled.
+const VEGA_LABEL_PX = 11;
+
+// Every text mark of `spec`'s views (layers, band slots) with a literal type size in the
+// label size `px`, scaled as the spec sets it against Vega's 11 px (a 12 px value label stays
+// a little larger than the axis labels); the label and title limits its
+// axes and legends set grow with it.
+function scaleTextMarks(node, px) {
+    if (Array.isArray(node)) {
+        node.forEach((item) => scaleTextMarks(item, px));
+        return;
+    }
+    if (node == null || typeof node !== "object") {
+        return;
+    }
+    const mark = node.mark;
+    if (mark != null && typeof mark === "object" && mark.type === "text"
+            && typeof mark.fontSize === "number") {
+        mark.fontSize = Math.max(px, Math.round(px * mark.fontSize / VEGA_LABEL_PX));
+        // its offsets off a point or a rule grow with it (a larger label kept 4-6 px off a
+        // rule ran into it, or into the label on the rule's other side); a horizontal offset
+        // given as an expression places the label against the plot's edge: kept
+        const scale = px / VEGA_LABEL_PX;
+        for (const key of ["dx", "dy"]) {
+            if (typeof mark[key] === "number") {
+                mark[key] = Math.round(mark[key] * scale);
+            } else if (key === "dy" && typeof mark[key]?.expr === "string") {
+                mark[key] = {expr: `(${mark[key].expr}) * ${scale.toFixed(3)}`};
+            }
+        }
+    }
+    for (const channel of Object.values(node.encoding ?? {})) {
+        for (const guide of [channel?.legend, channel?.axis]) {
+            if (guide != null && typeof guide === "object") {
+                scaleLimit(guide, "labelLimit", px);
+                scaleLimit(guide, "titleLimit", px);
+            }
+        }
+    }
+    for (const key of ["layer", "hconcat", "vconcat", "concat", "spec"]) {
+        if (node[key] != null) {
+            scaleTextMarks(node[key], px);
+        }
+    }
 }
 
 // `spec` (a private copy: changed in place) with its title and caption wrapped for `el`, and

@@ -35,6 +35,13 @@ _STYLE = """
 .explainer-note-list li.warn { color: #b3261e; }
 .explainer-problems { border: 1px solid #b3261e; background: #fdecea; padding: 6px 12px;
   border-radius: 6px; }
+/* A checkbox's label wraps (ipywidgets cuts it with "…" on one line): a reform's date ends its
+   label, and in presenter type at 1920 x 1080 every reform's date was cut (issue 15). */
+.explainer-page .widget-checkbox { height: auto !important;
+  min-height: var(--jp-widgets-inline-height, 28px); }
+.explainer-page .widget-checkbox .widget-label-basic,
+.explainer-page .widget-checkbox .widget-label-basic span { white-space: normal;
+  overflow: visible; text-overflow: clip; line-height: 1.3; height: auto; }
 .explainer-control { margin: 2px 0 6px; }
 .explainer-control .explainer-label { font-size: 0.95em; }
 .explainer-control .explainer-info { color: #888; cursor: help; }
