@@ -437,3 +437,18 @@ def test_reforms_in_the_query_are_ticked() -> None:
     assert veto[1] == "0.0%" and veto[0] != "0.0%"
     page.apply_query("lang=en")
     assert page.chosen == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_reform_box_labels_keep_their_dates_whole(lang: str) -> None:
+    """A wrapped reform label never breaks inside its date (issue 15: "2020-" / "08-29")."""
+    from explainer.ui.extras import NON_BREAKING_HYPHEN
+
+    page = Dashboard(lang, page="reforms")
+    labels = {o: b.description for o, b in page.view.extras[0].boxes.items()}
+    dated = [label for label in labels.values() if NON_BREAKING_HYPHEN in label]
+    assert len(dated) >= 8, labels  # the reforms carry their documents' dates
+    for option, label in labels.items():
+        expected = page.page.extras[0].label(option, lang)
+        assert label.replace(NON_BREAKING_HYPHEN, "-") == expected
+        assert not re.search(r"\d{4}-\d", label), label

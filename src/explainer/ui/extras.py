@@ -8,6 +8,7 @@ The boxes only show the state (:meth:`ChoiceBoxes.show`) and report a click
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 
 import ipywidgets as W
@@ -15,6 +16,16 @@ import ipywidgets as W
 from explainer.core.i18n import t
 from explainer.core.spec import Lang
 from explainer.pages import ChoiceSet
+
+#: A date in a label ("2020-08-29", "2019-03").
+DATE = re.compile(r"\b\d{4}(?:-\d{2}){1,2}\b")
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+def whole_dates(label: str) -> str:
+    """``label`` with its dates' hyphens non-breaking: a wrapped label (issue 15) broke
+    "2020-08-29" after "2020-" in presenter type."""
+    return DATE.sub(lambda m: m.group(0).replace("-", NON_BREAKING_HYPHEN), label)
 
 
 class ChoiceBoxes:
@@ -46,7 +57,7 @@ class ChoiceBoxes:
     def relabel(self, lang: Lang) -> None:
         self.title.value = f"<b>{html.escape(t(self.choice.title_key, lang))}</b>"
         for option, box in self.boxes.items():
-            box.description = self.choice.label(option, lang)
+            box.description = whole_dates(self.choice.label(option, lang))
             box.tooltip = self.choice.tooltip(option, lang)
 
     def show(self, ticked: Iterable[str]) -> None:
