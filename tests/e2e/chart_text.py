@@ -29,7 +29,8 @@ def wait_for_title(page, selector: str, text: str, timeout=None) -> None:
 # transparent is left out. ``overlaps`` lists pairs of texts of one chart whose boxes cross
 # (by more than 1 px each way; the faint copy of a pinned scenario is drawn behind on purpose
 # and left out), ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark:
-# "midnight", "this scenario", a tool's capability, a tornado's value; not the solid error
+# "midnight", "this scenario", a tool's capability, a tornado's value (on a phone its labels
+# lie over their bars, and the value line is drawn across each bar's row); not the solid error
 # bars, nor the axes' grid and ticks) runs through, more than ``RULE_TOLERANCE_PX`` inside
 # the text's box; ``outside`` the texts not inside their chart's SVG and the screen.
 #: How far (px) a rule may run inside a text's box: the box has the font's ascent and descent.
@@ -77,8 +78,6 @@ CHART_TEXTS_JS = """() => {
     const crossed = [];
     for (const t of texts) {
       if (t.opacity < 0.99) continue;
-      // Not yet: a phone's tornado labels lie over their bars, across the figure's value rule.
-      if (name === 'explainer-chart-tornado' && t.role.includes('role-axis-label')) continue;
       const hit = rules.find((r) =>
         Math.min(t.x1 - tol, r.right) - Math.max(t.x0 + tol, r.left) >= 0 &&
         Math.min(t.y1 - tol, r.bottom) - Math.max(t.y0 + tol, r.top) >= 0);

@@ -262,11 +262,6 @@ def _tornado(
             "tooltip": tooltip,
         },
     }
-    rule = {
-        "data": {"values": [{"from": point}]},
-        "mark": {"type": "rule", "color": "#333", "strokeDash": [6, 4]},
-        "encoding": {"x": {"field": "from", "type": "quantitative"}},
-    }
     return {
         "$schema": SCHEMA,
         "title": title(t("tornado_title", lang, figure=figure), subtitle),
@@ -274,8 +269,39 @@ def _tornado(
         "width": CHART_WIDTH - 200,
         "height": height,
         "data": {"values": rows},
-        "layer": [bars, rule],
+        "layer": [bars, *_value_rules(rows, point, y)],
     }
+
+
+def _value_rules(
+    rows: list[dict[str, Any]], point: float, y: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The figure's value as set, a dashed line across the bars: a piece per bar's row, as
+    tall as the bar on a phone (a line down the whole chart ran through the labels that sit
+    over the bars there, issue 15) and the row's band elsewhere; one line down the chart
+    while the bars are computed (no rows). Both layers are always there, their data changing
+    (a data-only update, explainer.charts.live)."""
+    mark = {"type": "rule", "color": "#333", "strokeDash": [6, 4]}
+    x = {"field": "from", "type": "quantitative"}
+    rank = {}
+    for row in rows:
+        rank[row["label"]] = min(row["rank"], rank.get(row["label"], row["rank"]))
+    pieces = [{"label": label, "rank": r, "from": point} for label, r in rank.items()]
+    top, bottom = 0.5 - TORNADO_BAR / 2, 0.5 + TORNADO_BAR / 2
+    to_band = f"{top} * bandwidth('y')"  # from the bar's edge to the band's edge
+    shift = {"expr": f"{_PHONE} ? {PHONE_BAR_SHIFT_PX} : -{to_band}"}
+    shift2 = {"expr": f"{_PHONE} ? {PHONE_BAR_SHIFT_PX} : {to_band}"}
+    by_row = {
+        "data": {"values": pieces},
+        "mark": {**mark, "yOffset": shift, "y2Offset": shift2},
+        "encoding": {
+            "x": x,
+            "y": {**y, "bandPosition": top},
+            "y2": {"field": "label", "bandPosition": bottom},
+        },
+    }
+    whole = {"data": {"values": [] if rows else [{"from": point}]}, "mark": mark}
+    return [by_row, {**whole, "encoding": {"x": x}}]
 
 
 # ----------------------------------------------------------------------------- bands on charts
