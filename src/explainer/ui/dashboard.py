@@ -292,10 +292,11 @@ def _freeze_heap_once() -> None:
     """Exempt what the process holds once its first page is built (the libraries, the
     page's widgets and tables) from Python's full garbage collections, once per process.
 
-    A page's kernel holds about 120,000 tracked objects after start-up; every slider change
-    allocates thousands more, and every so often the collector's oldest generation scans
-    them all: 71 ms in one of 60 unit page changes (benchmarks/bench_unit_breakdown.py),
-    past the 100 ms budget of the change it lands in (issue 14). ``gc.freeze`` moves them to
+    A unit page's process tracks about 161,000 objects; every slider change and every band
+    computation allocates thousands more, and every so often the collector's oldest
+    generation scans them all: 110-125 ms, twice in 40 unit changes with their bands
+    (benchmarks/bench_heap.py), past the 100 ms budget of a change it lands in (issue 14);
+    frozen, one pause of 28 ms in the same run. ``gc.freeze`` moves them to
     the permanent generation, which collections skip; what is created afterwards is
     collected as before. The price: garbage among the frozen objects is never reclaimed,
     which is bounded by the first page's start-up.
