@@ -250,6 +250,9 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
     exported = download(page, "explainer-export-yaml")
     assert "parameters:" in exported and "n_apps:" in exported, exported[:300]
     value = slider_value(page, "n_apps")
+    # The summary's verdicts (robust or not) come with the bands: read it once they are in
+    # (CI read it before, and a later, settled read differed by them).
+    wait_for_bands(page)
     summary = text(page, SUMMARY)
 
     press_slider(page, "n_apps", "ArrowRight")
@@ -258,6 +261,8 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
     good.write_text(exported, encoding="utf-8")
     upload(page, good)
     wait_for_text(page, SUMMARY, summary)
+    wait_for_bands(page)
+    assert text(page, SUMMARY) == summary
     assert slider_value(page, "n_apps") == value
     assert not text(page, MESSAGE), f"a good file was reported as bad: {text(page, MESSAGE)}"
 
