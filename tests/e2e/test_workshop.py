@@ -361,6 +361,7 @@ def assert_page_in(page, lang: str) -> None:
 def test_language_switch_relabels_title_summary_charts_and_toolbar(page, base_url):
     open_night(page, base_url)
     assert_page_in(page, "zh")
+    wait_for_bands(page)  # the summary's verdicts come with the bands
     summary_zh = text(page, SUMMARY)
 
     switch_language(page, "English")
