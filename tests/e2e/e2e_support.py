@@ -507,3 +507,22 @@ BANDS_SETTLED_JS = """() => {
 def wait_for_bands(page, timeout: float | None = None) -> None:
     """Wait until every figure on ``page`` shows the band of the scenario on the page."""
     page.wait_for_function(BANDS_SETTLED_JS, timeout=timeout or ACTION_TIMEOUT_MS)
+
+
+def settled_text(page, selector: str, quiet: float = 1.0, timeout: float = 60) -> str:
+    """The text of ``selector`` (whitespace joined) once the bands are in and it has not
+    changed for ``quiet`` s: the summary's verdict sentences are written after the band
+    table is ready (explainer.ui.bands, publish_steps), so ``wait_for_bands`` alone can
+    return before them."""
+    wait_for_bands(page)
+    deadline = time.monotonic() + timeout
+    shown = " ".join(page.locator(selector).first.inner_text().split())
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = " ".join(page.locator(selector).first.inner_text().split())
+        if now != shown:
+            shown, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return shown
+    raise AssertionError(f"{selector} kept changing for {timeout:.0f} s")

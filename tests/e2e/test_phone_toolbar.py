@@ -19,8 +19,8 @@ from e2e_support import (
     PAGE_TIMEOUT_MS,
     assert_no_error_text,
     locale_text,
+    settled_text,
     switch_language,
-    wait_for_bands,
     wait_for_text,
     wait_for_visible_or_error,
     wait_until_changed,
@@ -200,8 +200,7 @@ def test_the_phone_menu_holds_every_tool_in_both_languages_and_they_work(page, b
     assert page.evaluate("() => document.activeElement.classList.contains('explainer-more-button')")
 
     # Undo through the menu takes back a change of case
-    wait_for_bands(page)  # the summary's verdicts come with the bands
-    summary = page.inner_text(SUMMARY)
+    summary = settled_text(page, SUMMARY)  # with its verdicts, which follow the bands
     select = page.locator(".explainer-preset select")
     other = [
         v

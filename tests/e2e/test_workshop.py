@@ -26,6 +26,7 @@ from e2e_support import (
     group_label,
     locale_text,
     reveal_control,
+    settled_text,
     switch_language,
     wait_for_bands,
     wait_for_text,
@@ -250,10 +251,9 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
     exported = download(page, "explainer-export-yaml")
     assert "parameters:" in exported and "n_apps:" in exported, exported[:300]
     value = slider_value(page, "n_apps")
-    # The summary's verdicts (robust or not) come with the bands: read it once they are in
-    # (CI read it before, and a later, settled read differed by them).
-    wait_for_bands(page)
-    summary = text(page, SUMMARY)
+    # The summary's verdicts (robust or not) come after the bands: read it once it has
+    # settled (CI read it before them, and a later read differed by them).
+    summary = settled_text(page, SUMMARY)
 
     press_slider(page, "n_apps", "ArrowRight")
     assert text(page, SUMMARY) != summary
@@ -261,8 +261,7 @@ def test_exported_scenario_reimports_and_bad_files_change_nothing(page, base_url
     good.write_text(exported, encoding="utf-8")
     upload(page, good)
     wait_for_text(page, SUMMARY, summary)
-    wait_for_bands(page)
-    assert text(page, SUMMARY) == summary
+    assert settled_text(page, SUMMARY) == summary
     assert slider_value(page, "n_apps") == value
     assert not text(page, MESSAGE), f"a good file was reported as bad: {text(page, MESSAGE)}"
 
@@ -361,8 +360,7 @@ def assert_page_in(page, lang: str) -> None:
 def test_language_switch_relabels_title_summary_charts_and_toolbar(page, base_url):
     open_night(page, base_url)
     assert_page_in(page, "zh")
-    wait_for_bands(page)  # the summary's verdicts come with the bands
-    summary_zh = text(page, SUMMARY)
+    summary_zh = settled_text(page, SUMMARY)  # with its verdicts, which follow the bands
 
     switch_language(page, "English")
     wait_for_text(page, TITLE, locale_text("app_title", "en"))
