@@ -53,7 +53,8 @@ IMPORT = ".explainer-import"
 PRESET_SELECT = ".explainer-preset select"
 TIMELINE = ".explainer-chart-timeline"
 TIMELINE_MARKS = f"{TIMELINE} svg.marks"
-# The bars of the timeline (one per step of the evening, per scenario drawn).
+# The bars of the timeline (one per step of the evening, per scenario drawn), and the
+# bedtime band's shaded rect once the current scenario's band is in.
 TIMELINE_BARS = f"{TIMELINE_MARKS} g.mark-rect path"
 CHARTS = f"{ROOT} .vega-embed"
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
@@ -435,6 +436,9 @@ def wait_for_link(page, accept, timeout_s: float = ACTION_TIMEOUT_MS / 1000) -> 
 # ---------------------------------------------------------------------- 7. pin A
 def test_pin_as_a_shows_a_and_b_side_by_side_and_on_the_chart(page, base_url):
     open_night(page, base_url)
+    # A's count with its band in: B's without it could otherwise equal it (one app fewer is
+    # one bar fewer, an arriving band one rect more; CI counted A before its band).
+    wait_for_bands(page)
     night_a = text(page, f"{HEADLINE} .card-night .card-value")
     bars_a = page.locator(TIMELINE_BARS).count()
     assert bars_a > 0, "no bars in the timeline"
