@@ -1,6 +1,6 @@
 """Python's garbage collector in a page's kernel (issue 14, `speed`): what its full
 collections cost a slider change, with and without the heap frozen after start-up
-(``explainer.ui.dashboard._freeze_heap_once``).
+(``explainer.ui.kernel_tuning.freeze_heap_once``).
 
     .venv/bin/python benchmarks/bench_heap.py [--page unit] [--changes 40] [--rounds 2]
 

@@ -120,3 +120,34 @@ def test_the_first_page_freezes_the_heap_once(opt_out: bool) -> None:
     else:
         assert first > 50_000  # the libraries and the first page's objects
         assert second <= first  # not frozen again (a frozen object freed since leaves it)
+
+
+SWITCH_PROBE = """
+import sys
+from explainer.ui.dashboard import Dashboard
+before = sys.getswitchinterval()
+Dashboard(page="night")
+print(before, sys.getswitchinterval())
+"""
+
+
+@pytest.mark.parametrize("opt_out", [False, True])
+def test_the_first_page_shortens_the_switch_interval(opt_out: bool) -> None:
+    """A page's kernel lets its IOPub thread take the GIL after 0.5 ms, not CPython's 5 ms
+    (explainer.ui.kernel_tuning; benchmarks/bench_transport.py); the benchmark's opt-out
+    leaves the interpreter's default."""
+    import os
+    import subprocess
+    import sys
+
+    from explainer.ui.kernel_tuning import SWITCH_INTERVAL_S
+
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_NO_SWITCH_INTERVAL"}
+    if opt_out:
+        env["EXPLAINER_NO_SWITCH_INTERVAL"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", SWITCH_PROBE], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    before, after = float(out[-2]), float(out[-1])
+    assert before == pytest.approx(0.005)
+    assert after == pytest.approx(0.005 if opt_out else SWITCH_INTERVAL_S)

@@ -11,9 +11,7 @@ Build one for any declared page: ``Dashboard(page="night")`` (see :mod:`explaine
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -35,6 +33,7 @@ from explainer.ui.article import Article
 from explainer.ui.bands import attach_bands
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import figures_csv, make_export
+from explainer.ui.kernel_tuning import freeze_heap_once, shorten_switch_interval_once
 from explainer.ui.outputs import CardHook, draw_charts, draw_text
 from explainer.ui.playlist import attach_playlist
 from explainer.ui.state import (
@@ -87,7 +86,8 @@ class Dashboard:
         self.bands = attach_bands(self)  # every number with its range (issue 14)
         self.refresh()
         attach_playlist(self)  # playlist hook (issue 18): stepper, ?playlist=, playlist files
-        _freeze_heap_once()
+        freeze_heap_once()  # issue 14: explainer.ui.kernel_tuning
+        shorten_switch_interval_once()
 
     def _connect(self) -> None:
         """Each widget event → a new state (callbacks silenced while the view is set)."""
@@ -283,30 +283,6 @@ class Dashboard:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.view.widget._repr_mimebundle_(**kwargs)
-
-
-_heap_frozen = False
-
-
-def _freeze_heap_once() -> None:
-    """Exempt what the process holds once its first page is built (the libraries, the
-    page's widgets and tables) from Python's full garbage collections, once per process.
-
-    A unit page's process tracks about 161,000 objects; every slider change and every band
-    computation allocates thousands more, and every so often the collector's oldest
-    generation scans them all: 110-125 ms, twice in 40 unit changes with their bands
-    (benchmarks/bench_heap.py), past the 100 ms budget of a change it lands in (issue 14);
-    frozen, one pause of 28 ms in the same run. ``gc.freeze`` moves them to
-    the permanent generation, which collections skip; what is created afterwards is
-    collected as before. The price: garbage among the frozen objects is never reclaimed,
-    which is bounded by the first page's start-up.
-    """
-    global _heap_frozen
-    if _heap_frozen or os.environ.get("EXPLAINER_NO_HEAP_FREEZE"):
-        return
-    _heap_frozen = True
-    gc.collect()
-    gc.freeze()
 
 
 def dashboard_class(page_id: str) -> type[Dashboard]:
