@@ -387,3 +387,19 @@ def test_captions_are_whole_paragraphs(lang: str) -> None:
     spec = responsive(night_charts.timeline_spec(result_of("default"), lang), lang)
     assert t("chart_timeline_caption", lang) in spec["title"]["subtitle"]
     assert isinstance(spec["title"]["text"], str)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_quo_and_scenario_rules_never_label_the_same_spot(lang: str) -> None:
+    """The reforms page's effort and capability charts mark the status quo (faded) and this
+    scenario: at the same value one label says both; apart, each label on its far side
+    (issue 15: at 1920 px in presenter mode the two labels were drawn over each other)."""
+    same = fit_charts.scenario_marks("w", 1.5, 1.5, lang)
+    assert [m["text"] for m in same] == ["", [t("effort_here", lang), t("effort_here_same", lang)]]
+    lower, higher = fit_charts.scenario_marks("w", 2.0, 1.0, lang)
+    assert (lower["text"], lower["before"]) == (t("effort_before", lang), True)
+    assert (higher["text"], higher["before"]) == (t("effort_here", lang), False)
+    reverse = fit_charts.scenario_marks("w", 1.0, 2.0, lang)
+    assert [m["before"] for m in reverse] == [False, True]
+    alone = fit_charts.scenario_marks("w", 1.0, None, lang)
+    assert [m["text"] for m in alone] == [t("effort_here", lang)]

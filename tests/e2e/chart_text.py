@@ -27,8 +27,9 @@ def wait_for_title(page, selector: str, text: str, timeout=None) -> None:
 # Every text a chart draws (issue 15, legibility): its box, its role (axis label, legend
 # label, title, a text mark's layer) and its type size, chart by chart; text drawn empty or
 # transparent is left out. ``overlaps`` lists pairs of texts of one chart whose boxes cross
-# (by more than 1 px each way; the faint copy of a pinned scenario is drawn behind on purpose
-# and left out), ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark:
+# (by more than 1 px each way; the faint copy of a pinned scenario's text, drawn behind the
+# same text on purpose, and a label drawn over its own white halo are left out, but a faint
+# label over another text counts: the reforms page's "status quo" beside "this scenario"), ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark:
 # "midnight", "this scenario", a tool's capability, a tornado's value (on a phone its labels
 # lie over their bars, and the value line is drawn across each bar's row); not the solid error
 # bars, nor the axes' grid and ticks) runs through, more than ``RULE_TOLERANCE_PX`` inside
@@ -65,7 +66,9 @@ CHART_TEXTS_JS = """() => {
     const overlaps = [];
     for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
       const a = texts[i], b = texts[j];
-      if (a.opacity < 0.99 || b.opacity < 0.99) continue;  // a pinned scenario's faint copy
+      // a pinned scenario's faint copy behind the same text; a label over its own halo
+      const halo = Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.y0 - b.y0) < 1;
+      if ((a.opacity < 0.99 || b.opacity < 0.99 || halo) && a.text === b.text) continue;
       const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
       const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
       if (w > 1 && h > 1) overlaps.push(`'${a.text}' (${a.role}) × '${b.text}' (${b.role})`);

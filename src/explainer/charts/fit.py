@@ -103,8 +103,7 @@ def _region_labels(lang: Lang) -> dict[str, Any]:
     }
 
 
-def _tool_lines(result: FitResult, lang: Lang) -> dict[str, Any]:
-    """A dotted line at each tool's capability, the chosen tool's dark and named in bold."""
+def _tool_data(result: FitResult, lang: Lang) -> dict[str, Any]:
     tools = pd.DataFrame(
         {
             "tool": [t(f"tool_{k}", lang) for k in TOOLS],
@@ -112,23 +111,34 @@ def _tool_lines(result: FitResult, lang: Lang) -> dict[str, Any]:
             "chosen": [k == result.tool for k in TOOLS],
         }
     )
+    return {"values": records(tools, ["tool", "capability", "chosen"])}
+
+
+def _tool_lines(result: FitResult, lang: Lang) -> dict[str, Any]:
+    """A dotted line at each tool's capability, the chosen tool's dark."""
+    chosen = {"condition": {"test": "datum.chosen", "value": 0.9}, "value": 0.3}
+    line = {"mark": {"type": "rule", "strokeDash": [2, 3]}, "encoding": {"y": quant("capability")}}
+    line["encoding"]["opacity"] = chosen
+    return {"data": _tool_data(result, lang), "layer": [line]}
+
+
+def _tool_names(result: FitResult, lang: Lang) -> dict[str, Any]:
+    """Each tool's name on its line, the chosen tool's in bold, drawn last and over a white
+    halo: a department's error bars run through the low tools' names on a phone (issue 15),
+    and the halo keeps the name readable where they do."""
     at = {"x": {"datum": 0}, "y": quant("capability")}
+    halo = {"stroke": "white", "strokeWidth": 3, "strokeJoin": "round"}
     names = [
         {
             "transform": [{"filter": test}],
-            **text_layer(at, "tool", align="left", dx=3, dy=-5, fontSize=11, fontWeight=weight),
+            **text_layer(
+                at, "tool", align="left", dx=3, dy=-5, fontSize=11, fontWeight=weight, **style
+            ),
         }
+        for style in (halo, {})
         for test, weight in (("datum.chosen", "bold"), ("!datum.chosen", "normal"))
     ]
-    chosen = {"condition": {"test": "datum.chosen", "value": 0.9}, "value": 0.3}
-    line = {
-        "mark": {"type": "rule", "strokeDash": [2, 3]},
-        "encoding": {"y": at["y"], "opacity": chosen},
-    }
-    return {
-        "data": {"values": records(tools, ["tool", "capability", "chosen"])},
-        "layer": [line, *names],
-    }
+    return {"data": _tool_data(result, lang), "layer": names}
 
 
 def _dept_colour(lang: Lang) -> dict[str, Any]:
@@ -190,6 +200,7 @@ def quadrant_spec(
             _tool_lines(result, lang),
             _departments(points, lang),
             band_slot(_cross()),
+            _tool_names(result, lang),
         ],
     )
 
@@ -245,13 +256,36 @@ def _effort_frame(result: FitResult, lang: Lang, faded: bool) -> pd.DataFrame:
     return curve
 
 
+def scenario_marks(
+    field: str, here: float, before: float | None, lang: Lang
+) -> list[dict[str, Any]]:
+    """The rules of this scenario at ``here`` and, on the reforms page, of the status quo at
+    ``before`` (faded), for :func:`labelled_rule` with ``label_align="auto"``: each label on
+    the side away from the other rule, so the two never cover each other; at the same value,
+    one label that says so on a second line (the faded rule drawn without one)."""
+    if before is None:
+        return [{field: here, "faded": False, "text": t("effort_here", lang)}]
+    if before == here:
+        return [
+            {field: before, "faded": True, "text": ""},
+            {
+                field: here,
+                "faded": False,
+                "text": [t("effort_here", lang), t("effort_here_same", lang)],
+            },
+        ]
+    return [
+        {field: before, "faded": True, "text": t("effort_before", lang), "before": before < here},
+        {field: here, "faded": False, "text": t("effort_here", lang), "before": here < before},
+    ]
+
+
 def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None) -> dict[str, Any]:
     """Metric and real effort, real output and measured score as the reward on the metric rises."""
     frame = _effort_frame(result, lang, faded=False)
-    marks = [{"w": result.curve_w, "faded": False, "text": t("effort_here", lang)}]
     if baseline is not None:
         frame = pd.concat([_effort_frame(baseline, lang, faded=True), frame])
-        marks.insert(0, {"w": baseline.curve_w, "faded": True, "text": t("effort_before", lang)})
+    marks = scenario_marks("w", result.curve_w, baseline and baseline.curve_w, lang)
     split = result.split
     numbers = {k: f"{getattr(split, k):.2f}" for k in ("metric", "real", "output", "score")}
     subtitle = t("effort_subtitle", lang, **numbers)
@@ -277,7 +311,7 @@ def effort_spec(result: FitResult, lang: Lang, baseline: FitResult | None = None
         f"{t('chart_effort_title', lang)}: {subtitle}",
         CHART_WIDTH - 120,
         280,
-        layer=[lines, labelled_rule(marks, "w", [6, 4], FADED_OPACITY)],
+        layer=[lines, labelled_rule(marks, "w", [6, 4], FADED_OPACITY, label_align="auto")],
     )
 
 
@@ -317,12 +351,9 @@ def capability_spec(
     """Real output and displaced effort for each kind of department as the tool's capability
     changes, at this scenario's reward: the fit → alignment → effort link of the model."""
     frame = _capability_frame(result, lang, faded=False)
-    marks = [{"capability": result.capability, "faded": False, "text": t("effort_here", lang)}]
     if baseline is not None:
         frame = pd.concat([_capability_frame(baseline, lang, faded=True), frame])
-        marks.insert(
-            0, {"capability": baseline.capability, "faded": True, "text": t("effort_before", lang)}
-        )
+    marks = scenario_marks("capability", result.capability, baseline and baseline.capability, lang)
     own = result.own
     subtitle = t(
         "fitmodel_chart_subtitle",
@@ -365,7 +396,7 @@ def capability_spec(
         300,
         layer=[
             lines,
-            labelled_rule(marks, "capability", [2, 3], FADED_OPACITY),
+            labelled_rule(marks, "capability", [2, 3], FADED_OPACITY, label_align="auto"),
             band_slot({"layer": [_own_range("output", 7), _own_range("displaced", -7)]}),
         ],
     )
