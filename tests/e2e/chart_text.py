@@ -29,10 +29,11 @@ def wait_for_title(page, selector: str, text: str, timeout=None) -> None:
 # transparent is left out. ``overlaps`` lists pairs of texts of one chart whose boxes cross
 # (by more than 1 px each way; the faint copy of a pinned scenario's text, drawn behind the
 # same text on purpose, and a label drawn over its own white halo are left out, but a faint
-# label over another text counts: the reforms page's "status quo" beside "this scenario"), ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark:
-# "midnight", "this scenario", a tool's capability, a tornado's value (on a phone its labels
-# lie over their bars, and the value line is drawn across each bar's row); not the solid error
-# bars, nor the axes' grid and ticks) runs through, more than ``RULE_TOLERANCE_PX`` inside
+# label over another text counts: the reforms page's "status quo" beside "this scenario"),
+# ``crossed`` the texts a rule line of the chart (a dashed or dotted rule mark: "midnight",
+# "this scenario", a tool's capability, a tornado's value (on a phone its labels lie over
+# their bars, and the value line is drawn across each bar's row); not the solid error bars,
+# nor the axes' grid and ticks) runs through, more than ``RULE_TOLERANCE_PX`` inside
 # the text's box; ``outside`` the texts not inside their chart's SVG and the screen.
 #: How far (px) a rule may run inside a text's box: the box has the font's ascent and descent.
 RULE_TOLERANCE_PX = 1.5
