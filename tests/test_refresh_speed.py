@@ -89,6 +89,20 @@ def test_records_are_the_rows_itertuples_gives(rows: list[tuple]) -> None:
     ]
 
 
+def run_probe(script: str, opt_out_variable: str, opt_out: bool) -> list[str]:
+    """What ``script`` prints in a fresh Python process, with or without the opt-out."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != opt_out_variable}
+    if opt_out:
+        env[opt_out_variable] = "1"
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout.split()
+
+
 FREEZE_PROBE = """
 import gc
 from explainer.ui.dashboard import Dashboard
@@ -104,16 +118,7 @@ def test_the_first_page_freezes_the_heap_once(opt_out: bool) -> None:
     """A page's kernel exempts its start-up heap from full collections (a 110-125 ms pause
     in 2 of 40 unit changes otherwise: benchmarks/bench_heap.py), once per process; the
     benchmark's opt-out leaves the collector as it was."""
-    import os
-    import subprocess
-    import sys
-
-    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_NO_HEAP_FREEZE"}
-    if opt_out:
-        env["EXPLAINER_NO_HEAP_FREEZE"] = "1"
-    out = subprocess.run(
-        [sys.executable, "-c", FREEZE_PROBE], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = run_probe(FREEZE_PROBE, "EXPLAINER_NO_HEAP_FREEZE", opt_out)
     first, second = int(out[-2]), int(out[-1])
     if opt_out:
         assert (first, second) == (0, 0)
@@ -136,18 +141,9 @@ def test_the_first_page_shortens_the_switch_interval(opt_out: bool) -> None:
     """A page's kernel lets its IOPub thread take the GIL after 0.5 ms, not CPython's 5 ms
     (explainer.ui.kernel_tuning; benchmarks/bench_transport.py); the benchmark's opt-out
     leaves the interpreter's default."""
-    import os
-    import subprocess
-    import sys
-
     from explainer.ui.kernel_tuning import SWITCH_INTERVAL_S
 
-    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_NO_SWITCH_INTERVAL"}
-    if opt_out:
-        env["EXPLAINER_NO_SWITCH_INTERVAL"] = "1"
-    out = subprocess.run(
-        [sys.executable, "-c", SWITCH_PROBE], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = run_probe(SWITCH_PROBE, "EXPLAINER_NO_SWITCH_INTERVAL", opt_out)
     before, after = float(out[-2]), float(out[-1])
     assert before == pytest.approx(0.005)
     assert after == pytest.approx(0.005 if opt_out else SWITCH_INTERVAL_S)
