@@ -125,25 +125,3 @@ def test_the_first_page_freezes_the_heap_once(opt_out: bool) -> None:
     else:
         assert first > 50_000  # the libraries and the first page's objects
         assert second <= first  # not frozen again (a frozen object freed since leaves it)
-
-
-SWITCH_PROBE = """
-import sys
-from explainer.ui.dashboard import Dashboard
-before = sys.getswitchinterval()
-Dashboard(page="night")
-print(before, sys.getswitchinterval())
-"""
-
-
-@pytest.mark.parametrize("opt_out", [False, True])
-def test_the_first_page_shortens_the_switch_interval(opt_out: bool) -> None:
-    """A page's kernel lets its IOPub thread take the GIL after 0.5 ms, not CPython's 5 ms
-    (explainer.ui.kernel_tuning; benchmarks/bench_transport.py); the benchmark's opt-out
-    leaves the interpreter's default."""
-    from explainer.ui.kernel_tuning import SWITCH_INTERVAL_S
-
-    out = run_probe(SWITCH_PROBE, "EXPLAINER_NO_SWITCH_INTERVAL", opt_out)
-    before, after = float(out[-2]), float(out[-1])
-    assert before == pytest.approx(0.005)
-    assert after == pytest.approx(0.005 if opt_out else SWITCH_INTERVAL_S)

@@ -33,7 +33,7 @@ from explainer.ui.article import Article
 from explainer.ui.bands import attach_bands
 from explainer.ui.brief_button import attach_brief_button
 from explainer.ui.exports import figures_csv, make_export
-from explainer.ui.kernel_tuning import freeze_heap_once, shorten_switch_interval_once
+from explainer.ui.kernel_tuning import freeze_heap_once
 from explainer.ui.outputs import CardHook, draw_charts, draw_text
 from explainer.ui.playlist import attach_playlist
 from explainer.ui.state import (
@@ -87,7 +87,6 @@ class Dashboard:
         self.refresh()
         attach_playlist(self)  # playlist hook (issue 18): stepper, ?playlist=, playlist files
         freeze_heap_once()  # issue 14: explainer.ui.kernel_tuning
-        shorten_switch_interval_once()
 
     def _connect(self) -> None:
         """Each widget event → a new state (callbacks silenced while the view is set)."""
