@@ -104,25 +104,30 @@ def _region_labels(lang: Lang) -> dict[str, Any]:
 
 
 def _tool_data(result: FitResult, lang: Lang) -> dict[str, Any]:
-    tools = pd.DataFrame(
+    """Each tool's name, capability and whether it is the chosen one (the lines and the
+    names draw the same rows)."""
+    rows = [
         {
-            "tool": [t(f"tool_{k}", lang) for k in TOOLS],
-            "capability": [result.tools_capability[k] for k in TOOLS],
-            "chosen": [k == result.tool for k in TOOLS],
+            "tool": t(f"tool_{k}", lang),
+            "capability": result.tools_capability[k],
+            "chosen": k == result.tool,
         }
-    )
-    return {"values": records(tools, ["tool", "capability", "chosen"])}
+        for k in TOOLS
+    ]
+    return {"values": rows}
 
 
-def _tool_lines(result: FitResult, lang: Lang) -> dict[str, Any]:
+def _tool_lines(tools: dict[str, Any]) -> dict[str, Any]:
     """A dotted line at each tool's capability, the chosen tool's dark."""
     chosen = {"condition": {"test": "datum.chosen", "value": 0.9}, "value": 0.3}
-    line = {"mark": {"type": "rule", "strokeDash": [2, 3]}, "encoding": {"y": quant("capability")}}
-    line["encoding"]["opacity"] = chosen
-    return {"data": _tool_data(result, lang), "layer": [line]}
+    line = {
+        "mark": {"type": "rule", "strokeDash": [2, 3]},
+        "encoding": {"y": quant("capability"), "opacity": chosen},
+    }
+    return {"data": tools, "layer": [line]}
 
 
-def _tool_names(result: FitResult, lang: Lang) -> dict[str, Any]:
+def _tool_names(tools: dict[str, Any]) -> dict[str, Any]:
     """Each tool's name on its line, the chosen tool's in bold, drawn last and over a white
     halo: a department's error bars run through the low tools' names on a phone (issue 15),
     and the halo keeps the name readable where they do."""
@@ -138,7 +143,7 @@ def _tool_names(result: FitResult, lang: Lang) -> dict[str, Any]:
         for style in (halo, {})
         for test, weight in (("datum.chosen", "bold"), ("!datum.chosen", "normal"))
     ]
-    return {"data": _tool_data(result, lang), "layer": names}
+    return {"data": tools, "layer": names}
 
 
 def _dept_colour(lang: Lang) -> dict[str, Any]:
@@ -185,6 +190,7 @@ def quadrant_spec(
     described = "; ".join(points.loc[points["opacity"] == 1.0, "described"])
     tool = t(f"tool_{result.tool}", lang)
     capability = f"{result.capability:.2f}"
+    tools = _tool_data(result, lang)
     return chart(
         t("chart_fit_title", lang),
         [
@@ -197,10 +203,10 @@ def quadrant_spec(
         layer=[
             _regions(lang),
             _region_labels(lang),
-            _tool_lines(result, lang),
+            _tool_lines(tools),
             _departments(points, lang),
             band_slot(_cross()),
-            _tool_names(result, lang),
+            _tool_names(tools),
         ],
     )
 
