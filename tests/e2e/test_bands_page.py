@@ -221,9 +221,13 @@ def test_each_chart_band_appears_and_holds_the_point_value(page, base_url, name)
     page.wait_for_function(BANDS_SETTLED_JS, timeout=PAGE_TIMEOUT_MS)
     for css in CHART_BANDS[name]:
         chart = f".explainer-chart-{css}"
-        page.wait_for_function(  # the band's marks are drawn
+        page.wait_for_function(  # the band's marks are drawn, and its caption line with them
+            # (the fit chart's regions carry a "top" too, so marks alone returned at once)
             f"() => [...document.querySelectorAll('{chart} svg.marks [aria-label]')]"
-            ".some(e => /(^|; )(top|x_low): /.test(e.getAttribute('aria-label')))",
+            ".some(e => /(^|; )(top|x_low): /.test(e.getAttribute('aria-label')))"
+            f" && [...document.querySelectorAll('{chart} svg.marks text')]"
+            ".map(e => e.textContent).join('').replace(/\\s+/g, '')"
+            ".includes('(notaprobability)')",
             timeout=PAGE_TIMEOUT_MS,
         )
         texts = page.eval_on_selector_all(f"{chart} svg.marks text", TEXT_JS)
